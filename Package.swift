@@ -1,0 +1,32 @@
+// swift-tools-version: 6.0
+// Suanpan: a typed language for financial product rules.
+// Phases are targets and depend one way:
+// SuanpanValues → SuanpanSyntax → SuanpanChecker → SuanpanRuntime → Suanpan (facade) → suanpan (CLI).
+import PackageDescription
+
+let package = Package(
+    name: "Suanpan",
+    products: [
+        .library(name: "Suanpan", targets: ["Suanpan"]),
+        .executable(name: "suanpan", targets: ["SuanpanCLI"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        .target(name: "SuanpanValues"),
+        .target(name: "SuanpanSyntax", dependencies: ["SuanpanValues"]),
+        .target(name: "SuanpanChecker", dependencies: ["SuanpanValues", "SuanpanSyntax"]),
+        .target(name: "SuanpanRuntime", dependencies: ["SuanpanValues", "SuanpanSyntax", "SuanpanChecker"]),
+        .target(name: "Suanpan", dependencies: ["SuanpanValues", "SuanpanSyntax", "SuanpanChecker", "SuanpanRuntime"]),
+        .executableTarget(
+            name: "SuanpanCLI",
+            dependencies: ["Suanpan", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
+        .testTarget(name: "SuanpanValuesTests", dependencies: ["SuanpanValues"]),
+        .testTarget(name: "SuanpanSyntaxTests", dependencies: ["SuanpanSyntax"]),
+        .testTarget(name: "SuanpanCheckerTests", dependencies: ["SuanpanChecker"]),
+        .testTarget(name: "SuanpanRuntimeTests", dependencies: ["SuanpanRuntime"]),
+        .testTarget(name: "SuanpanTests", dependencies: ["Suanpan"], resources: []),
+    ]
+)

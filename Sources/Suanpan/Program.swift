@@ -1,0 +1,78 @@
+import Foundation
+import SuanpanChecker
+import SuanpanRuntime
+import SuanpanSyntax
+import SuanpanValues
+
+/// The public face of Suanpan: load → check → compile → run. The CLI, the REPL
+/// and the test runner all go through here.
+public final class Program {
+    public let checked: CheckedProgram
+    public let compiled: CompiledProgram
+    public let machine: Machine
+
+    init(checked: CheckedProgram) {
+        self.checked = checked
+        self.compiled = CompiledProgram(checked)
+        self.machine = Machine(compiled)
+    }
+
+    /// Why loading failed: the diagnostics, and whether a file was unreadable.
+    public struct Failure: Error {
+        public let diagnostics: [Diagnostic]
+        public let ioFailed: Bool
+    }
+
+    /// Loads, parses and checks files with their imports. Warnings come back
+    /// with the program; any error means no program.
+    public static func load(paths: [String], extraSources: [SourceFile] = []) -> Result<(Program, [Diagnostic]), Failure> {
+        var loader = SourceLoader()
+        for path in paths { loader.load(path: path) }
+        for source in extraSources { loader.addSource(source) }
+        if loader.diagnostics.contains(where: { $0.severity == .error }) {
+            return .failure(Failure(diagnostics: loader.diagnostics, ioFailed: loader.ioFailed))
+        }
+        let (checked, diagnostics) = Checker.check(loader.files)
+        let all = loader.diagnostics + diagnostics
+        if all.contains(where: { $0.severity == .error }) {
+            return .failure(Failure(diagnostics: all, ioFailed: false))
+        }
+        return .success((Program(checked: checked), all))
+    }
+
+    /// Runs the top-level `print` statements in order; each prints one line.
+    public func runPrints(_ emit: (String) -> Void) throws(RuntimeError) {
+        for p in checked.prints {
+            var parts: [String] = []
+            for v in p.values {
+                parts.append(Format.display(try machine.evaluate(v, frameSize: p.frameSize), v.type))
+            }
+            emit(parts.joined(separator: " "))
+        }
+    }
+
+    public func runTests() -> [TestOutcome] {
+        checked.tests.map { machine.run($0) }
+    }
+
+    /// The outcome of `eval`: a value with its type, or diagnostics.
+    public enum Evaluation {
+        case value(Value, SType)
+        case checkFailed([Diagnostic])
+        case runtimeFailed(RuntimeError)
+    }
+
+    /// Parses, checks and evaluates one expression against this program.
+    public func evaluate(_ text: String, sourceName: String = "<expr>") -> Evaluation {
+        let file = SourceFile(path: sourceName, text: text)
+        let (expr, parseDiagnostics, _) = Parser.parseExpression(file)
+        guard let expr, parseDiagnostics.isEmpty else { return .checkFailed(parseDiagnostics) }
+        let (bound, frameSize, diagnostics) = Checker.checkExpression(expr, file: file, in: checked)
+        if diagnostics.contains(where: { $0.severity == .error }) { return .checkFailed(diagnostics) }
+        do {
+            return .value(try machine.evaluate(bound, frameSize: frameSize), bound.type)
+        } catch {
+            return .runtimeFailed(error)
+        }
+    }
+}

@@ -1,0 +1,129 @@
+import ArgumentParser
+import Foundation
+import Suanpan
+import SuanpanRuntime
+import SuanpanSyntax
+
+struct Run: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Check product files, then run their top-level print statements.")
+
+    @Argument(help: "Product files (.suan).")
+    var files: [String]
+
+    func validate() throws {
+        if files.isEmpty { throw ValidationError("give at least one file to run") }
+    }
+
+    func run() throws {
+        let program = try Console.load(files)
+        do {
+            try program.runPrints { Console.out($0) }
+        } catch {
+            Console.report(error.diagnostic)
+            throw ExitCode(70)
+        }
+    }
+}
+
+struct Check: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Parse and check product files; print every diagnostic.")
+
+    @Argument(help: "Product files (.suan).")
+    var files: [String]
+
+    func validate() throws {
+        if files.isEmpty { throw ValidationError("give at least one file to check") }
+    }
+
+    func run() throws {
+        _ = try Console.load(files)
+        Console.err("\(files.count) file\(files.count == 1 ? "" : "s") checked, no errors")
+    }
+}
+
+struct Eval: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Evaluate one expression and print its value and type.")
+
+    @Argument(help: "The expression, e.g. '1200.00 CNY * 8.8%'.")
+    var expression: String
+
+    @Option(name: .long, help: "Load a file first (repeatable).")
+    var load: [String] = []
+
+    @Flag(name: .long, help: "Print one JSON object: {\"type\":…,\"value\":\"…\"}.")
+    var json = false
+
+    func run() throws {
+        let program = try Console.load(load)
+        switch program.evaluate(expression) {
+        case .value(let value, let type):
+            Console.out(json ? Format.json(value, type) : "\(Format.display(value, type, quoteStrings: true)) : \(type)")
+        case .checkFailed(let diagnostics):
+            diagnostics.forEach(Console.report)
+            throw ExitCode(65)
+        case .runtimeFailed(let error):
+            Console.report(error.diagnostic)
+            throw ExitCode(70)
+        }
+    }
+}
+
+struct Test: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Run the test blocks in files and folders (recursively).",
+        discussion: "Prints one line per test and a last line 'N passed, N failed'; exits 1 if any failed."
+    )
+
+    @Argument(help: "Files or folders; the current folder when none are given.")
+    var paths: [String] = []
+
+    func run() throws {
+        let files = try TestFiles.collect(paths.isEmpty ? ["."] : paths)
+        var passed = 0, failed = 0
+        for file in files {
+            switch Program.load(paths: [file]) {
+            case .failure(let failure):
+                failure.diagnostics.forEach(Console.report)
+                Console.out("FAIL \(file): does not check")
+                failed += 1
+            case .success(let (program, warnings)):
+                warnings.forEach(Console.report)
+                for outcome in program.runTests() {
+                    outcome.output.forEach { Console.out("  \($0)") }
+                    if outcome.passed {
+                        passed += 1
+                        Console.out("PASS \(file): \(outcome.name)")
+                    } else {
+                        failed += 1
+                        Console.out("FAIL \(file): \(outcome.name)")
+                        outcome.failures.forEach { Console.out("    \($0)") }
+                    }
+                }
+            }
+        }
+        Console.out("\(passed) passed, \(failed) failed")
+        if failed > 0 { throw ExitCode(1) }
+    }
+}
+
+/// Finds `.suan` files under the given paths, in a stable order.
+enum TestFiles {
+    static func collect(_ paths: [String]) throws -> [String] {
+        var result: [String] = []
+        for path in paths {
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+                Console.err("error: no such file or folder: \(path)")
+                throw ExitCode(74)
+            }
+            if !isDirectory.boolValue {
+                result.append(path)
+                continue
+            }
+            let base = path.hasSuffix("/") ? String(path.dropLast()) : path
+            let found = FileManager.default.enumerator(atPath: path)?.compactMap { $0 as? String } ?? []
+            result += found.filter { $0.hasSuffix(".suan") }.sorted().map { base == "." ? $0 : "\(base)/\($0)" }
+        }
+        return result
+    }
+}

@@ -1,0 +1,37 @@
+import ArgumentParser
+import Foundation
+import Suanpan
+import SuanpanSyntax
+
+/// Output and error rendering for the command line. Colour only on a terminal
+/// and never when NO_COLOR is set.
+enum Console {
+    static let color: Bool = isatty(2) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
+
+    static func out(_ line: String) {
+        print(line)
+    }
+
+    static func err(_ line: String) {
+        FileHandle.standardError.write(Data((line + "\n").utf8))
+    }
+
+    static func report(_ d: Diagnostic) {
+        fflush(nil)
+        err(d.rendered(color: color))
+    }
+
+    /// Loads files or exits: 74 when a file can't be read, 65 for syntax and check errors.
+    static func load(_ files: [String]) throws -> Program {
+        switch Program.load(paths: files) {
+        case .success(let (program, warnings)):
+            warnings.forEach(report)
+            return program
+        case .failure(let failure):
+            failure.diagnostics.forEach(report)
+            let errors = failure.diagnostics.filter { $0.severity == .error }.count
+            if !failure.ioFailed { err("\(errors) error\(errors == 1 ? "" : "s")") }
+            throw ExitCode(failure.ioFailed ? 74 : 65)
+        }
+    }
+}

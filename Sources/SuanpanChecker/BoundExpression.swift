@@ -1,0 +1,79 @@
+import SuanpanSyntax
+import SuanpanValues
+
+/// A checked expression: its type, its source position (for runtime errors)
+/// and what it does, with every name and operator resolved.
+public final class BExpr: @unchecked Sendable {
+    public let kind: BKind
+    public let type: SType
+    public let span: Span
+    public let file: SourceFile
+
+    init(_ kind: BKind, _ type: SType, _ span: Span, _ file: SourceFile) {
+        self.kind = kind
+        self.type = type
+        self.span = span
+        self.file = file
+    }
+}
+
+public indirect enum BKind: Sendable {
+    case constant(Constant)
+    case local(Int)
+    case global(Int)
+    case call(function: Int, [BExpr])
+    case intrinsic(Intrinsic, [BExpr])
+    case negate(BExpr, money: Bool)
+    case not(BExpr)
+    case and(BExpr, BExpr)
+    case or(BExpr, BExpr)
+    case operation(Operation, BExpr, BExpr)
+    case compare(Comparison, ValueClass, BExpr, BExpr)
+    case conditional(BExpr, BExpr, BExpr)
+    /// `let` inside a rule's block: store the value in a slot, then evaluate the rest.
+    case sequence(slot: Int, value: BExpr, then: BExpr)
+    case field(BExpr, Int)
+    case index(BExpr, BExpr)
+    case list([BExpr])
+    case comprehension(element: BExpr, slot: Int, source: BExpr, filter: BExpr?)
+    case record(RecordType, [BExpr])
+    /// Money of a currency known only at run time, used where a currency is declared.
+    case requireCurrency(BExpr, Currency)
+    /// `d.year`, `d.month`, `d.day`, `d.weekday` (1 = Monday … 7 = Sunday).
+    case dateComponent(BExpr, DateComponent)
+    /// The product's rounding policy applied to a money result.
+    case roundMoney(BExpr, quantum: FixedDecimal?, mode: RoundingMode)
+}
+
+/// Arithmetic with units resolved: the runtime does exactly this, no type tests.
+public enum Operation: Sendable {
+    case addDecimal, subtractDecimal, multiplyDecimal, divideDecimal, power
+    /// `rate/year × months`: the product divided by 12.
+    case multiplyYearlyByMonths
+    case addMoney, subtractMoney
+    /// money × decimal (the money operand is on the left after checking).
+    case scaleMoney
+    case scaleMoneyYearlyByMonths
+    case divideMoneyByDecimal, divideMoneyByMoney
+    case addDays, subtractDays, addMonths, subtractMonths, daysBetween
+    case concatenate
+}
+
+public enum Comparison: String, Sendable { case equal = "==", notEqual = "!=", less = "<", lessEqual = "<=", greater = ">", greaterEqual = ">=" }
+
+/// How two values of a type are compared.
+public enum ValueClass: Sendable { case decimal, money, date, string, bool, structural }
+
+/// Built-in functions of the core language.
+public enum Intrinsic: String, Sendable, CaseIterable {
+    case round, min, max, sum, count, average, abs
+    /// The product of a list of numbers: compounding daily factors.
+    case prod
+    /// range(1, 12) is [1, 2, …, 12]: both ends included.
+    case range
+    case annualize, daily, monthly
+    /// fail("message"): stop with an error; its type fits anywhere.
+    case fail
+}
+
+public enum DateComponent: String, Sendable, CaseIterable { case year, month, day, weekday }

@@ -1,0 +1,289 @@
+import SuanpanSyntax
+import SuanpanValues
+
+extension Checker {
+    // MARK: Pass 1: declare
+
+    /// Records first, so that every other declaration can name them. Each record
+    /// type is created before any field is resolved, so records can refer to each other.
+    func declareRecords(_ files: [FileSyntax]) {
+        var declared: [(RecordDecl, RecordType, SourceFile)] = []
+        for f in files {
+            for case .record(let r) in f.items {
+                inFile(f.file) {
+                    if globalScope.lookupLocally(r.name.text) != nil {
+                        error("'\(r.name.text)' is already defined", r.name.span)
+                        return
+                    }
+                    let type = RecordType(name: r.name.text, fields: [], span: r.span, file: f.file)
+                    globalScope.define(r.name.text, .record(type))
+                    program.records[r.name.text] = type
+                    declared.append((r, type, f.file))
+                }
+            }
+        }
+        for (r, type, f) in declared {
+            inFile(f) {
+                var fields: [RecordType.Field] = []
+                for field in r.fields {
+                    if fields.contains(where: { $0.name == field.name.text }) {
+                        error("field '\(field.name.text)' is declared twice", field.name.span)
+                        continue
+                    }
+                    let fieldType = resolveType(field.type)
+                    // A default is a hidden constant, typed and evaluated like any `let`.
+                    let defaultGlobal = field.defaultValue.map {
+                        newGlobal(field.name, qualified: "\(r.name.text).\(field.name.text)", .constant,
+                                  type: field.type, value: $0, scope: globalScope)
+                    }
+                    fields.append(.init(name: field.name.text, type: fieldType, span: field.name.span, defaultGlobal: defaultGlobal))
+                }
+                type.fields = fields
+            }
+        }
+    }
+
+    func declareEverythingElse(_ files: [FileSyntax]) {
+        for f in files {
+            inFile(f.file) {
+                for item in f.items {
+                    switch item {
+                    case .letDecl(let d):
+                        let g = newGlobal(d.name, qualified: d.name.text, .constant, type: d.type, value: d.value, scope: globalScope)
+                        define(d.name, .global(g), in: globalScope, what: "constant")
+                    case .rule(let r):
+                        let fn = newFunction(r.name, qualified: r.name.text, .rule(r), scope: globalScope, rounding: nil)
+                        define(r.name, .function(fn), in: globalScope, what: "rule")
+                    case .product(let p):
+                        declareProduct(p)
+                    default:
+                        break
+                    }
+                }
+            }
+        }
+    }
+
+    func declareProduct(_ p: ProductDecl) {
+        let index = program.products.count
+        let scope = Scope(parent: globalScope, product: index)
+        var parameters: [(String, Int)] = []
+        var constants: [(String, Int)] = []
+        var functions: [(String, Int)] = []
+        var rounding: (FixedDecimal?, RoundingMode)?
+        for case .rounding(let r) in p.members {
+            if rounding != nil { error("a product has one rounding policy", r.span) }
+            rounding = roundingPolicy(r)
+        }
+        for member in p.members {
+            let qualify = { (n: Name) in "\(p.name.text).\(n.text)" }
+            switch member {
+            case .param(let d):
+                let g = newGlobal(d.name, qualified: qualify(d.name), .parameter, type: d.type, value: d.value, scope: scope)
+                define(d.name, .global(g), in: scope, what: "parameter")
+                parameters.append((d.name.text, g))
+            case .letDecl(let d):
+                let g = newGlobal(d.name, qualified: qualify(d.name), .constant, type: d.type, value: d.value, scope: scope)
+                define(d.name, .global(g), in: scope, what: "constant")
+                constants.append((d.name.text, g))
+            case .rule(let r):
+                let fn = newFunction(r.name, qualified: qualify(r.name), .rule(r), scope: scope, rounding: rounding)
+                define(r.name, .function(fn), in: scope, what: "rule")
+                functions.append((r.name.text, fn))
+            case .table(let t):
+                let fn = newFunction(t.name, qualified: qualify(t.name), .table(t), scope: scope, rounding: nil)
+                define(t.name, .function(fn), in: scope, what: "table")
+                functions.append((t.name.text, fn))
+            case .rounding:
+                break
+            }
+        }
+        program.products.append(ProductInfo(name: p.name.text, title: p.title, span: p.span, file: file,
+                                            parameters: parameters, constants: constants, functions: functions))
+        define(p.name, .product(index), in: globalScope, what: "product")
+    }
+
+    func roundingPolicy(_ r: RoundingDecl) -> (FixedDecimal?, RoundingMode)? {
+        guard let mode = RoundingMode(rawValue: r.mode.text) else {
+            let modes = RoundingMode.allCases.map(\.rawValue)
+            error("unknown rounding mode '\(r.mode.text)'", r.mode.span,
+                  hint: suggestion(for: r.mode.text, among: modes).map { "did you mean '\($0)'?" } ?? "use one of \(modes.joined(separator: ", "))")
+            return nil
+        }
+        var quantum: FixedDecimal?
+        if let q = r.quantum, case .literal(_, let text) = q.kind {
+            quantum = decimalLiteral(text, q.span)
+            if let value = quantum, value.signum <= 0 { error("the rounding quantum must be positive", q.span) }
+        }
+        return (quantum, mode)
+    }
+
+    func newGlobal(_ name: Name, qualified: String, _ kind: GlobalKind, type: TypeSyntax?, value: Expr, scope: Scope) -> Int {
+        let index = program.globals.count
+        program.globals.append(GlobalDef(name: name.text, qualifiedName: qualified, kind: kind, span: name.span, file: file))
+        pendingGlobals[index] = PendingGlobal(type: type, value: value, scope: scope, file: file)
+        return index
+    }
+
+    func newFunction(_ name: Name, qualified: String, _ syntax: FunctionSyntax, scope: Scope,
+                     rounding: (FixedDecimal?, RoundingMode)?) -> Int {
+        let index = program.functions.count
+        var hasList = true
+        if case .rule(let r) = syntax { hasList = r.parameters != nil }
+        let def = FunctionDef(name: name.text, qualifiedName: qualified, hasParameterList: hasList, span: name.span, file: file)
+        program.functions.append(def)
+        pendingFunctions[index] = PendingFunction(syntax: syntax, scope: scope, file: file,
+                                                  rounding: rounding.map { (quantum: $0.0, mode: $0.1) })
+        return index
+    }
+
+    // MARK: Pass 2: check bodies
+
+    func checkBodies(_ files: [FileSyntax]) {
+        for index in program.globals.indices { ensureGlobal(index, at: program.globals[index].span) }
+        for index in program.functions.indices { ensureFunction(index, at: program.functions[index].span, needBody: true) }
+        for f in files {
+            inFile(f.file) {
+                for item in f.items {
+                    switch item {
+                    case .test(let t): program.tests.append(checkTest(t))
+                    case .print(let p):
+                        let (values, size) = withFrame { p.values.map { expression($0, globalScope) } }
+                        program.prints.append(PrintDef(values: values, frameSize: size, span: p.span, file: file))
+                    case .importDecl, .letDecl, .record, .product, .rule:
+                        break
+                    }
+                }
+            }
+        }
+    }
+
+    /// Types a global's initializer, once. Returns its type.
+    @discardableResult
+    func ensureGlobal(_ index: Int, at use: Span) -> SType {
+        guard var pending = pendingGlobals[index] else { return program.globals[index].type }
+        let def = program.globals[index]
+        switch pending.progress {
+        case .done:
+            return def.type
+        case .inProgress:
+            if let declared = pending.type { return inFile(pending.file) { resolveType(declared) } }
+            error("'\(def.qualifiedName)' depends on itself", use, hint: "give it a declared type, or break the cycle")
+            return .invalid
+        case .pending:
+            break
+        }
+        pending.progress = .inProgress
+        pendingGlobals[index] = pending
+        inFile(pending.file) {
+            let declared = pending.type.map { resolveType($0) }
+            if let declared { def.type = declared }
+            let (value, size) = withFrame { expression(pending.value, pending.scope, expected: declared) }
+            def.initializer = declared.map { coerce(value, to: $0, context: "'\(def.name)'") } ?? value
+            def.frameSize = size
+            if declared == nil { def.type = value.type == .anything ? .invalid : widenLiteral(value.type) }
+        }
+        pending.progress = .done
+        pendingGlobals[index] = pending
+        return def.type
+    }
+
+    /// An integer literal given to a parameter without a type is a number, so a
+    /// later override such as 2.5 fits.
+    func widenLiteral(_ t: SType) -> SType { t }
+
+    /// Types a rule's or table's signature (and, when asked or when its result
+    /// type must be inferred, its body), once.
+    func ensureFunction(_ index: Int, at use: Span, needBody: Bool) {
+        guard var pending = pendingFunctions[index] else { return }
+        let def = program.functions[index]
+        if pending.progress == .done { return }
+        if pending.progress == .inProgress {
+            if def.result == .invalid, case .rule(let r) = pending.syntax, r.result == nil {
+                error("'\(def.qualifiedName)' calls itself, so its result type must be declared", use,
+                      hint: "write 'rule \(def.name)(…) -> type = …'")
+            }
+            return
+        }
+        pending.progress = .inProgress
+        pendingFunctions[index] = pending
+        inFile(pending.file) {
+            switch pending.syntax {
+            case .rule(let r): checkRule(r, def, pending)
+            case .table(let t): checkTable(t, def, pending)
+            }
+        }
+        pending.progress = .done
+        pendingFunctions[index] = pending
+        _ = needBody
+    }
+
+    func checkRule(_ r: RuleDecl, _ def: FunctionDef, _ pending: PendingFunction) {
+        let scope = Scope(parent: pending.scope)
+        let declared = r.result.map { resolveType($0) }
+        if let declared { def.result = declared }
+        let (body, size) = withFrame { () -> BExpr in
+            var seen = Set<String>()
+            for p in r.parameters ?? [] {
+                let type = resolveType(p.type)
+                if !seen.insert(p.name.text).inserted { error("parameter '\(p.name.text)' is declared twice", p.name.span) }
+                def.parameters.append((p.name.text, type))
+                scope.define(p.name.text, .local(slot: allocateSlot(), type: type))
+            }
+            var value = block(r.body, scope, expected: declared)
+            if let declared { value = coerce(value, to: declared, context: "the result of '\(def.name)'") }
+            if let policy = pending.rounding, case .money = value.type {
+                value = BExpr(.roundMoney(value, quantum: policy.quantum, mode: policy.mode), value.type, value.span, file)
+            }
+            return value
+        }
+        if declared == nil { def.result = body.type }
+        def.body = .expression(body)
+        def.frameSize = size
+    }
+
+    /// `{ let a = … expr }` or `= expr`: the lets become local slots.
+    func block(_ body: Body, _ scope: Scope, expected: SType?) -> BExpr {
+        if body.lets.isEmpty { return expression(body.value, scope, expected: expected) }
+        let inner = Scope(parent: scope)
+        var steps: [(Int, BExpr)] = []
+        for l in body.lets {
+            var value = expression(l.value, inner)
+            if let t = l.type { value = coerce(value, to: resolveType(t), context: "'\(l.name.text)'") }
+            let slot = allocateSlot()
+            if inner.lookupLocally(l.name.text) != nil { error("'\(l.name.text)' is already defined in this block", l.name.span) }
+            inner.define(l.name.text, .local(slot: slot, type: value.type))
+            steps.append((slot, value))
+        }
+        let result = expression(body.value, inner, expected: expected)
+        // A block is a chain of "assign then continue": encoded as a sequence node.
+        return steps.reversed().reduce(result) { acc, step in
+            BExpr(.sequence(slot: step.0, value: step.1, then: acc), acc.type, acc.span, file)
+        }
+    }
+
+    func checkTest(_ t: TestDecl) -> TestDef {
+        let scope = Scope(parent: globalScope)
+        let (statements, size) = withFrame { () -> [TestStatementDef] in
+            t.statements.map { statement -> TestStatementDef in
+                switch statement {
+                case .letDecl(let l):
+                    var value = expression(l.value, scope)
+                    if let type = l.type { value = coerce(value, to: resolveType(type), context: "'\(l.name.text)'") }
+                    let slot = allocateSlot()
+                    if scope.lookupLocally(l.name.text) != nil { error("'\(l.name.text)' is already defined in this test", l.name.span) }
+                    scope.define(l.name.text, .local(slot: slot, type: value.type))
+                    return .assign(slot: slot, value)
+                case .expect(let e, let span):
+                    return .expect(expression(e, scope, expected: .bool).requiring(.bool, self, "an expectation"), span: span)
+                case .expectError(let e, let message, let span):
+                    return .expectError(expression(e, scope), message: message, span: span)
+                case .print(let p):
+                    return .print(p.values.map { expression($0, scope) }, span: p.span)
+                }
+            }
+        }
+        return TestDef(name: t.name, statements: statements, frameSize: size, span: t.span, file: file)
+    }
+}
+

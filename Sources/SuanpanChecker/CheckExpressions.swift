@@ -1,0 +1,340 @@
+import SuanpanSyntax
+import SuanpanValues
+
+extension Checker {
+    /// Types one expression. `expected` only guides empty lists; the caller
+    /// still coerces the result to what it needs.
+    func expression(_ e: Expr, _ scope: Scope, expected: SType? = nil) -> BExpr {
+        switch e.kind {
+        case .literal(let kind, let text):
+            return literal(kind, text, e.span)
+        case .name(let name):
+            return nameReference(name, e.span, scope)
+        case .unary(.negate, let operand):
+            return negate(expression(operand, scope), e.span)
+        case .unary(.not, let operand):
+            let value = expression(operand, scope).requiring(.bool, self, "the operand of 'not'")
+            return BExpr(.not(value), .bool, e.span, file)
+        case .binary(let op, let l, let r):
+            return binary(op, expression(l, scope), expression(r, scope), e.span)
+        case .conditional(let c, let t, let f):
+            return conditional(c, t, f, e.span, scope, expected: expected)
+        case .member(let base, let name):
+            return member(base, name, e.span, scope)
+        case .call(let callee, let args):
+            return call(callee, args, e.span, scope)
+        case .index(let base, let i):
+            return index(expression(base, scope), expression(i, scope), e.span)
+        case .list(let items):
+            return list(items, e.span, scope, expected: expected)
+        case .comprehension(let element, let variable, let source, let filter):
+            return comprehension(element, variable, source, filter, e.span, scope)
+        case .record(let name, let fields):
+            return recordLiteral(name, fields, e.span, scope)
+        }
+    }
+
+    // MARK: Names
+
+    func nameReference(_ name: String, _ span: Span, _ scope: Scope) -> BExpr {
+        guard let symbol = scope.lookup(name) else {
+            var hint = suggestion(for: name, among: scope.allNames).map { "did you mean '\($0)'?" }
+            if Currency.named(name) != nil { hint = "an amount is a number followed by its currency: 1 \(name)" }
+            error("unknown name '\(name)'", span, hint: hint)
+            return invalid(span)
+        }
+        switch symbol {
+        case .local(let slot, let type):
+            return BExpr(.local(slot), type, span, file)
+        case .global(let g):
+            let type = ensureGlobal(g, at: span)
+            return BExpr(.global(g), type, span, file)
+        case .function(let f):
+            return valueOfFunction(f, span)
+        case .roundingMode(let mode):
+            return constant(.roundingMode(mode), .roundingMode, span)
+        case .product(let p):
+            error("'\(name)' is a product, not a value", span,
+                  hint: "use one of its rules or parameters, e.g. \(name).\(program.products[p].functions.first?.name ?? "rule")")
+        case .record:
+            error("'\(name)' is a record type, not a value", span, hint: "build one with \(name) { field: value, … }")
+        case .intrinsic(let f):
+            error("'\(f.rawValue)' is a function", span, hint: "call it: \(f.rawValue)(…)")
+        }
+        return invalid(span)
+    }
+
+    /// A rule declared without parentheses is used by name, like a value.
+    func valueOfFunction(_ f: Int, _ span: Span) -> BExpr {
+        let def = program.functions[f]
+        if def.hasParameterList {
+            error("'\(def.qualifiedName)' takes arguments", span, hint: "call it: \(def.name)(…)")
+            return invalid(span)
+        }
+        ensureFunction(f, at: span, needBody: false)
+        return BExpr(.call(function: f, []), def.result, span, file)
+    }
+
+    // MARK: Members
+
+    func member(_ base: Expr, _ name: Name, _ span: Span, _ scope: Scope) -> BExpr {
+        if case .name(let baseName) = base.kind, case .product(let p)? = scope.lookup(baseName) {
+            guard let symbol = productMember(p, name.text) else {
+                let product = program.products[p]
+                let names = product.parameters.map(\.name) + product.constants.map(\.name) + product.functions.map(\.name)
+                error("product '\(product.name)' has no member '\(name.text)'", name.span,
+                      hint: suggestion(for: name.text, among: names).map { "did you mean '\($0)'?" })
+                return invalid(span)
+            }
+            switch symbol {
+            case .global(let g): return BExpr(.global(g), ensureGlobal(g, at: span), span, file)
+            case .function(let f): return valueOfFunction(f, span)
+            default: return invalid(span)
+            }
+        }
+        let value = expression(base, scope)
+        switch value.type {
+        case .record(let r):
+            guard let i = r.fieldIndex(name.text) else {
+                error("\(r.name) has no field '\(name.text)'", name.span,
+                      hint: suggestion(for: name.text, among: r.fields.map(\.name)).map { "did you mean '\($0)'?" }
+                        ?? "its fields are \(r.fields.map(\.name).joined(separator: ", "))")
+                return invalid(span)
+            }
+            return BExpr(.field(value, i), r.fields[i].type, span, file)
+        case .date:
+            guard let component = DateComponent(rawValue: name.text) else {
+                error("a date has no field '\(name.text)'", name.span, hint: "its fields are year, month, day and weekday")
+                return invalid(span)
+            }
+            return BExpr(.dateComponent(value, component), .int, span, file)
+        case .invalid, .never:
+            return invalid(span)
+        default:
+            error("\(value.type) has no fields", name.span)
+            return invalid(span)
+        }
+    }
+
+    func productMember(_ p: Int, _ name: String) -> Symbol? {
+        let product = program.products[p]
+        if let g = product.parameters.first(where: { $0.name == name }) ?? product.constants.first(where: { $0.name == name }) {
+            return .global(g.global)
+        }
+        if let f = product.functions.first(where: { $0.name == name }) { return .function(f.function) }
+        return nil
+    }
+
+    // MARK: Calls
+
+    func call(_ callee: Expr, _ args: [Expr], _ span: Span, _ scope: Scope) -> BExpr {
+        var symbol: Symbol?
+        var calleeName = ""
+        switch callee.kind {
+        case .name(let n):
+            symbol = scope.lookup(n)
+            calleeName = n
+            if symbol == nil { return nameReference(n, callee.span, scope) }
+        case .member(let base, let n):
+            if case .name(let p) = base.kind, case .product(let index)? = scope.lookup(p) {
+                symbol = productMember(index, n.text)
+                calleeName = "\(p).\(n.text)"
+                if symbol == nil { return member(callee, n, span, scope) }
+            }
+        default:
+            break
+        }
+        switch symbol {
+        case .function(let f)?:
+            return callFunction(f, args.map { expression($0, scope) }, span)
+        case .intrinsic(let f)?:
+            return intrinsic(f, args, span, scope)
+        default:
+            let what = calleeName.isEmpty ? "this expression" : "'\(calleeName)'"
+            if !args.isEmpty || symbol != nil || calleeName.isEmpty {
+                _ = expression(callee, scope)
+            }
+            error("\(what) is not a rule, table or function, so it cannot be called", callee.span)
+            return invalid(span)
+        }
+    }
+
+    func callFunction(_ f: Int, _ args: [BExpr], _ span: Span) -> BExpr {
+        ensureFunction(f, at: span, needBody: false)
+        let def = program.functions[f]
+        let kind = def.isTable ? "table" : "rule"
+        guard args.count == def.parameters.count else {
+            let listed = def.parameters.map { "\($0.name): \($0.type)" }.joined(separator: ", ")
+            error("\(kind) '\(def.qualifiedName)' takes \(def.parameters.count) argument\(def.parameters.count == 1 ? "" : "s"), given \(args.count)",
+                  span, hint: "\(def.name)(\(listed))")
+            return BExpr(.call(function: f, args), def.result, span, file)
+        }
+        let coerced = zip(args, def.parameters).enumerated().map { i, pair in
+            coerce(pair.0, to: pair.1.type, context: "argument \(i + 1) ('\(pair.1.name)') of '\(def.qualifiedName)'")
+        }
+        return BExpr(.call(function: f, coerced), def.result, span, file)
+    }
+
+    // MARK: Collections and records
+
+    func index(_ base: BExpr, _ i: BExpr, _ span: Span) -> BExpr {
+        let position = i.requiring(.int, self, "a list index")
+        switch base.type {
+        case .list(let element): return BExpr(.index(base, position), element, span, file)
+        case .invalid, .never: return invalid(span)
+        default:
+            error("only lists can be indexed, not \(base.type)", base.span)
+            return invalid(span)
+        }
+    }
+
+    func list(_ items: [Expr], _ span: Span, _ scope: Scope, expected: SType?) -> BExpr {
+        var expectedElement: SType?
+        if case .list(let e)? = expected { expectedElement = e }
+        let values = items.map { expression($0, scope, expected: expectedElement) }
+        var element: SType = expectedElement ?? .anything
+        if expectedElement == nil, let first = values.first {
+            element = first.type
+            for v in values.dropFirst() {
+                guard let joined = join(element, v.type) else {
+                    error("a list holds one type: found \(element) and \(v.type)", v.span)
+                    return invalid(span)
+                }
+                element = joined
+            }
+        }
+        let coerced = values.map { coerce($0, to: element, context: "a list element") }
+        return BExpr(.list(coerced), .list(element), span, file)
+    }
+
+    func comprehension(_ element: Expr, _ variable: Name, _ source: Expr, _ filter: Expr?, _ span: Span, _ scope: Scope) -> BExpr {
+        let list = expression(source, scope)
+        var itemType = SType.invalid
+        switch list.type {
+        case .list(let e): itemType = e
+        case .invalid, .never: break
+        default: error("'for … in' needs a list, found \(list.type)", source.span)
+        }
+        let inner = Scope(parent: scope)
+        let slot = allocateSlot()
+        inner.define(variable.text, .local(slot: slot, type: itemType))
+        let condition = filter.map { expression($0, inner).requiring(.bool, self, "a 'where' condition") }
+        let value = expression(element, inner)
+        return BExpr(.comprehension(element: value, slot: slot, source: list, filter: condition), .list(value.type), span, file)
+    }
+
+    func recordLiteral(_ name: Name, _ fields: [FieldInit], _ span: Span, _ scope: Scope) -> BExpr {
+        guard case .record(let type)? = scope.lookup(name.text) else {
+            error("unknown record type '\(name.text)'", name.span,
+                  hint: suggestion(for: name.text, among: Array(program.records.keys)).map { "did you mean '\($0)'?" })
+            fields.forEach { _ = expression($0.value, scope) }
+            return invalid(span)
+        }
+        var values = [BExpr?](repeating: nil, count: type.fields.count)
+        for f in fields {
+            guard let i = type.fieldIndex(f.name.text) else {
+                error("\(type.name) has no field '\(f.name.text)'", f.name.span,
+                      hint: suggestion(for: f.name.text, among: type.fields.map(\.name)).map { "did you mean '\($0)'?" })
+                _ = expression(f.value, scope)
+                continue
+            }
+            if values[i] != nil { error("field '\(f.name.text)' is given twice", f.name.span) }
+            values[i] = coerce(expression(f.value, scope, expected: type.fields[i].type), to: type.fields[i].type,
+                               context: "field '\(f.name.text)' of \(type.name)")
+        }
+        var missing: [String] = []
+        let complete = type.fields.enumerated().map { i, field -> BExpr in
+            if let v = values[i] { return v }
+            if let g = field.defaultGlobal {
+                ensureGlobal(g, at: span)
+                return BExpr(.global(g), field.type, span, file)
+            }
+            missing.append(field.name)
+            return invalid(span)
+        }
+        if !missing.isEmpty {
+            error("\(type.name) is missing \(missing.map { "'\($0)'" }.joined(separator: ", "))", span,
+                  hint: "every field without a default needs a value")
+        }
+        return BExpr(.record(type, complete), .record(type), span, file)
+    }
+
+    // MARK: Control flow
+
+    func conditional(_ c: Expr, _ t: Expr, _ f: Expr, _ span: Span, _ scope: Scope, expected: SType?) -> BExpr {
+        let condition = expression(c, scope).requiring(.bool, self, "an 'if' condition")
+        let whenTrue = expression(t, scope, expected: expected)
+        let whenFalse = expression(f, scope, expected: expected)
+        guard let type = join(whenTrue.type, whenFalse.type) else {
+            error("the branches of 'if' differ: \(whenTrue.type) and \(whenFalse.type)", span,
+                  hint: mismatchHint(whenFalse.type, whenTrue.type))
+            return invalid(span)
+        }
+        return BExpr(.conditional(condition, coerce(whenTrue, to: type, context: "a branch"),
+                                  coerce(whenFalse, to: type, context: "a branch")), type, span, file)
+    }
+
+    // MARK: Type fitting
+
+    /// The type both values fit, if any: int widens to number, a known
+    /// currency to money of any currency, `[]` to any list.
+    func join(_ a: SType, _ b: SType) -> SType? {
+        if a == b { return a }
+        if a.isPoison { return b }
+        if b.isPoison { return a }
+        switch (a, b) {
+        case (.int, .number), (.number, .int): return .number
+        case (.money, .money): return .money(nil)
+        case (.flow(_, let p), .flow(_, let q)) where p == q: return .flow(nil, p)
+        case (.list(.anything), .list), (.list(.never), .list): return b
+        case (.list, .list(.anything)), (.list, .list(.never)): return a
+        case (.list(let x), .list(let y)): return join(x, y).map { .list($0) }
+        default: return nil
+        }
+    }
+
+    /// Fits a value to a declared type, or reports why it does not fit.
+    func coerce(_ value: BExpr, to type: SType, context: String) -> BExpr {
+        if value.type == type || value.type.isPoison || type.isPoison { return value }
+        switch (value.type, type) {
+        case (.int, .number): return value
+        case (.money(let have), .money(let want)):
+            if want == nil { return value }
+            if have == nil, let code = want, let currency = Currency.named(code) {
+                return BExpr(.requireCurrency(value, currency), type, value.span, file)
+            }
+        case (.list, .list):
+            if let joined = join(value.type, type), joined == type { return BExpr(value.kind, type, value.span, file) }
+        default:
+            break
+        }
+        error("\(context) must be \(type), found \(value.type)", value.span, hint: mismatchHint(value.type, type))
+        return invalid(value.span)
+    }
+
+    func mismatchHint(_ have: SType, _ want: SType) -> String? {
+        switch (have, want) {
+        case (.int, .percent), (.number, .percent):
+            return "a percentage is written with '%': 3% is 0.03"
+        case (.rate(let p), .rate(let q)):
+            if q == .year { return "convert it: annualize(rate)" }
+            if q == .day { return "convert it: daily(rate)" }
+            return "convert it: monthly(rate); a \(p)ly rate is not a \(q)ly one"
+        case (.money(let a?), .money(let b?)):
+            return "\(a) and \(b) are different currencies; convert explicitly with an exchange rate"
+        case (.int, .money), (.number, .money):
+            return "give the currency: 100 CNY"
+        case (.int, .duration), (.number, .duration):
+            return "give the unit: 30 days"
+        default:
+            return nil
+        }
+    }
+}
+
+extension BExpr {
+    /// The value when it has the type, else an error and a poison value.
+    func requiring(_ type: SType, _ checker: Checker, _ context: String) -> BExpr {
+        checker.coerce(self, to: type, context: context)
+    }
+}

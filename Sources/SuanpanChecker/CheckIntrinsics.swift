@@ -1,0 +1,161 @@
+import SuanpanSyntax
+import SuanpanValues
+
+/// The core language's functions. Rate conversions are rewritten into plain
+/// arithmetic here, so the runtime only ever sees multiplications and divisions.
+extension Checker {
+    func intrinsic(_ f: Intrinsic, _ argSyntax: [Expr], _ span: Span, _ scope: Scope) -> BExpr {
+        let args = argSyntax.map { expression($0, scope) }
+        if args.contains(where: { $0.type == .invalid }) { return invalid(span) }
+        switch f {
+        case .round: return round(args, span)
+        case .min, .max: return extremum(f, args, span)
+        case .sum, .average, .count: return aggregate(f, args, span)
+        case .prod:
+            guard args.count == 1 else { return arity(f, "prod(list)", span) }
+            guard case .list(let element) = args[0].type, element.isScalar || element == .anything else {
+                return argumentError(f, 1, "a list of numbers", args[0])
+            }
+            return BExpr(.intrinsic(.prod, args), .number, span, file)
+        case .range:
+            guard args.count == 2 else { return arity(f, "range(1, 12)", span) }
+            let ends = args.map { $0.requiring(.int, self, "an end of range(…)") }
+            return BExpr(.intrinsic(.range, ends), .list(.int), span, file)
+        case .abs:
+            guard args.count == 1 else { return arity(f, "abs(x)", span) }
+            guard args[0].type.isNumeric else { return argumentError(f, 1, "a number, percentage, rate or money", args[0]) }
+            return BExpr(.intrinsic(.abs, args), args[0].type, span, file)
+        case .annualize, .daily, .monthly:
+            return convertRate(f, args, span)
+        case .fail:
+            guard args.count == 1 else { return arity(f, "fail(\"message\")", span) }
+            return BExpr(.intrinsic(.fail, [args[0].requiring(.string, self, "the message of fail(…)")]), .never, span, file)
+        }
+    }
+
+    func arity(_ f: Intrinsic, _ usage: String, _ span: Span) -> BExpr {
+        error("wrong number of arguments to '\(f.rawValue)'", span, hint: "usage: \(usage)")
+        return invalid(span)
+    }
+
+    /// "argument 2 of 'round' must be …, found …": the one shape of argument errors.
+    func argumentError(_ f: Intrinsic, _ position: Int, _ wanted: String, _ given: BExpr) -> BExpr {
+        error("argument \(position) of '\(f.rawValue)' must be \(wanted), found \(given.type)", given.span)
+        return invalid(given.span)
+    }
+
+    /// round(x), round(x, mode), round(x, quantum), round(x, quantum, mode).
+    /// Money defaults to its currency's minor unit, numbers to whole units;
+    /// the mode defaults to half_even.
+    func round(_ args: [BExpr], _ span: Span) -> BExpr {
+        let usage = "round(x, 0.01, half_up); modes: \(RoundingMode.allCases.map(\.rawValue).joined(separator: ", "))"
+        guard (1...3).contains(args.count) else { return arity(.round, usage, span) }
+        let x = args[0]
+        var quantum: BExpr?
+        var mode: BExpr?
+        for (i, a) in args.enumerated().dropFirst() {
+            if a.type == .roundingMode, mode == nil {
+                mode = a
+            } else if quantum == nil, mode == nil, i == 1 {
+                quantum = a
+            } else {
+                return argumentError(.round, i + 1, "a rounding mode (\(RoundingMode.allCases.map(\.rawValue).joined(separator: ", ")))", a)
+            }
+        }
+        switch x.type {
+        case .int, .number, .money, .percent, .rate, .flow: break
+        default: return argumentError(.round, 1, "a number, percentage, rate or money", x)
+        }
+        if let q = quantum {
+            switch (x.type, q.type) {
+            case (.int, .int), (.int, .number), (.number, .int), (.number, .number), (.money, .int), (.money, .number),
+                 (.flow, .int), (.flow, .number), (.percent, .percent), (.rate, .rate):
+                break
+            case (.money(let a), .money(let b)) where a == nil || b == nil || a == b:
+                break
+            case (.percent, _):
+                error("argument 2 of 'round' must be a percentage when rounding a percentage, found \(q.type)", q.span,
+                      hint: "write the step as a percentage: round(y, 0.001%, half_up)")
+                return invalid(q.span)
+            default:
+                return argumentError(.round, 2, "a step such as 0.01", q)
+            }
+        } else if case .percent = x.type {
+            error("rounding a percentage needs a step", span, hint: "round(y, 0.001%, half_up)")
+            return invalid(span)
+        } else if case .rate = x.type {
+            error("rounding a rate needs a step", span, hint: "round(r, 0.0001%/day, half_up)")
+            return invalid(span)
+        }
+        let modeArg = mode ?? constant(.roundingMode(.halfEven), .roundingMode, span)
+        let quantumArg = quantum ?? constant(.decimal(.zero), .int, span)
+        let type: SType = x.type == .int && quantum?.type == .number ? .number : x.type
+        return BExpr(.intrinsic(.round, [x, quantumArg, modeArg]), type, span, file)
+    }
+
+    /// min(a, b, …) or min(list).
+    func extremum(_ f: Intrinsic, _ args: [BExpr], _ span: Span) -> BExpr {
+        guard !args.isEmpty else { return arity(f, "\(f.rawValue)(a, b, …) or \(f.rawValue)(list)", span) }
+        var items = args
+        var fromList = false
+        if args.count == 1, case .list(let element) = args[0].type {
+            fromList = true
+            items = [BExpr(.constant(.bool(false)), element, args[0].span, file)]
+        }
+        var type = items[0].type
+        for (i, a) in items.enumerated().dropFirst() {
+            guard let joined = join(type, a.type) else { return argumentError(f, i + 1, "\(type) like the first", a) }
+            type = joined
+        }
+        switch type {
+        case .int, .number, .percent, .money, .rate, .flow, .duration, .date, .string: break
+        case .anything: type = .int
+        default: return argumentError(f, 1, "values that can be ordered", args[0])
+        }
+        let values = fromList ? args : args.map { coerce($0, to: type, context: "an argument of '\(f.rawValue)'") }
+        return BExpr(.intrinsic(f, values), type, span, file)
+    }
+
+    /// sum(list), average(list), count(list).
+    func aggregate(_ f: Intrinsic, _ args: [BExpr], _ span: Span) -> BExpr {
+        guard args.count == 1 else { return arity(f, "\(f.rawValue)(list), e.g. \(f.rawValue)([b.amount for b in bills])", span) }
+        guard case .list(let element) = args[0].type else { return argumentError(f, 1, "a list", args[0]) }
+        if f == .count { return BExpr(.intrinsic(.count, args), .int, span, file) }
+        switch element {
+        case .int, .number, .percent, .money, .rate, .flow, .duration: break
+        case .anything: return BExpr(.intrinsic(f, args), f == .sum ? .int : .number, span, file)
+        default: return argumentError(f, 1, "a list of numbers, percentages, rates, durations or money", args[0])
+        }
+        let type: SType = f == .average && element == .int ? .number : element
+        return BExpr(.intrinsic(f, args), type, span, file)
+    }
+
+    /// annualize(r [, basis]), daily(r [, basis]), monthly(r [, days]).
+    /// A day rate is annualized on a 365-day basis unless another is given
+    /// (360 is the other in use); a month holds 30 days unless told otherwise.
+    func convertRate(_ f: Intrinsic, _ args: [BExpr], _ span: Span) -> BExpr {
+        guard (1...2).contains(args.count) else { return arity(f, "\(f.rawValue)(rate) or \(f.rawValue)(rate, basis)", span) }
+        guard case .rate(let from) = args[0].type else { return argumentError(f, 1, "a rate such as 0.04%/day", args[0]) }
+        let to: Period = f == .annualize ? .year : f == .daily ? .day : .month
+        if from == to { return args[0] }
+        var basis: BExpr?
+        if args.count == 2 {
+            guard args[1].type == .int || args[1].type == .number else { return argumentError(f, 2, "a number of days", args[1]) }
+            basis = args[1]
+        }
+        let days = { (n: Int) in basis ?? self.constant(.decimal(FixedDecimal(n)), .int, span) }
+        let twelve = constant(.decimal(FixedDecimal(12)), .int, span)
+        let (op, factor): (Operation, BExpr)
+        switch (from, to) {
+        case (.day, .year): (op, factor) = (.multiplyDecimal, days(365))
+        case (.year, .day): (op, factor) = (.divideDecimal, days(365))
+        case (.day, .month): (op, factor) = (.multiplyDecimal, days(30))
+        case (.month, .day): (op, factor) = (.divideDecimal, days(30))
+        case (.month, .year), (.year, .month):
+            if let basis { error("months and years convert exactly (12 months a year); no basis is needed", basis.span) }
+            (op, factor) = (from == .month ? .multiplyDecimal : .divideDecimal, twelve)
+        default: (op, factor) = (.multiplyDecimal, twelve)
+        }
+        return BExpr(.operation(op, args[0], factor), .rate(to), span, file)
+    }
+}

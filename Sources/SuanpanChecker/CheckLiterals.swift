@@ -1,0 +1,95 @@
+import SuanpanSyntax
+import SuanpanValues
+
+extension Checker {
+    /// Validates a literal's value: range, currency code, calendar date.
+    func literal(_ kind: LiteralKind, _ text: String, _ span: Span) -> BExpr {
+        switch kind {
+        case .number:
+            guard let d = decimalLiteral(text, span) else { return invalid(span) }
+            return constant(.decimal(d), text.contains(".") ? .number : .int, span)
+        case .percent:
+            guard let d = percentLiteral(String(text.dropLast()), span) else { return invalid(span) }
+            return constant(.decimal(d), .percent, span)
+        case .rate:
+            let parts = text.split(separator: "%", maxSplits: 1)
+            guard parts.count == 2, let period = Period(rawValue: String(parts[1].dropFirst())),
+                  let d = percentLiteral(String(parts[0]), span) else { return invalid(span) }
+            return constant(.decimal(d), .rate(period), span)
+        case .money:
+            let pieces = text.split(whereSeparator: { $0 == " " || $0 == "\t" })
+            guard pieces.count == 2, let amount = decimalLiteral(String(pieces[0]), span) else { return invalid(span) }
+            guard let currency = Currency.named(pieces[1]) else {
+                error("unknown currency '\(pieces[1])'", span,
+                      hint: Currency.suggestion(for: pieces[1]).map { "did you mean '\($0)'?" } ?? "use an ISO 4217 code such as CNY")
+                return invalid(span)
+            }
+            return constant(.money(amount, currency), .money(currency.code), span)
+        case .duration:
+            return durationLiteral(text, span)
+        case .date:
+            guard let date = CivilDate.parse(Substring(text)) else {
+                error("'\(text)' is not a calendar date", span, hint: dateHint(text))
+                return invalid(span)
+            }
+            return constant(.date(date), .date, span)
+        case .string:
+            return constant(.string(text), .string, span)
+        case .bool:
+            return constant(.bool(text == "true"), .bool, span)
+        }
+    }
+
+    func decimalLiteral(_ text: String, _ span: Span) -> FixedDecimal? {
+        do {
+            return try FixedDecimal.parse(Substring(text))
+        } catch .tooManyFractionDigits {
+            error("'\(text)' has more than \(FixedDecimal.scale) digits after the point", span)
+        } catch .overflow {
+            error("'\(text)' is too large", span, hint: "numbers must be below about 1.7e20")
+        } catch {
+            self.error("'\(text)' is not a number", span)
+        }
+        return nil
+    }
+
+    /// `2.5` in `2.5%` is the fraction 0.025: two more fraction digits.
+    func percentLiteral(_ text: String, _ span: Span) -> FixedDecimal? {
+        guard let d = decimalLiteral(text, span) else { return nil }
+        let fraction = text.split(separator: ".").dropFirst().first.map { $0.filter(\.isNumber).count } ?? 0
+        if fraction > FixedDecimal.scale - 2 {
+            error("'\(text)%' has more than \(FixedDecimal.scale - 2) digits after the point", span)
+            return nil
+        }
+        return try? d.divided(by: FixedDecimal(100))
+    }
+
+    func durationLiteral(_ text: String, _ span: Span) -> BExpr {
+        let pieces = text.split(whereSeparator: { $0 == " " || $0 == "\t" })
+        guard pieces.count == 2, let count = decimalLiteral(String(pieces[0]), span) else { return invalid(span) }
+        let unit = pieces[1].hasSuffix("s") ? pieces[1].dropLast() : pieces[1]
+        let (factor, durationUnit): (Int, DurationUnit) = switch unit {
+        case "day": (1, .day)
+        case "week": (7, .day)
+        case "month": (1, .month)
+        default: (12, .month)
+        }
+        guard let value = try? count.multiplied(by: FixedDecimal(factor)) else {
+            error("'\(text)' is too large", span)
+            return invalid(span)
+        }
+        return constant(.decimal(value), .duration(durationUnit), span)
+    }
+
+    func dateHint(_ text: String) -> String? {
+        let parts = text.split(separator: "-").compactMap { Int($0) }
+        guard parts.count == 3 else { return nil }
+        if parts[1] < 1 || parts[1] > 12 { return "months run from 01 to 12" }
+        if parts[0] < 1 { return "years run from 0001 to 9999" }
+        let days = CivilDate.daysInMonth(year: parts[0], month: parts[1])
+        return "\(parts[0])-\(parts[1] < 10 ? "0" : "")\(parts[1]) has \(days) days"
+    }
+
+    func constant(_ c: Constant, _ type: SType, _ span: Span) -> BExpr { BExpr(.constant(c), type, span, file) }
+    func invalid(_ span: Span) -> BExpr { BExpr(.constant(.bool(false)), .invalid, span, file) }
+}

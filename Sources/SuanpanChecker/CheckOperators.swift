@@ -1,0 +1,251 @@
+import SuanpanSyntax
+import SuanpanValues
+
+/// The unit algebra. Each operator looks at both operand types and picks the
+/// one operation that is meaningful, or explains why none is:
+///
+///   money<C> ± money<C> → money<C>          date ± days/months → date
+///   money × scalar → money                  date − date → days
+///   money × rate/P → money/P                rate/P × duration → percent
+///   money/P × duration → money              percent / duration → rate
+///   money / money → number                  scalar ± percent → number
+///
+/// A rate's period must match the duration's unit (a yearly rate also fits
+/// months, a year being 12 of them); anything else needs an explicit
+/// conversion such as daily(…) or annualize(…).
+extension Checker {
+    func negate(_ v: BExpr, _ span: Span) -> BExpr {
+        switch v.type {
+        case .int, .number, .percent, .rate, .duration:
+            return BExpr(.negate(v, money: false), v.type, span, file)
+        case .money, .flow:
+            return BExpr(.negate(v, money: true), v.type, span, file)
+        case .invalid, .never:
+            return invalid(span)
+        default:
+            error("cannot negate \(v.type)", span)
+            return invalid(span)
+        }
+    }
+
+    func binary(_ op: BinaryOperator, _ l: BExpr, _ r: BExpr, _ span: Span) -> BExpr {
+        if l.type.isPoison || r.type.isPoison {
+            if op == .and || op == .or || isComparison(op) { return BExpr(.constant(.bool(false)), .invalid, span, file) }
+            return invalid(span)
+        }
+        switch op {
+        case .and, .or:
+            let a = l.requiring(.bool, self, "the left side of '\(op.rawValue)'")
+            let b = r.requiring(.bool, self, "the right side of '\(op.rawValue)'")
+            return BExpr(op == .and ? .and(a, b) : .or(a, b), .bool, span, file)
+        case .add, .subtract:
+            return additive(op, l, r, span)
+        case .multiply:
+            return multiply(l, r, span)
+        case .divide:
+            return divide(l, r, span)
+        case .power:
+            return power(l, r, span)
+        case .equal, .notEqual, .less, .lessEqual, .greater, .greaterEqual:
+            return compare(op, l, r, span)
+        }
+    }
+
+    func isComparison(_ op: BinaryOperator) -> Bool {
+        [.equal, .notEqual, .less, .lessEqual, .greater, .greaterEqual].contains(op)
+    }
+
+    func make(_ op: Operation, _ l: BExpr, _ r: BExpr, _ type: SType, _ span: Span) -> BExpr {
+        BExpr(.operation(op, l, r), type, span, file)
+    }
+
+    func operandError(_ op: BinaryOperator, _ l: BExpr, _ r: BExpr, _ span: Span, hint: String? = nil) -> BExpr {
+        let verb = switch op {
+        case .add: "add"
+        case .subtract: "subtract"
+        case .multiply: "multiply"
+        case .divide: "divide"
+        default: "combine"
+        }
+        let message = op == .subtract ? "cannot subtract \(r.type) from \(l.type)"
+            : op == .add ? "cannot add \(l.type) and \(r.type)"
+            : "cannot \(verb) \(l.type) by \(r.type)"
+        error(message, span, hint: hint)
+        return invalid(span)
+    }
+
+    // MARK: + and -
+
+    func additive(_ op: BinaryOperator, _ l: BExpr, _ r: BExpr, _ span: Span) -> BExpr {
+        let add = op == .add
+        let decimalOp: Operation = add ? .addDecimal : .subtractDecimal
+        switch (l.type, r.type) {
+        case (.int, .int):
+            return make(decimalOp, l, r, .int, span)
+        case (.percent, .percent):
+            return make(decimalOp, l, r, .percent, span)
+        case (let a, let b) where a.isScalar && b.isScalar:
+            return make(decimalOp, l, r, .number, span)
+        case (.money(let a), .money(let b)):
+            if let a, let b, a != b {
+                return operandError(op, l, r, span, hint: "\(a) and \(b) are different currencies; convert one explicitly")
+            }
+            return make(add ? .addMoney : .subtractMoney, l, r, .money(a ?? b), span)
+        case (.flow(let a, let p), .flow(let b, let q)) where p == q:
+            if let a, let b, a != b { return operandError(op, l, r, span, hint: "\(a) and \(b) are different currencies") }
+            return make(add ? .addMoney : .subtractMoney, l, r, .flow(a ?? b, p), span)
+        case (.rate(let p), .rate(let q)):
+            if p != q { return operandError(op, l, r, span, hint: "convert one first: annualize(…), daily(…) or monthly(…)") }
+            return make(decimalOp, l, r, l.type, span)
+        case (.duration(let a), .duration(let b)):
+            if a != b { return operandError(op, l, r, span, hint: "days and months differ in length; keep one unit") }
+            return make(decimalOp, l, r, l.type, span)
+        case (.date, .duration(let u)):
+            let operation: Operation = u == .day ? (add ? .addDays : .subtractDays) : (add ? .addMonths : .subtractMonths)
+            return make(operation, l, r, .date, span)
+        case (.duration(let u), .date) where add:
+            return make(u == .day ? .addDays : .addMonths, r, l, .date, span)
+        case (.date, .date) where !add:
+            return make(.daysBetween, r, l, .duration(.day), span)
+        case (.string, .string) where add:
+            return make(.concatenate, l, r, .string, span)
+        case (.money, let s) where s.isScalar, (let s, .money) where s.isScalar:
+            return operandError(op, l, r, span, hint: s == .percent
+                ? "to add a percentage of an amount, write amount * (1 + p)"
+                : "give the number a currency: 100 CNY")
+        default:
+            return operandError(op, l, r, span)
+        }
+    }
+
+    // MARK: *
+
+    func multiply(_ l: BExpr, _ r: BExpr, _ span: Span) -> BExpr {
+        if let result = product(l, r, span) ?? product(r, l, span, swapped: true) { return result }
+        var hint: String?
+        switch (l.type, r.type) {
+        case (.rate(let p), .duration(let u)), (.duration(let u), .rate(let p)),
+             (.flow(_, let p), .duration(let u)), (.duration(let u), .flow(_, let p)):
+            hint = p == .year && u == .day
+                ? "a yearly rate needs a day-count basis: daily(rate, 365) * days"
+                : "a rate per \(p.rawValue) needs a duration in \(p == .day ? "days" : "months"); convert with daily(…) or monthly(…)"
+        case (.money, .duration), (.duration, .money):
+            hint = "multiply by a rate first: amount * 0.05%/day * days"
+        default:
+            break
+        }
+        error("cannot multiply \(l.type) by \(r.type)", span, hint: hint)
+        return invalid(span)
+    }
+
+    /// `a × b` for the operand order given, or nil if this order has no rule.
+    func product(_ a: BExpr, _ b: BExpr, _ span: Span, swapped: Bool = false) -> BExpr? {
+        switch (a.type, b.type) {
+        case (.int, .int):
+            return swapped ? nil : make(.multiplyDecimal, a, b, .int, span)
+        case (.number, .number), (.int, .number):
+            return make(.multiplyDecimal, a, b, .number, span)
+        case (.percent, let s) where s.isScalar:
+            return make(.multiplyDecimal, a, b, .percent, span)
+        case (.money(let c), let s) where s.isScalar:
+            return make(.scaleMoney, a, b, .money(c), span)
+        case (.flow(let c, let p), let s) where s.isScalar:
+            return make(.scaleMoney, a, b, .flow(c, p), span)
+        case (.rate(let p), let s) where s.isScalar:
+            return make(.multiplyDecimal, a, b, .rate(p), span)
+        case (.duration(let u), .int):
+            return make(.multiplyDecimal, a, b, .duration(u), span)
+        case (.money(let c), .rate(let p)):
+            return make(.scaleMoney, a, b, .flow(c, p), span)
+        case (.rate(let p), .duration(let u)):
+            guard let op = periodFit(p, u, yearly: .multiplyYearlyByMonths, plain: .multiplyDecimal) else { return nil }
+            return make(op, a, b, .percent, span)
+        case (.flow(let c, let p), .duration(let u)):
+            guard let op = periodFit(p, u, yearly: .scaleMoneyYearlyByMonths, plain: .scaleMoney) else { return nil }
+            return make(op, a, b, .money(c), span)
+        default:
+            return nil
+        }
+    }
+
+    func periodFit(_ p: Period, _ u: DurationUnit, yearly: Operation, plain: Operation) -> Operation? {
+        switch (p, u) {
+        case (.day, .day), (.month, .month): return plain
+        case (.year, .month): return yearly
+        default: return nil
+        }
+    }
+
+    // MARK: /
+
+    func divide(_ l: BExpr, _ r: BExpr, _ span: Span) -> BExpr {
+        switch (l.type, r.type) {
+        case (.percent, .int), (.percent, .number):
+            return make(.divideDecimal, l, r, .percent, span)
+        case (let a, let b) where a.isScalar && b.isScalar:
+            return make(.divideDecimal, l, r, .number, span)
+        case (.money(let c), let s) where s.isScalar:
+            return make(.divideMoneyByDecimal, l, r, .money(c), span)
+        case (.flow(let c, let p), let s) where s.isScalar:
+            return make(.divideMoneyByDecimal, l, r, .flow(c, p), span)
+        case (.rate(let p), let s) where s.isScalar:
+            return make(.divideDecimal, l, r, .rate(p), span)
+        case (.money(let a), .money(let b)), (.flow(let a, _), .flow(let b, _)):
+            if let a, let b, a != b { return operandError(.divide, l, r, span, hint: "\(a) and \(b) are different currencies") }
+            if case .flow(_, let p) = l.type, case .flow(_, let q) = r.type, p != q { return operandError(.divide, l, r, span) }
+            return make(.divideMoneyByMoney, l, r, .number, span)
+        case (.rate(let p), .rate(let q)) where p == q:
+            return make(.divideDecimal, l, r, .number, span)
+        case (.duration(let a), .duration(let b)) where a == b:
+            return make(.divideDecimal, l, r, .number, span)
+        case (.percent, .duration(let u)):
+            return make(.divideDecimal, l, r, .rate(u.period), span)
+        case (.money(let c), .duration(let u)):
+            return make(.divideMoneyByDecimal, l, r, .flow(c, u.period), span)
+        default:
+            return operandError(.divide, l, r, span)
+        }
+    }
+
+    // MARK: ^
+
+    func power(_ l: BExpr, _ r: BExpr, _ span: Span) -> BExpr {
+        guard l.type.isScalar, r.type.isScalar else {
+            error("'^' works on plain numbers, not \(l.type) ^ \(r.type)", span,
+                  hint: l.type.isScalar ? "the exponent must be a number" : "raise a number, e.g. (1 + rate * 1 day)^365")
+            return invalid(span)
+        }
+        return make(.power, l, r, .number, span)
+    }
+
+    // MARK: Comparisons
+
+    func compare(_ op: BinaryOperator, _ l: BExpr, _ r: BExpr, _ span: Span) -> BExpr {
+        let comparison = Comparison(rawValue: op.rawValue) ?? .equal
+        let ordered = op != .equal && op != .notEqual
+        var valueClass: ValueClass?
+        switch (l.type, r.type) {
+        case (let a, let b) where a.isScalar && b.isScalar: valueClass = .decimal
+        case (.money(let a), .money(let b)), (.flow(let a, _), .flow(let b, _)):
+            if let a, let b, a != b {
+                error("cannot compare \(l.type) with \(r.type)", span, hint: "\(a) and \(b) are different currencies")
+                return BExpr(.constant(.bool(false)), .invalid, span, file)
+            }
+            valueClass = .money
+        case (.rate(let p), .rate(let q)) where p == q: valueClass = .decimal
+        case (.duration(let a), .duration(let b)) where a == b: valueClass = .decimal
+        case (.date, .date): valueClass = .date
+        case (.string, .string): valueClass = .string
+        case (.bool, .bool) where !ordered: valueClass = .bool
+        case (.roundingMode, .roundingMode) where !ordered: valueClass = .structural
+        case (.list, .list), (.record, .record):
+            if !ordered, join(l.type, r.type) != nil { valueClass = .structural }
+        default: break
+        }
+        guard let valueClass else {
+            error("cannot compare \(l.type) with \(r.type)", span, hint: mismatchHint(r.type, l.type))
+            return BExpr(.constant(.bool(false)), .invalid, span, file)
+        }
+        return BExpr(.compare(comparison, valueClass, l, r), .bool, span, file)
+    }
+}

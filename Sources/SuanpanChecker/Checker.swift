@@ -1,0 +1,124 @@
+import SuanpanSyntax
+import SuanpanValues
+
+/// Checks parsed files as one program before anything runs.
+///
+/// It works in two passes. The first declares every record, product, rule,
+/// table, parameter and `let` so that declarations can refer to each other in
+/// any order and across imported files. The second types each body; a global or
+/// rule whose type is not written is typed on first use, which is how cycles
+/// ("a depends on itself") are found. Every error is collected, with a position
+/// and, where one helps, a hint; an expression that fails gets the type
+/// `invalid`, which fits anywhere, so one mistake yields one message.
+public final class Checker {
+    let program: CheckedProgram
+    var diagnostics: [Diagnostic] = []
+    /// Built-ins; user declarations live in `globalScope` below it.
+    let globalScope: Scope
+
+    enum Progress { case pending, inProgress, done }
+    struct PendingGlobal {
+        let type: TypeSyntax?
+        let value: Expr
+        let scope: Scope
+        let file: SourceFile
+        var progress = Progress.pending
+    }
+    enum FunctionSyntax {
+        case rule(RuleDecl)
+        case table(TableDecl)
+    }
+    struct PendingFunction {
+        let syntax: FunctionSyntax
+        let scope: Scope
+        let file: SourceFile
+        let rounding: (quantum: FixedDecimal?, mode: RoundingMode)?
+        var progress = Progress.pending
+    }
+    var pendingGlobals: [Int: PendingGlobal] = [:]
+    var pendingFunctions: [Int: PendingFunction] = [:]
+
+    /// Slots of the frame being built (a rule, a test, an initializer).
+    var nextSlot = 0
+    var frameSize = 0
+    var file: SourceFile
+
+    init(program: CheckedProgram, file: SourceFile) {
+        self.program = program
+        self.globalScope = program.scope
+        self.file = file
+    }
+
+    /// Checks a whole program: the files given plus everything they import,
+    /// already parsed and in load order.
+    public static func check(_ files: [FileSyntax]) -> (CheckedProgram, [Diagnostic]) {
+        let root = Scope(parent: nil)
+        for mode in RoundingMode.allCases { root.define(mode.rawValue, .roundingMode(mode)) }
+        for f in Intrinsic.allCases { root.define(f.rawValue, .intrinsic(f)) }
+        let program = CheckedProgram(scope: Scope(parent: root))
+        let checker = Checker(program: program, file: files.first?.file ?? SourceFile(path: "<empty>", text: ""))
+        program.files = files.map(\.file)
+        checker.declareRecords(files)
+        checker.declareEverythingElse(files)
+        checker.checkBodies(files)
+        return (program, checker.diagnostics)
+    }
+
+    /// Checks one expression against a checked program, as `eval` and the REPL do.
+    public static func checkExpression(_ expr: Expr, file: SourceFile, in program: CheckedProgram)
+        -> (BExpr, frameSize: Int, [Diagnostic]) {
+        let checker = Checker(program: program, file: file)
+        let scope = Scope(parent: program.scope)
+        let bound = checker.expression(expr, scope)
+        return (bound, checker.frameSize, checker.diagnostics)
+    }
+
+    // MARK: Diagnostics
+
+    func error(_ message: String, _ span: Span, hint: String? = nil) {
+        diagnostics.append(.error(message, file: file, span: span, hint: hint))
+    }
+
+    func note(_ message: String, _ span: Span, in noteFile: SourceFile) {
+        diagnostics.append(Diagnostic(.note, message, file: noteFile, span: span))
+    }
+
+    /// Defines a name, or reports the clash with what already holds it.
+    func define(_ name: Name, _ symbol: Symbol, in scope: Scope, what: String) {
+        if scope.lookupLocally(name.text) != nil {
+            error("'\(name.text)' is already defined", name.span, hint: "rename this \(what)")
+            return
+        }
+        if case .some(.intrinsic) = scope.parent?.lookup(name.text) {
+            error("'\(name.text)' is a built-in function", name.span, hint: "rename this \(what)")
+            return
+        }
+        scope.define(name.text, symbol)
+    }
+
+    // MARK: Frames
+
+    func withFrame<T>(_ body: () -> T) -> (T, Int) {
+        let saved = (nextSlot, frameSize)
+        nextSlot = 0
+        frameSize = 0
+        let result = body()
+        let size = frameSize
+        (nextSlot, frameSize) = saved
+        return (result, size)
+    }
+
+    func allocateSlot() -> Int {
+        let slot = nextSlot
+        nextSlot += 1
+        frameSize = max(frameSize, nextSlot)
+        return slot
+    }
+
+    func inFile<T>(_ f: SourceFile, _ body: () -> T) -> T {
+        let saved = file
+        file = f
+        defer { file = saved }
+        return body()
+    }
+}

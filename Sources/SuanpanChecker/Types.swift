@@ -1,0 +1,110 @@
+import SuanpanSyntax
+
+/// The period of a rate or of a flow of money.
+public enum Period: String, Sendable, Hashable, CaseIterable {
+    case day, month, year
+}
+
+/// Durations count whole days or whole calendar months (a year is 12 months),
+/// because `date + 1 month` follows the calendar while `date + 30 days` does not.
+public enum DurationUnit: String, Sendable, Hashable {
+    case day, month
+
+    public var period: Period { self == .day ? .day : .month }
+}
+
+/// A record type: declared once, shared by every value and every checked node.
+public final class RecordType: @unchecked Sendable, Hashable, CustomStringConvertible {
+    public struct Field: Sendable {
+        public let name: String
+        public let type: SType
+        public let span: Span
+        /// The global holding the field's default value, if it has one.
+        public let defaultGlobal: Int?
+    }
+
+    public let name: String
+    /// Set once by the checker, before any value of the type exists.
+    public internal(set) var fields: [Field]
+    public let span: Span
+    public let file: SourceFile?
+
+    public init(name: String, fields: [Field], span: Span, file: SourceFile?) {
+        self.name = name
+        self.fields = fields
+        self.span = span
+        self.file = file
+    }
+
+    public func fieldIndex(_ name: String) -> Int? { fields.firstIndex { $0.name == name } }
+    public var description: String { name }
+    public static func == (a: RecordType, b: RecordType) -> Bool { a === b }
+    public func hash(into h: inout Hasher) { h.combine(ObjectIdentifier(self)) }
+}
+
+/// A Suanpan type. Units are part of the type: money carries its currency when
+/// known, rates and flows their period, durations their unit.
+public indirect enum SType: Sendable, Hashable, CustomStringConvertible {
+    case int, number, percent, bool, string, date
+    /// `money<CNY>`, or `money` when the currency is known only at run time.
+    case money(String?)
+    case rate(Period)
+    /// Money per period: what `amount * 0.05%/day` is, before it is multiplied by days.
+    case flow(String?, Period)
+    case duration(DurationUnit)
+    case list(SType)
+    case record(RecordType)
+    case roundingMode
+    /// The element type of `[]`: fits any list.
+    case anything
+    /// The type of `error("…")`: fits anywhere, since it never returns.
+    case never
+    /// A type error already reported: fits anywhere, so one mistake gives one error.
+    case invalid
+
+    public var description: String {
+        switch self {
+        case .int: return "int"
+        case .number: return "number"
+        case .percent: return "percent"
+        case .bool: return "bool"
+        case .string: return "string"
+        case .date: return "date"
+        case .money(let c): return c.map { "money<\($0)>" } ?? "money"
+        case .rate(let p): return "rate/\(p.rawValue)"
+        case .flow(let c, let p): return (c.map { "money<\($0)>" } ?? "money") + "/\(p.rawValue)"
+        case .duration(let u): return u == .day ? "days" : "months"
+        case .list(let e): return "list<\(e)>"
+        case .record(let r): return r.name
+        case .roundingMode: return "rounding mode"
+        case .anything: return "any"
+        case .never: return "never"
+        case .invalid: return "<error>"
+        }
+    }
+
+    /// int, number and percent: plain quantities without a unit.
+    public var isScalar: Bool {
+        switch self {
+        case .int, .number, .percent: return true
+        default: return false
+        }
+    }
+
+    public var isNumeric: Bool {
+        switch self {
+        case .int, .number, .percent, .money, .rate, .flow, .duration: return true
+        default: return false
+        }
+    }
+
+    /// Error types absorb everything: no second message about the same mistake.
+    public var isPoison: Bool { self == .invalid || self == .never }
+
+    public var currency: String? {
+        switch self {
+        case .money(let c), .flow(let c, _): return c
+        default: return nil
+        }
+    }
+}

@@ -1,0 +1,221 @@
+import SuanpanChecker
+import SuanpanSyntax
+import SuanpanValues
+
+/// Turns checked expressions into closures, once. Each node's closure does
+/// exactly the operation the checker chose; the only checks left at run time
+/// are the ones types cannot settle: overflow, division by zero, currencies
+/// of `money` fields, table misses, list bounds.
+struct Compiler {
+    func function(_ def: FunctionDef) -> CompiledFunction {
+        switch def.body {
+        case .expression(let e)?:
+            return CompiledFunction(definition: def, body: compile(e))
+        case .table(let table)?:
+            return CompiledFunction(definition: def, body: compileTable(table, def))
+        case nil:
+            return CompiledFunction(definition: def, body: failing(RuntimeError("'\(def.qualifiedName)' has no body", file: def.file, span: def.span)))
+        }
+    }
+
+    /// A global's initializer runs in a frame of its own.
+    func global(_ g: GlobalDef) -> Code {
+        guard let initializer = g.initializer else {
+            let error = RuntimeError("'\(g.qualifiedName)' has no value", file: g.file, span: g.span)
+            return failing(error)
+        }
+        let code = compile(initializer)
+        let size = g.frameSize
+        return { (frame: Frame) throws(RuntimeError) -> Value in try code(Frame(size: size, machine: frame.machine)) }
+    }
+
+    func failing(_ error: RuntimeError) -> Code {
+        return { (_: Frame) throws(RuntimeError) -> Value in throw error }
+    }
+
+    func compile(_ e: BExpr) -> Code {
+        switch e.kind {
+        case .constant(let c):
+            let value = Value(c)
+            return { (_: Frame) throws(RuntimeError) -> Value in value }
+        case .local(let slot):
+            return { frame in frame.slots[slot] }
+        case .global(let index):
+            let span = e.span, file = e.file
+            return { frame throws(RuntimeError) in try frame.machine.global(index, at: span, in: file) }
+        case .call(let f, let args):
+            let codes = args.map(compile)
+            let span = e.span, file = e.file
+            return { frame throws(RuntimeError) in
+                var values: [Value] = []
+                values.reserveCapacity(codes.count)
+                for c in codes { values.append(try c(frame)) }
+                return try frame.machine.call(f, values, at: span, in: file)
+            }
+        case .intrinsic(let f, let args):
+            return intrinsic(f, args.map(compile), args, e)
+        case .negate(let operand, let money):
+            let code = compile(operand)
+            return { frame throws(RuntimeError) in
+                let v = try code(frame)
+                if money {
+                    let (amount, currency) = try moneyParts(v, e)
+                    return .money(try arithmetic(e) { () throws(ArithmeticError) in try amount.negated() }, currency)
+                }
+                let d = try decimal(v, e)
+                return .decimal(try arithmetic(e) { () throws(ArithmeticError) in try d.negated() })
+            }
+        case .not(let operand):
+            let code = compile(operand)
+            return { frame throws(RuntimeError) in .bool(!(try boolean(try code(frame), e))) }
+        case .and(let l, let r):
+            let a = compile(l), b = compile(r)
+            return { frame throws(RuntimeError) in
+                try boolean(try a(frame), e) ? .bool(try boolean(try b(frame), e)) : .bool(false)
+            }
+        case .or(let l, let r):
+            let a = compile(l), b = compile(r)
+            return { frame throws(RuntimeError) in
+                try boolean(try a(frame), e) ? .bool(true) : .bool(try boolean(try b(frame), e))
+            }
+        case .operation(let op, let l, let r):
+            return operation(op, compile(l), compile(r), e)
+        case .compare(let comparison, let valueClass, let l, let r):
+            let a = compile(l), b = compile(r)
+            return { frame throws(RuntimeError) in
+                .bool(try compareValues(comparison, valueClass, try a(frame), try b(frame), e))
+            }
+        case .conditional(let c, let t, let f):
+            let condition = compile(c), whenTrue = compile(t), whenFalse = compile(f)
+            return { frame throws(RuntimeError) in
+                try boolean(try condition(frame), e) ? try whenTrue(frame) : try whenFalse(frame)
+            }
+        case .sequence(let slot, let value, let then):
+            let v = compile(value), rest = compile(then)
+            return { frame throws(RuntimeError) in
+                frame.slots[slot] = try v(frame)
+                return try rest(frame)
+            }
+        case .field(let base, let index):
+            let code = compile(base)
+            return { frame throws(RuntimeError) in
+                guard case .record(let r) = try code(frame), r.fields.indices.contains(index) else {
+                    throw internalError("a record", e)
+                }
+                return r.fields[index]
+            }
+        case .index(let base, let position):
+            return indexing(compile(base), compile(position), e)
+        case .list(let items):
+            let codes = items.map(compile)
+            return { frame throws(RuntimeError) in
+                var values: [Value] = []
+                values.reserveCapacity(codes.count)
+                for c in codes { values.append(try c(frame)) }
+                return .list(values)
+            }
+        case .comprehension(let element, let slot, let source, let filter):
+            return comprehension(compile(element), slot, compile(source), filter.map(compile), e)
+        case .record(let type, let fields):
+            let codes = fields.map(compile)
+            return { frame throws(RuntimeError) in
+                var values: [Value] = []
+                values.reserveCapacity(codes.count)
+                for c in codes { values.append(try c(frame)) }
+                return .record(RecordValue(type: type, fields: values))
+            }
+        case .requireCurrency(let inner, let currency):
+            let code = compile(inner)
+            return { frame throws(RuntimeError) in
+                let v = try code(frame)
+                let (_, have) = try moneyParts(v, e)
+                if have.code != currency.code {
+                    throw RuntimeError("expected money in \(currency.code), found \(have.code)", file: e.file, span: e.span)
+                }
+                return v
+            }
+        case .dateComponent(let inner, let component):
+            let code = compile(inner)
+            return { frame throws(RuntimeError) in
+                guard case .date(let d) = try code(frame) else { throw internalError("a date", e) }
+                switch component {
+                case .year: return .decimal(FixedDecimal(d.year))
+                case .month: return .decimal(FixedDecimal(d.month))
+                case .day: return .decimal(FixedDecimal(d.day))
+                case .weekday: return .decimal(FixedDecimal(d.weekday))
+                }
+            }
+        case .roundMoney(let inner, let quantum, let mode):
+            let code = compile(inner)
+            return { frame throws(RuntimeError) in
+                let (amount, currency) = try moneyParts(try code(frame), e)
+                let step = quantum ?? minorUnit(currency)
+                return .money(try arithmetic(e) { () throws(ArithmeticError) in try amount.rounded(toMultipleOf: step, mode: mode) }, currency)
+            }
+        }
+    }
+
+    func indexing(_ base: @escaping Code, _ position: @escaping Code, _ e: BExpr) -> Code {
+        return { frame throws(RuntimeError) in
+            guard case .list(let items) = try base(frame) else { throw internalError("a list", e) }
+            let d = try decimal(try position(frame), e)
+            guard let i = d.intValue, items.indices.contains(i) else {
+                throw RuntimeError("index \(d) is out of range: the list has \(items.count) element\(items.count == 1 ? "" : "s")",
+                                   file: e.file, span: e.span, hint: "indexes start at 0")
+            }
+            return items[i]
+        }
+    }
+
+    func comprehension(_ element: @escaping Code, _ slot: Int, _ source: @escaping Code, _ filter: Code?, _ e: BExpr) -> Code {
+        return { frame throws(RuntimeError) in
+            guard case .list(let items) = try source(frame) else { throw internalError("a list", e) }
+            var out: [Value] = []
+            out.reserveCapacity(items.count)
+            for item in items {
+                frame.slots[slot] = item
+                if let filter, !(try boolean(try filter(frame), e)) { continue }
+                out.append(try element(frame))
+            }
+            return .list(out)
+        }
+    }
+}
+
+// MARK: Value access that never traps
+
+func decimal(_ v: Value, _ e: BExpr) throws(RuntimeError) -> FixedDecimal {
+    guard case .decimal(let d) = v else { throw internalError("a number", e) }
+    return d
+}
+
+func moneyParts(_ v: Value, _ e: BExpr) throws(RuntimeError) -> (FixedDecimal, Currency) {
+    guard case .money(let d, let c) = v else { throw internalError("money", e) }
+    return (d, c)
+}
+
+func boolean(_ v: Value, _ e: BExpr) throws(RuntimeError) -> Bool {
+    guard case .bool(let b) = v else { throw internalError("a bool", e) }
+    return b
+}
+
+/// A value of the wrong shape means the checker let something through: report
+/// it as an error at the position instead of trapping.
+func internalError(_ expected: String, _ e: BExpr) -> RuntimeError {
+    RuntimeError("internal error: expected \(expected) here", file: e.file, span: e.span)
+}
+
+func arithmetic<T>(_ e: BExpr, _ body: () throws(ArithmeticError) -> T) throws(RuntimeError) -> T {
+    do {
+        return try body()
+    } catch {
+        throw RuntimeError(error.runtimeMessage, file: e.file, span: e.span)
+    }
+}
+
+/// 0.01 for CNY, 1 for JPY: the smallest amount the currency has.
+func minorUnit(_ c: Currency) -> FixedDecimal {
+    var units: Int128 = 1
+    for _ in 0..<(FixedDecimal.scale - min(c.minorUnits, FixedDecimal.scale)) { units *= 10 }
+    return FixedDecimal(units: units)
+}

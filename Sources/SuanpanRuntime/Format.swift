@@ -1,0 +1,120 @@
+import SuanpanChecker
+import SuanpanValues
+
+/// How values read to a person: money with thousands separators and its
+/// currency's decimals, percentages and rates with '%', durations with units.
+/// The type says how to show a decimal (0.025 is "2.5%" as a percent).
+public enum Format {
+    public static func display(_ v: Value, _ type: SType, quoteStrings: Bool = false) -> String {
+        switch (v, type) {
+        case (.money(let d, let c), .flow(_, let p)):
+            return money(d, c) + "/\(p.rawValue)"
+        case (.money(let d, let c), _):
+            return money(d, c)
+        case (.decimal(let d), .percent):
+            return percent(d) + "%"
+        case (.decimal(let d), .rate(let p)):
+            return percent(d) + "%/\(p.rawValue)"
+        case (.decimal(let d), .duration(let u)):
+            let one = d == .one
+            return "\(d.formatted(grouping: true)) \(u == .day ? (one ? "day" : "days") : (one ? "month" : "months"))"
+        case (.decimal(let d), _):
+            return d.formatted(grouping: false)
+        case (.bool(let b), _):
+            return b ? "true" : "false"
+        case (.string(let s), _):
+            return quoteStrings ? quoted(s) : s
+        case (.date(let d), _):
+            return d.description
+        case (.roundingMode(let m), _):
+            return m.rawValue
+        case (.list(let items), _):
+            var element = SType.anything
+            if case .list(let e) = type { element = e }
+            return "[" + items.map { display($0, element, quoteStrings: true) }.joined(separator: ", ") + "]"
+        case (.record(let r), _):
+            let fields = zip(r.type.fields, r.fields).map { "\($0.name): \(display($1, $0.type, quoteStrings: true))" }
+            return "\(r.type.name) { \(fields.joined(separator: ", ")) }"
+        }
+    }
+
+    public static func money(_ d: FixedDecimal, _ c: Currency) -> String {
+        "\(d.formatted(minFractionDigits: c.minorUnits, grouping: true)) \(c.code)"
+    }
+
+    /// The fraction as a percentage: 0.146 → "14.6".
+    static func percent(_ d: FixedDecimal) -> String {
+        (try? d.multiplied(by: FixedDecimal(100)))?.formatted(grouping: false) ?? "\(d)×100"
+    }
+
+    public static func quoted(_ s: String) -> String {
+        var out = "\""
+        for ch in s.unicodeScalars {
+            switch ch {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\t": out += "\\t"
+            case "\r": out += "\\r"
+            default: out.unicodeScalars.append(ch)
+            }
+        }
+        return out + "\""
+    }
+
+    /// The value as one JSON object: {"type":"money","value":"1200.00","currency":"CNY"}.
+    /// Decimal values are exact strings, never JSON numbers.
+    public static func json(_ v: Value, _ type: SType) -> String {
+        func object(_ pairs: [(String, String)]) -> String {
+            "{" + pairs.map { "\(jsonString($0.0)):\($0.1)" }.joined(separator: ",") + "}"
+        }
+        switch (v, type) {
+        case (.money(let d, let c), .flow(_, let p)):
+            return object([("type", jsonString("flow")), ("value", jsonString(d.formatted(minFractionDigits: c.minorUnits))),
+                           ("currency", jsonString(c.code)), ("per", jsonString(p.rawValue))])
+        case (.money(let d, let c), _):
+            return object([("type", jsonString("money")), ("value", jsonString(d.formatted(minFractionDigits: c.minorUnits))),
+                           ("currency", jsonString(c.code))])
+        case (.decimal(let d), .rate(let p)):
+            return object([("type", jsonString("rate")), ("value", jsonString(d.description)), ("per", jsonString(p.rawValue))])
+        case (.decimal(let d), .duration(let u)):
+            return object([("type", jsonString("duration")), ("value", jsonString(d.description)), ("unit", jsonString(u.rawValue))])
+        case (.decimal(let d), _):
+            let name = type == .percent ? "percent" : type == .int ? "int" : "number"
+            return object([("type", jsonString(name)), ("value", jsonString(d.description))])
+        case (.bool(let b), _):
+            return object([("type", jsonString("bool")), ("value", b ? "true" : "false")])
+        case (.string(let s), _):
+            return object([("type", jsonString("string")), ("value", jsonString(s))])
+        case (.date(let d), _):
+            return object([("type", jsonString("date")), ("value", jsonString(d.description))])
+        case (.roundingMode(let m), _):
+            return object([("type", jsonString("rounding_mode")), ("value", jsonString(m.rawValue))])
+        case (.list(let items), _):
+            var element = SType.anything
+            if case .list(let e) = type { element = e }
+            return object([("type", jsonString("list")), ("value", "[" + items.map { json($0, element) }.joined(separator: ",") + "]")])
+        case (.record(let r), _):
+            let fields = zip(r.type.fields, r.fields).map { "\(jsonString($0.name)):\(json($1, $0.type))" }
+            return object([("type", jsonString("record")), ("name", jsonString(r.type.name)), ("value", "{" + fields.joined(separator: ",") + "}")])
+        }
+    }
+
+    public static func jsonString(_ s: String) -> String {
+        var out = "\""
+        for ch in s.unicodeScalars {
+            switch ch {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            case _ where ch.value < 0x20:
+                let hex = String(ch.value, radix: 16)
+                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+            default: out.unicodeScalars.append(ch)
+            }
+        }
+        return out + "\""
+    }
+}

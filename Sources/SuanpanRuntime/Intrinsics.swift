@@ -1,0 +1,156 @@
+import SuanpanChecker
+import SuanpanValues
+
+extension Compiler {
+    func intrinsic(_ f: Intrinsic, _ codes: [Code], _ args: [BExpr], _ e: BExpr) -> Code {
+        switch f {
+        case .round:
+            guard codes.count == 3 else { return failing("round", e) }
+            let (x, q, m) = (codes[0], codes[1], codes[2])
+            return { frame throws(RuntimeError) in
+                guard case .roundingMode(let mode) = try m(frame) else { throw internalError("a rounding mode", e) }
+                return try roundValue(try x(frame), step: try q(frame), mode: mode, e)
+            }
+        case .min, .max:
+            let wantLess = f == .min
+            let valueClass = orderClass(e.type)
+            let fromList = args.count == 1 && { if case .list = args[0].type { return true } else { return false } }()
+            return { frame throws(RuntimeError) in
+                var items: [Value] = []
+                if fromList {
+                    guard case .list(let list) = try codes[0](frame) else { throw internalError("a list", e) }
+                    items = list
+                } else {
+                    for c in codes { items.append(try c(frame)) }
+                }
+                guard var best = items.first else {
+                    throw RuntimeError("\(f.rawValue) of an empty list", file: e.file, span: e.span)
+                }
+                for v in items.dropFirst() where try compareValues(wantLess ? .less : .greater, valueClass, v, best, e) {
+                    best = v
+                }
+                return best
+            }
+        case .sum, .average:
+            let zero: Value? = e.type.currency.flatMap { Currency.named($0) }.map { .money(.zero, $0) }
+                ?? (e.type.currency == nil && !isMoney(e.type) ? .decimal(.zero) : nil)
+            let list = codes[0]
+            let isAverage = f == .average
+            return { frame throws(RuntimeError) in
+                guard case .list(let items) = try list(frame) else { throw internalError("a list", e) }
+                guard var total = items.first ?? zero else {
+                    throw RuntimeError("\(f.rawValue) of an empty list of money has no currency", file: e.file, span: e.span,
+                                       hint: "declare the currency: list<money<CNY>>")
+                }
+                for v in items.dropFirst() { total = try add(total, v, e) }
+                guard isAverage else { return total }
+                if items.isEmpty { throw RuntimeError("average of an empty list", file: e.file, span: e.span) }
+                return try divide(total, by: FixedDecimal(items.count), e)
+            }
+        case .prod:
+            return { frame throws(RuntimeError) in
+                guard case .list(let items) = try codes[0](frame) else { throw internalError("a list", e) }
+                var total = FixedDecimal.one
+                for v in items {
+                    let d = try decimal(v, e)
+                    total = try arithmetic(e) { () throws(ArithmeticError) in try total.multiplied(by: d) }
+                }
+                return .decimal(total)
+            }
+        case .range:
+            return { frame throws(RuntimeError) in
+                let low = try decimal(try codes[0](frame), e), high = try decimal(try codes[1](frame), e)
+                guard let a = low.intValue, let b = high.intValue else { throw internalError("whole numbers", e) }
+                if b < a { return .list([]) }
+                guard b - a < 10_000_000 else {
+                    throw RuntimeError("range(\(a), \(b)) would hold more than 10,000,000 numbers", file: e.file, span: e.span)
+                }
+                return .list((a...b).map { .decimal(FixedDecimal($0)) })
+            }
+        case .count:
+            return { frame throws(RuntimeError) in
+                guard case .list(let items) = try codes[0](frame) else { throw internalError("a list", e) }
+                return .decimal(FixedDecimal(items.count))
+            }
+        case .abs:
+            return { frame throws(RuntimeError) in
+                switch try codes[0](frame) {
+                case .decimal(let d): return .decimal(d.magnitude)
+                case .money(let d, let c): return .money(d.magnitude, c)
+                default: throw internalError("a number", e)
+                }
+            }
+        case .fail:
+            return { frame throws(RuntimeError) in
+                guard case .string(let message) = try codes[0](frame) else { throw internalError("a string", e) }
+                throw RuntimeError(message, file: e.file, span: e.span)
+            }
+        case .annualize, .daily, .monthly:
+            // The checker rewrites conversions into arithmetic; none reach here.
+            return failing(f.rawValue, e)
+        }
+    }
+
+    func failing(_ name: String, _ e: BExpr) -> Code {
+        failing(internalError("a checked call to \(name)", e))
+    }
+
+    func orderClass(_ t: SType) -> ValueClass {
+        switch t {
+        case .money, .flow: return .money
+        case .date: return .date
+        case .string: return .string
+        default: return .decimal
+        }
+    }
+
+    func isMoney(_ t: SType) -> Bool {
+        switch t {
+        case .money, .flow: return true
+        default: return false
+        }
+    }
+}
+
+func add(_ a: Value, _ b: Value, _ e: BExpr) throws(RuntimeError) -> Value {
+    switch (a, b) {
+    case (.decimal(let x), .decimal(let y)):
+        return .decimal(try arithmetic(e) { () throws(ArithmeticError) in try x.adding(y) })
+    case (.money(let x, let c), .money(let y, let d)):
+        try sameCurrency(c, d, e, verb: "add")
+        return .money(try arithmetic(e) { () throws(ArithmeticError) in try x.adding(y) }, c)
+    default:
+        throw internalError("numbers or money", e)
+    }
+}
+
+func divide(_ a: Value, by n: FixedDecimal, _ e: BExpr) throws(RuntimeError) -> Value {
+    switch a {
+    case .decimal(let x): return .decimal(try arithmetic(e) { () throws(ArithmeticError) in try x.divided(by: n) })
+    case .money(let x, let c): return .money(try arithmetic(e) { () throws(ArithmeticError) in try x.divided(by: n) }, c)
+    default: throw internalError("a number or money", e)
+    }
+}
+
+/// A step of zero means the default: the currency's minor unit for money,
+/// whole units otherwise.
+func roundValue(_ x: Value, step: Value, mode: RoundingMode, _ e: BExpr) throws(RuntimeError) -> Value {
+    var quantum: FixedDecimal
+    switch step {
+    case .decimal(let d): quantum = d
+    case .money(let d, _): quantum = d
+    default: throw internalError("a rounding step", e)
+    }
+    if quantum.signum < 0 { throw RuntimeError("the rounding step must be positive, not \(quantum)", file: e.file, span: e.span) }
+    switch x {
+    case .decimal(let d):
+        if quantum.signum == 0 { quantum = .one }
+        return .decimal(try arithmetic(e) { () throws(ArithmeticError) in try d.rounded(toMultipleOf: quantum, mode: mode) })
+    case .money(let d, let c):
+        if case .money(_, let stepCurrency) = step { try sameCurrency(c, stepCurrency, e, verb: "round") }
+        if quantum.signum == 0 { quantum = minorUnit(c) }
+        return .money(try arithmetic(e) { () throws(ArithmeticError) in try d.rounded(toMultipleOf: quantum, mode: mode) }, c)
+    default:
+        throw internalError("a number or money", e)
+    }
+}

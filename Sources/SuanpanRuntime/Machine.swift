@@ -1,0 +1,111 @@
+import SuanpanChecker
+import SuanpanSyntax
+import SuanpanValues
+
+/// Compiled code: a closure tree built once from the checked program.
+typealias Code = (Frame) throws(RuntimeError) -> Value
+
+/// The local slots of one rule call, test or top-level statement.
+final class Frame {
+    var slots: [Value]
+    let machine: Machine
+
+    init(size: Int, machine: Machine) {
+        self.slots = Array(repeating: .bool(false), count: size)
+        self.machine = machine
+    }
+}
+
+/// A checked program compiled to closures. Immutable and shareable: every run
+/// gets its own `Machine`.
+public final class CompiledProgram: @unchecked Sendable {
+    public let checked: CheckedProgram
+    var functions: [CompiledFunction] = []
+    var globals: [Code] = []
+
+    public init(_ checked: CheckedProgram) {
+        self.checked = checked
+        let compiler = Compiler()
+        functions = checked.functions.map { compiler.function($0) }
+        globals = checked.globals.map { compiler.global($0) }
+    }
+}
+
+struct CompiledFunction {
+    let definition: FunctionDef
+    let body: Code
+}
+
+/// The state of one run, like a thread in starlark: global values computed so
+/// far, parameter overrides, the call depth and the interrupt flag.
+public final class Machine {
+    public let program: CompiledProgram
+    var globalValues: [Value?]
+    var evaluating: [Bool]
+    var depth = 0
+    /// Deeper calls are an error, not a stack overflow.
+    static let maxDepth = 200
+    /// Set from another thread or a signal handler to stop a long evaluation.
+    public var interruptRequested: () -> Bool = { false }
+
+    public init(_ program: CompiledProgram) {
+        self.program = program
+        globalValues = Array(repeating: nil, count: program.globals.count)
+        evaluating = Array(repeating: false, count: program.globals.count)
+    }
+
+    /// Sets a parameter (or constant) for this run, before or after its first use.
+    public func override(global index: Int, with value: Value) {
+        guard globalValues.indices.contains(index) else { return }
+        globalValues[index] = value
+    }
+
+    /// A global's value, computed on first use.
+    func global(_ index: Int, at span: Span, in file: SourceFile) throws(RuntimeError) -> Value {
+        if let value = globalValues[index] { return value }
+        let def = program.checked.globals[index]
+        if evaluating[index] {
+            throw RuntimeError("'\(def.qualifiedName)' depends on its own value", file: file, span: span)
+        }
+        evaluating[index] = true
+        defer { evaluating[index] = false }
+        do {
+            let value = try program.globals[index](Frame(size: 0, machine: self))
+            globalValues[index] = value
+            return value
+        } catch {
+            var e = error
+            e.trace.append("in \(def.qualifiedName) (\(def.file.path):\(def.file.location(of: def.span.start)))")
+            throw e
+        }
+    }
+
+    func call(_ index: Int, _ args: [Value], at span: Span, in file: SourceFile) throws(RuntimeError) -> Value {
+        let function = program.functions[index]
+        let def = function.definition
+        if depth >= Machine.maxDepth {
+            throw RuntimeError("rules nested more than \(Machine.maxDepth) calls deep", file: file, span: span,
+                               hint: "a rule that calls itself needs a case that stops")
+        }
+        if interruptRequested() { throw RuntimeError("interrupted", file: file, span: span) }
+        depth += 1
+        defer { depth -= 1 }
+        let frame = Frame(size: max(def.frameSize, args.count), machine: self)
+        for (i, a) in args.enumerated() { frame.slots[i] = a }
+        do {
+            return try function.body(frame)
+        } catch {
+            var e = error
+            if e.trace.count < 20 {
+                e.trace.append("in \(def.qualifiedName) (\(def.file.path):\(def.file.location(of: def.span.start)))")
+            }
+            throw e
+        }
+    }
+
+    /// Evaluates a checked expression (from `eval` or the REPL) in this run.
+    public func evaluate(_ expr: BExpr, frameSize: Int) throws(RuntimeError) -> Value {
+        let code = Compiler().compile(expr)
+        return try code(Frame(size: frameSize, machine: self))
+    }
+}

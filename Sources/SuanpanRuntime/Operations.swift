@@ -1,0 +1,121 @@
+import SuanpanChecker
+import SuanpanValues
+
+extension Compiler {
+    /// One closure per resolved operation; no type tests beyond unwrapping.
+    func operation(_ op: Operation, _ a: @escaping Code, _ b: @escaping Code, _ e: BExpr) -> Code {
+        switch op {
+        case .addDecimal: return decimalOp(a, b, e) { x, y throws(ArithmeticError) in try x.adding(y) }
+        case .subtractDecimal: return decimalOp(a, b, e) { x, y throws(ArithmeticError) in try x.subtracting(y) }
+        case .multiplyDecimal: return decimalOp(a, b, e) { x, y throws(ArithmeticError) in try x.multiplied(by: y) }
+        case .divideDecimal: return decimalOp(a, b, e) { x, y throws(ArithmeticError) in try x.divided(by: y) }
+        case .power: return decimalOp(a, b, e) { x, y throws(ArithmeticError) in try x.power(y) }
+        case .multiplyYearlyByMonths:
+            return decimalOp(a, b, e) { x, y throws(ArithmeticError) in try x.multiplied(by: y).divided(by: FixedDecimal(12)) }
+        case .addMoney: return moneyOp(a, b, e, verb: "add") { x, y throws(ArithmeticError) in try x.adding(y) }
+        case .subtractMoney: return moneyOp(a, b, e, verb: "subtract") { x, y throws(ArithmeticError) in try x.subtracting(y) }
+        case .divideMoneyByMoney:
+            return { frame throws(RuntimeError) in
+                let (x, c) = try moneyParts(try a(frame), e)
+                let (y, d) = try moneyParts(try b(frame), e)
+                try sameCurrency(c, d, e, verb: "divide")
+                return .decimal(try arithmetic(e) { () throws(ArithmeticError) in try x.divided(by: y) })
+            }
+        case .scaleMoney: return scaleMoney(a, b, e) { x, y throws(ArithmeticError) in try x.multiplied(by: y) }
+        case .scaleMoneyYearlyByMonths:
+            return scaleMoney(a, b, e) { x, y throws(ArithmeticError) in try x.multiplied(by: y).divided(by: FixedDecimal(12)) }
+        case .divideMoneyByDecimal: return scaleMoney(a, b, e) { x, y throws(ArithmeticError) in try x.divided(by: y) }
+        case .addDays, .subtractDays, .addMonths, .subtractMonths:
+            return dateShift(op, a, b, e)
+        case .daysBetween:
+            return { frame throws(RuntimeError) in
+                guard case .date(let from) = try a(frame), case .date(let to) = try b(frame) else { throw internalError("dates", e) }
+                return .decimal(FixedDecimal(from.days(to: to)))
+            }
+        case .concatenate:
+            return { frame throws(RuntimeError) in
+                guard case .string(let x) = try a(frame), case .string(let y) = try b(frame) else { throw internalError("strings", e) }
+                return .string(x + y)
+            }
+        }
+    }
+
+    func decimalOp(_ a: @escaping Code, _ b: @escaping Code, _ e: BExpr,
+                   _ f: @escaping (FixedDecimal, FixedDecimal) throws(ArithmeticError) -> FixedDecimal) -> Code {
+        return { frame throws(RuntimeError) in
+            let x = try decimal(try a(frame), e)
+            let y = try decimal(try b(frame), e)
+            return .decimal(try arithmetic(e) { () throws(ArithmeticError) in try f(x, y) })
+        }
+    }
+
+    func moneyOp(_ a: @escaping Code, _ b: @escaping Code, _ e: BExpr, verb: String,
+                 _ f: @escaping (FixedDecimal, FixedDecimal) throws(ArithmeticError) -> FixedDecimal) -> Code {
+        return { frame throws(RuntimeError) in
+            let (x, c) = try moneyParts(try a(frame), e)
+            let (y, d) = try moneyParts(try b(frame), e)
+            try sameCurrency(c, d, e, verb: verb)
+            return .money(try arithmetic(e) { () throws(ArithmeticError) in try f(x, y) }, c)
+        }
+    }
+
+    /// Money on the left, a plain decimal on the right.
+    func scaleMoney(_ a: @escaping Code, _ b: @escaping Code, _ e: BExpr,
+                    _ f: @escaping (FixedDecimal, FixedDecimal) throws(ArithmeticError) -> FixedDecimal) -> Code {
+        return { frame throws(RuntimeError) in
+            let (x, c) = try moneyParts(try a(frame), e)
+            let y = try decimal(try b(frame), e)
+            return .money(try arithmetic(e) { () throws(ArithmeticError) in try f(x, y) }, c)
+        }
+    }
+
+    func dateShift(_ op: Operation, _ a: @escaping Code, _ b: @escaping Code, _ e: BExpr) -> Code {
+        return { frame throws(RuntimeError) in
+            guard case .date(let date) = try a(frame) else { throw internalError("a date", e) }
+            let amount = try decimal(try b(frame), e)
+            guard let n = amount.intValue else {
+                throw RuntimeError("a date moves by whole days or months, not \(amount)", file: e.file, span: e.span)
+            }
+            let signed = (op == .subtractDays || op == .subtractMonths) ? -n : n
+            return .date(try arithmetic(e) { () throws(ArithmeticError) in
+                op == .addDays || op == .subtractDays ? try date.adding(days: signed) : try date.adding(months: signed)
+            })
+        }
+    }
+}
+
+func sameCurrency(_ c: Currency, _ d: Currency, _ e: BExpr, verb: String) throws(RuntimeError) {
+    if c.code != d.code {
+        throw RuntimeError("cannot \(verb) \(c.code) and \(d.code)", file: e.file, span: e.span,
+                           hint: "convert one amount explicitly with an exchange rate")
+    }
+}
+
+func compareValues(_ comparison: Comparison, _ valueClass: ValueClass, _ a: Value, _ b: Value, _ e: BExpr) throws(RuntimeError) -> Bool {
+    let order: Int
+    switch valueClass {
+    case .decimal:
+        let x = try decimal(a, e), y = try decimal(b, e)
+        order = x < y ? -1 : x == y ? 0 : 1
+    case .money:
+        let (x, c) = try moneyParts(a, e), (y, d) = try moneyParts(b, e)
+        try sameCurrency(c, d, e, verb: "compare")
+        order = x < y ? -1 : x == y ? 0 : 1
+    case .date:
+        guard case .date(let x) = a, case .date(let y) = b else { throw internalError("dates", e) }
+        order = x < y ? -1 : x == y ? 0 : 1
+    case .string:
+        guard case .string(let x) = a, case .string(let y) = b else { throw internalError("strings", e) }
+        order = x < y ? -1 : x == y ? 0 : 1
+    case .bool, .structural:
+        order = a.equals(b) ? 0 : 1
+    }
+    switch comparison {
+    case .equal: return order == 0
+    case .notEqual: return order != 0
+    case .less: return order < 0
+    case .lessEqual: return order <= 0
+    case .greater: return order > 0
+    case .greaterEqual: return order >= 0
+    }
+}

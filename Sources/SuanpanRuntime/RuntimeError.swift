@@ -1,0 +1,35 @@
+import SuanpanSyntax
+import SuanpanValues
+
+/// An error while evaluating: where it happened and the rules it happened in.
+public struct RuntimeError: Error, Sendable {
+    public var message: String
+    public var file: SourceFile?
+    public var span: Span
+    public var hint: String?
+    /// Innermost first: "in Huabei.fee (huabei.suan:12:3)".
+    public var trace: [String] = []
+
+    public init(_ message: String, file: SourceFile?, span: Span, hint: String? = nil) {
+        self.message = message
+        self.file = file
+        self.span = span
+        self.hint = hint
+    }
+
+    public var diagnostic: Diagnostic {
+        var d = Diagnostic.error(message, file: file, span: span, hint: hint)
+        if !trace.isEmpty { d.message += trace.map { "\n  \($0)" }.joined() }
+        return d
+    }
+}
+
+extension ArithmeticError {
+    var runtimeMessage: String {
+        switch self {
+        case .overflow: return "arithmetic overflow"
+        case .divisionByZero: return "division by zero"
+        default: return description
+        }
+    }
+}

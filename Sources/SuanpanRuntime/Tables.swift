@@ -1,0 +1,66 @@
+import SuanpanChecker
+import SuanpanValues
+
+/// A table call: the key arguments sit in slots 0…n-1; rows are tried in order.
+extension Compiler {
+    enum CompiledPattern {
+        case any
+        case exact(Code, ValueClass)
+        case range(low: Code?, high: Code?, highInclusive: Bool, ValueClass)
+    }
+
+    func compileTable(_ table: TableBody, _ def: FunctionDef) -> Code {
+        let classes = def.parameters.map { keyClass($0.type) }
+        let rows: [([CompiledPattern], Code)] = table.rows.map { row in
+            let patterns = zip(row.patterns, classes).map { pattern, valueClass -> CompiledPattern in
+                switch pattern {
+                case .any: return .any
+                case .exact(let e): return .exact(compile(e), valueClass)
+                case .range(let low, let high, let inclusive):
+                    return .range(low: low.map(compile), high: high.map(compile), highInclusive: inclusive, valueClass)
+                }
+            }
+            return (patterns, compile(row.value))
+        }
+        let fallback = table.fallback.map(compile)
+        let anchor = table.rows.first?.value ?? table.fallback
+        return { frame throws(RuntimeError) in
+            for (patterns, value) in rows {
+                var matched = true
+                for (i, pattern) in patterns.enumerated() where matched {
+                    matched = try matches(pattern, frame.slots[i], frame, anchor)
+                }
+                if matched { return try value(frame) }
+            }
+            if let fallback { return try fallback(frame) }
+            let keys = def.parameters.indices.map { "\(def.parameters[$0].name) = \(Format.display(frame.slots[$0], def.parameters[$0].type))" }
+            throw RuntimeError("no row of table '\(def.qualifiedName)' matches \(keys.joined(separator: ", "))",
+                               file: def.file, span: def.span, hint: "add a row for it, or an 'else' row")
+        }
+    }
+
+    func keyClass(_ t: SType) -> ValueClass {
+        switch t {
+        case .money, .flow: return .money
+        case .date: return .date
+        case .string: return .string
+        case .bool: return .bool
+        case .int, .number, .percent, .rate, .duration: return .decimal
+        default: return .structural
+        }
+    }
+
+    func matches(_ pattern: CompiledPattern, _ key: Value, _ frame: Frame, _ anchor: BExpr?) throws(RuntimeError) -> Bool {
+        guard let e = anchor else { return false }
+        switch pattern {
+        case .any:
+            return true
+        case .exact(let code, let valueClass):
+            return try compareValues(.equal, valueClass, key, try code(frame), e)
+        case .range(let low, let high, let inclusive, let valueClass):
+            if let low, !(try compareValues(.greaterEqual, valueClass, key, try low(frame), e)) { return false }
+            if let high, !(try compareValues(inclusive ? .lessEqual : .less, valueClass, key, try high(frame), e)) { return false }
+            return true
+        }
+    }
+}

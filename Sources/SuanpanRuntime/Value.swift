@@ -1,0 +1,55 @@
+import SuanpanChecker
+import SuanpanValues
+
+/// A runtime value. Units live in the checked types, not here: a percentage,
+/// a rate and a duration are all plain decimals by the time the program runs
+/// (2.5% is 0.025, 0.04%/day is 0.0004, 40 days is 40). Only money keeps its
+/// currency, because a record field typed `money` learns it at run time.
+public enum Value: Sendable {
+    case decimal(FixedDecimal)
+    case money(FixedDecimal, Currency)
+    case bool(Bool)
+    case string(String)
+    case date(CivilDate)
+    case list([Value])
+    case record(RecordValue)
+    case roundingMode(RoundingMode)
+
+    init(_ c: Constant) {
+        switch c {
+        case .decimal(let d): self = .decimal(d)
+        case .money(let d, let cur): self = .money(d, cur)
+        case .bool(let b): self = .bool(b)
+        case .string(let s): self = .string(s)
+        case .date(let d): self = .date(d)
+        case .roundingMode(let m): self = .roundingMode(m)
+        }
+    }
+}
+
+public final class RecordValue: Sendable {
+    public let type: RecordType
+    public let fields: [Value]
+    public init(type: RecordType, fields: [Value]) {
+        self.type = type
+        self.fields = fields
+    }
+}
+
+extension Value {
+    /// Structural equality, for `==` on lists and records.
+    func equals(_ other: Value) -> Bool {
+        switch (self, other) {
+        case (.decimal(let a), .decimal(let b)): return a == b
+        case (.money(let a, let c), .money(let b, let d)): return a == b && c.code == d.code
+        case (.bool(let a), .bool(let b)): return a == b
+        case (.string(let a), .string(let b)): return a == b
+        case (.date(let a), .date(let b)): return a == b
+        case (.roundingMode(let a), .roundingMode(let b)): return a == b
+        case (.list(let a), .list(let b)): return a.count == b.count && zip(a, b).allSatisfy { $0.equals($1) }
+        case (.record(let a), .record(let b)):
+            return a.type === b.type && zip(a.fields, b.fields).allSatisfy { $0.equals($1) }
+        default: return false
+        }
+    }
+}

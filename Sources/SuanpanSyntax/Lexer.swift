@@ -1,0 +1,327 @@
+/// Turns source bytes into tokens. The lexer never stops at a bad character: it
+/// records a diagnostic and carries on, so one typo yields one error. Its token
+/// forms follow Grammar/suanpan.lark exactly (the grammar test keeps them equal).
+public struct Lexer {
+    let file: SourceFile
+    let bytes: [UInt8]
+    var pos = 0
+    var sawNewline = true
+    public private(set) var diagnostics: [Diagnostic] = []
+
+    public init(_ file: SourceFile) {
+        self.file = file
+        self.bytes = file.bytes
+    }
+
+    public static func tokenize(_ file: SourceFile) -> (tokens: [Token], diagnostics: [Diagnostic]) {
+        var lexer = Lexer(file)
+        var tokens: [Token] = []
+        while true {
+            let token = lexer.next()
+            tokens.append(token)
+            if token.kind == .endOfFile { break }
+        }
+        return (tokens, lexer.diagnostics)
+    }
+
+    mutating func next() -> Token {
+        skipTrivia()
+        let start = pos
+        guard let c = peek() else { return make(.endOfFile, start) }
+        if isDigit(c) { return number(start) }
+        if isNameStart(c) { return name(start) }
+        if c == UInt8(ascii: "\"") { return string(start) }
+        pos += 1
+        switch c {
+        case UInt8(ascii: "{"): return make(.lbrace, start)
+        case UInt8(ascii: "}"): return make(.rbrace, start)
+        case UInt8(ascii: "("): return make(.lparen, start)
+        case UInt8(ascii: ")"): return make(.rparen, start)
+        case UInt8(ascii: "["): return make(.lbracket, start)
+        case UInt8(ascii: "]"): return make(.rbracket, start)
+        case UInt8(ascii: ","): return make(.comma, start)
+        case UInt8(ascii: ":"): return make(.colon, start)
+        case UInt8(ascii: "+"): return make(.plus, start)
+        case UInt8(ascii: "*"): return make(.star, start)
+        case UInt8(ascii: "/"): return make(.slash, start)
+        case UInt8(ascii: "^"): return make(.caret, start)
+        case UInt8(ascii: "-"): return make(match(">") ? .arrow : .minus, start)
+        case UInt8(ascii: "="):
+            if match("=") { return make(.equal, start) }
+            return make(match(">") ? .fatArrow : .assign, start)
+        case UInt8(ascii: "<"): return make(match("=") ? .lessEqual : .less, start)
+        case UInt8(ascii: ">"): return make(match("=") ? .greaterEqual : .greater, start)
+        case UInt8(ascii: "!") where match("="): return make(.notEqual, start)
+        case UInt8(ascii: "."):
+            if match(".") { return make(match("<") ? .dotdotless : .dotdot, start) }
+            return make(.dot, start)
+        default:
+            pos = start
+            invalidCharacter()
+            return next()
+        }
+    }
+
+    // MARK: Trivia
+
+    mutating func skipTrivia() {
+        while let c = peek() {
+            if c == UInt8(ascii: "\n") {
+                sawNewline = true
+                pos += 1
+            } else if c == UInt8(ascii: " ") || c == UInt8(ascii: "\t") || c == UInt8(ascii: "\r") {
+                pos += 1
+            } else if c == UInt8(ascii: "/"), peek(1) == UInt8(ascii: "/") {
+                while let d = peek(), d != UInt8(ascii: "\n") { pos += 1 }
+            } else {
+                return
+            }
+        }
+    }
+
+    /// Reports the character at `pos` and skips it. Full-width punctuation, a
+    /// common slip when typing next to Chinese text, gets its ASCII twin as a hint.
+    mutating func invalidCharacter() {
+        let start = pos
+        let scalar = decodeScalar()
+        let span = Span(start, pos)
+        if let ascii = FullWidth.ascii(for: scalar) {
+            diagnostics.append(.error("full-width '\(Character(scalar))' (U+\(hex(scalar.value))) is not allowed here",
+                                      file: file, span: span, hint: "use the ASCII '\(ascii)'"))
+        } else if scalar.value == 0xFFFD {
+            diagnostics.append(.error("invalid UTF-8 or binary data in source", file: file, span: span))
+        } else if scalar.value < 0x20 || scalar.value == 0x7F {
+            diagnostics.append(.error("unexpected control character U+\(hex(scalar.value))", file: file, span: span))
+        } else {
+            let hint: String? = scalar.value > 0x7F ? "names are ASCII; Chinese text belongs in strings and comments" : nil
+            diagnostics.append(.error("unexpected character '\(Character(scalar))'", file: file, span: span, hint: hint))
+        }
+        // Skip a run of the same kind of junk so that binary input gives one error, not thousands.
+        while let c = peek(), !isTokenStart(c) { _ = decodeScalar(); _ = c }
+    }
+
+    func isTokenStart(_ c: UInt8) -> Bool {
+        isDigit(c) || isNameStart(c) || c == UInt8(ascii: " ") || c == UInt8(ascii: "\n") || c == UInt8(ascii: "\t")
+            || "{}()[],:+-*/^=<>!.\"".utf8.contains(c)
+    }
+
+    mutating func decodeScalar() -> Unicode.Scalar {
+        var iterator = bytes[pos...].makeIterator()
+        var decoder = UTF8()
+        switch decoder.decode(&iterator) {
+        case .scalarValue(let s):
+            pos += UTF8.width(s)
+            return s
+        default:
+            pos += 1
+            return Unicode.Scalar(0xFFFD) ?? "?"
+        }
+    }
+
+    // MARK: Names and keywords
+
+    mutating func name(_ start: Int) -> Token {
+        while let c = peek(), isNameContinue(c) { pos += 1 }
+        let text = String(decoding: bytes[start..<pos], as: UTF8.self)
+        if let keyword = Keyword(rawValue: text) { return make(.keyword(keyword), start) }
+        return make(.name, start)
+    }
+
+    // MARK: Strings
+
+    mutating func string(_ start: Int) -> Token {
+        pos += 1
+        var value = ""
+        var chunkStart = pos
+        while true {
+            guard let c = peek(), c != UInt8(ascii: "\n"), c != UInt8(ascii: "\r") else {
+                diagnostics.append(.error("unterminated string", file: file, span: Span(start, pos),
+                                          hint: "close it with '\"' on the same line; write \\n for a newline"))
+                return Token(kind: .string, span: Span(start, pos), text: value, startsLine: takeNewline())
+            }
+            if c == UInt8(ascii: "\"") {
+                value += String(decoding: bytes[chunkStart..<pos], as: UTF8.self)
+                pos += 1
+                return Token(kind: .string, span: Span(start, pos), text: value, startsLine: takeNewline())
+            }
+            if c == UInt8(ascii: "\\") {
+                value += String(decoding: bytes[chunkStart..<pos], as: UTF8.self)
+                escape(into: &value)
+                chunkStart = pos
+                continue
+            }
+            pos += 1
+        }
+    }
+
+    mutating func escape(into value: inout String) {
+        let start = pos
+        pos += 1
+        switch peek() {
+        case UInt8(ascii: "n"): value += "\n"; pos += 1
+        case UInt8(ascii: "t"): value += "\t"; pos += 1
+        case UInt8(ascii: "r"): value += "\r"; pos += 1
+        case UInt8(ascii: "\""): value += "\""; pos += 1
+        case UInt8(ascii: "\\"): value += "\\"; pos += 1
+        case UInt8(ascii: "u") where peek(1) == UInt8(ascii: "{"):
+            pos += 2
+            let digitsStart = pos
+            while let c = peek(), isHexDigit(c), pos - digitsStart < 6 { pos += 1 }
+            let digits = String(decoding: bytes[digitsStart..<pos], as: UTF8.self)
+            if !digits.isEmpty, peek() == UInt8(ascii: "}"), let v = UInt32(digits, radix: 16), let s = Unicode.Scalar(v) {
+                pos += 1
+                value.unicodeScalars.append(s)
+            } else {
+                diagnostics.append(.error("bad unicode escape", file: file, span: Span(start, pos),
+                                          hint: "write \\u{4E2D} with 1 to 6 hex digits of a valid code point"))
+            }
+        default:
+            if peek() != nil, peek() != UInt8(ascii: "\n") { _ = decodeScalar() }
+            diagnostics.append(.error("unknown escape in string", file: file, span: Span(start, pos),
+                                      hint: "the escapes are \\n \\t \\r \\\" \\\\ and \\u{…}"))
+        }
+    }
+
+    // MARK: Numbers and the literals that start with one
+
+    /// Tries the literal forms in the grammar's priority order: date, rate,
+    /// percent / money / duration, plain number.
+    mutating func number(_ start: Int) -> Token {
+        if let end = dateEnd(start) {
+            pos = end
+            return make(.date, start)
+        }
+        let digitsEnd = scanDigits(start)
+        var decEnd = digitsEnd
+        if byte(at: decEnd) == UInt8(ascii: "."), let d = byte(at: decEnd + 1), isDigit(d) {
+            decEnd = scanDigits(decEnd + 1)
+        }
+        if byte(at: decEnd) == UInt8(ascii: "%") {
+            if byte(at: decEnd + 1) == UInt8(ascii: "/") {
+                for unit in ["day", "month", "year"] where wordMatches(unit, at: decEnd + 2) {
+                    pos = decEnd + 2 + unit.utf8.count
+                    return make(.rate, start)
+                }
+            }
+            pos = decEnd + 1
+            return make(.percent, start)
+        }
+        var gap = decEnd
+        while byte(at: gap) == UInt8(ascii: " ") || byte(at: gap) == UInt8(ascii: "\t") { gap += 1 }
+        if gap > decEnd {
+            if isCurrencyCode(at: gap) {
+                pos = gap + 3
+                return make(.money, start)
+            }
+            if decEnd == digitsEnd, let unitEnd = durationUnitEnd(at: gap) {
+                pos = unitEnd
+                return make(.duration, start)
+            }
+        }
+        pos = decEnd
+        return make(.number, start)
+    }
+
+    /// `[0-9](_?[0-9])*`: returns the end offset.
+    func scanDigits(_ start: Int) -> Int {
+        var i = start + 1
+        while true {
+            if let c = byte(at: i), isDigit(c) {
+                i += 1
+            } else if byte(at: i) == UInt8(ascii: "_"), let d = byte(at: i + 1), isDigit(d) {
+                i += 2
+            } else {
+                return i
+            }
+        }
+    }
+
+    func dateEnd(_ start: Int) -> Int? {
+        let shape = "dddd-dd-dd".utf8
+        for (k, s) in shape.enumerated() {
+            guard let c = byte(at: start + k) else { return nil }
+            if s == UInt8(ascii: "d") ? !isDigit(c) : c != s { return nil }
+        }
+        return start + shape.count
+    }
+
+    func isCurrencyCode(at i: Int) -> Bool {
+        for k in 0..<3 {
+            guard let c = byte(at: i + k), c >= UInt8(ascii: "A"), c <= UInt8(ascii: "Z") else { return false }
+        }
+        if let c = byte(at: i + 3), isNameContinue(c) { return false }
+        return true
+    }
+
+    func durationUnitEnd(at i: Int) -> Int? {
+        for unit in ["days", "day", "weeks", "week", "months", "month", "years", "year"] where wordMatches(unit, at: i) {
+            return i + unit.utf8.count
+        }
+        return nil
+    }
+
+    /// The word at `i`, not followed by a name character.
+    func wordMatches(_ word: String, at i: Int) -> Bool {
+        var k = i
+        for w in word.utf8 {
+            guard byte(at: k) == w else { return false }
+            k += 1
+        }
+        if let c = byte(at: k), isNameContinue(c) { return false }
+        return true
+    }
+
+    // MARK: Helpers
+
+    func peek(_ ahead: Int = 0) -> UInt8? { byte(at: pos + ahead) }
+    func byte(at i: Int) -> UInt8? { i < bytes.count ? bytes[i] : nil }
+
+    mutating func match(_ ascii: Unicode.Scalar) -> Bool {
+        guard peek() == UInt8(ascii: ascii) else { return false }
+        pos += 1
+        return true
+    }
+
+    mutating func takeNewline() -> Bool {
+        defer { sawNewline = false }
+        return sawNewline
+    }
+
+    mutating func make(_ kind: TokenKind, _ start: Int) -> Token {
+        Token(kind: kind, span: Span(start, pos), text: String(decoding: bytes[start..<pos], as: UTF8.self),
+              startsLine: takeNewline())
+    }
+}
+
+func isDigit(_ c: UInt8) -> Bool { c >= UInt8(ascii: "0") && c <= UInt8(ascii: "9") }
+func isHexDigit(_ c: UInt8) -> Bool {
+    isDigit(c) || (c >= UInt8(ascii: "a") && c <= UInt8(ascii: "f")) || (c >= UInt8(ascii: "A") && c <= UInt8(ascii: "F"))
+}
+func isNameStart(_ c: UInt8) -> Bool {
+    (c >= UInt8(ascii: "a") && c <= UInt8(ascii: "z")) || (c >= UInt8(ascii: "A") && c <= UInt8(ascii: "Z")) || c == UInt8(ascii: "_")
+}
+func isNameContinue(_ c: UInt8) -> Bool { isNameStart(c) || isDigit(c) }
+func hex(_ v: UInt32) -> String {
+    let digits = String(v, radix: 16, uppercase: true)
+    return String(repeating: "0", count: max(0, 4 - digits.count)) + digits
+}
+
+/// Full-width forms that an IME produces in place of ASCII punctuation.
+enum FullWidth {
+    static func ascii(for s: Unicode.Scalar) -> String? {
+        switch s.value {
+        case 0xFF01...0xFF5E:
+            return Unicode.Scalar(s.value - 0xFEE0).map { String(Character($0)) }
+        case 0x3000: return " "
+        case 0x3001: return ","
+        case 0x3002: return "."
+        case 0x201C, 0x201D: return "\""
+        case 0x2018, 0x2019: return "'"
+        case 0x3010: return "["
+        case 0x3011: return "]"
+        case 0x300A: return "<"
+        case 0x300B: return ">"
+        default: return nil
+        }
+    }
+}

@@ -1,0 +1,201 @@
+/// The syntax tree: what the parser read, with spans, and nothing inferred.
+/// Literals keep their source text; the checker turns them into values, so a
+/// literal that is well-formed but out of range is a check error, not a syntax one.
+
+public struct Name: Sendable, Hashable {
+    public let text: String
+    public let span: Span
+    public init(_ text: String, _ span: Span) {
+        self.text = text
+        self.span = span
+    }
+}
+
+public struct FileSyntax: Sendable {
+    public let file: SourceFile
+    public let items: [Item]
+}
+
+public enum Item: Sendable {
+    case importDecl(ImportDecl)
+    case letDecl(LetDecl)
+    case record(RecordDecl)
+    case product(ProductDecl)
+    case rule(RuleDecl)
+    case test(TestDecl)
+    case print(PrintStmt)
+}
+
+public struct ImportDecl: Sendable {
+    public let path: String
+    public let span: Span
+}
+
+public struct LetDecl: Sendable {
+    public let name: Name
+    public let type: TypeSyntax?
+    public let value: Expr
+    public let span: Span
+}
+
+public struct RecordDecl: Sendable {
+    public let name: Name
+    public let fields: [FieldDecl]
+    public let span: Span
+}
+
+public struct FieldDecl: Sendable {
+    public let name: Name
+    public let type: TypeSyntax
+    public let defaultValue: Expr?
+}
+
+public struct ProductDecl: Sendable {
+    public let name: Name
+    public let title: String?
+    public let members: [Member]
+    public let span: Span
+}
+
+public enum Member: Sendable {
+    case param(ParamDecl)
+    case rule(RuleDecl)
+    case table(TableDecl)
+    case letDecl(LetDecl)
+    case rounding(RoundingDecl)
+}
+
+public struct ParamDecl: Sendable {
+    public let name: Name
+    public let type: TypeSyntax?
+    public let value: Expr
+    public let span: Span
+}
+
+/// `rounding half_even` or `rounding half_up 0.01`: how the product's money
+/// results are rounded.
+public struct RoundingDecl: Sendable {
+    public let mode: Name
+    public let quantum: Expr?
+    public let span: Span
+}
+
+public struct Parameter: Sendable {
+    public let name: Name
+    public let type: TypeSyntax
+}
+
+public struct RuleDecl: Sendable {
+    public let name: Name
+    /// nil when declared without parentheses: a named value computed on use.
+    public let parameters: [Parameter]?
+    public let result: TypeSyntax?
+    public let body: Body
+    public let span: Span
+}
+
+/// `= expr`, or `{ let a = … let b = … expr }`.
+public struct Body: Sendable {
+    public let lets: [LetDecl]
+    public let value: Expr
+}
+
+public struct TableDecl: Sendable {
+    public let name: Name
+    public let parameters: [Parameter]
+    public let result: TypeSyntax
+    public let rows: [TableRow]
+    public let span: Span
+}
+
+public struct TableRow: Sendable {
+    /// nil for the `else` row.
+    public let patterns: [Pattern]?
+    public let value: Expr
+    public let span: Span
+}
+
+public struct Pattern: Sendable {
+    public enum Kind: Sendable {
+        /// `_`
+        case any
+        case exact(Expr)
+        /// `lo..hi`, `lo..<hi`, `lo..`, `..hi`, `..<hi`
+        case range(low: Expr?, high: Expr?, highInclusive: Bool)
+    }
+    public let kind: Kind
+    public let span: Span
+}
+
+public struct TestDecl: Sendable {
+    public let name: String
+    public let statements: [TestStatement]
+    public let span: Span
+}
+
+public enum TestStatement: Sendable {
+    case letDecl(LetDecl)
+    case expect(Expr, span: Span)
+    case expectError(Expr, message: String?, span: Span)
+    case print(PrintStmt)
+}
+
+public struct PrintStmt: Sendable {
+    public let values: [Expr]
+    public let span: Span
+}
+
+/// `money<CNY>`, `rate/day`, `list<Bill>`, `money<CNY>/day`, `Bill`.
+public final class TypeSyntax: Sendable {
+    public let name: Name
+    public let argument: TypeSyntax?
+    public let per: Name?
+    public let span: Span
+    public init(name: Name, argument: TypeSyntax?, per: Name?, span: Span) {
+        self.name = name
+        self.argument = argument
+        self.per = per
+        self.span = span
+    }
+}
+
+public struct Expr: Sendable {
+    public let kind: ExprKind
+    public let span: Span
+    public init(_ kind: ExprKind, _ span: Span) {
+        self.kind = kind
+        self.span = span
+    }
+}
+
+public enum LiteralKind: Sendable, Hashable {
+    case number, percent, rate, money, duration, date, string, bool
+}
+
+public enum UnaryOperator: String, Sendable { case negate = "-", not }
+
+public enum BinaryOperator: String, Sendable {
+    case add = "+", subtract = "-", multiply = "*", divide = "/", power = "^"
+    case equal = "==", notEqual = "!=", less = "<", lessEqual = "<=", greater = ">", greaterEqual = ">="
+    case and, or
+}
+
+public indirect enum ExprKind: Sendable {
+    /// The literal's source text (for strings, the decoded value).
+    case literal(LiteralKind, String)
+    case name(String)
+    case unary(UnaryOperator, Expr)
+    case binary(BinaryOperator, Expr, Expr)
+    case conditional(Expr, then: Expr, else: Expr)
+    case member(Expr, Name)
+    case call(Expr, [Expr])
+    case index(Expr, Expr)
+    case list([Expr])
+    case comprehension(element: Expr, variable: Name, source: Expr, filter: Expr?)
+    case record(Name, [FieldInit])
+}
+
+public struct FieldInit: Sendable {
+    public let name: Name
+    public let value: Expr
+}

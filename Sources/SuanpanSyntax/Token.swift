@@ -1,0 +1,73 @@
+/// The lexical categories of Suanpan; see Grammar/suanpan.lark for their forms.
+public enum TokenKind: Hashable, Sendable {
+    case name, number, percent, rate, money, duration, date, string
+    case keyword(Keyword)
+    case lbrace, rbrace, lparen, rparen, lbracket, rbracket
+    case comma, colon, dot, dotdot, dotdotless, arrow, fatArrow, assign
+    case plus, minus, star, slash, caret
+    case equal, notEqual, less, lessEqual, greater, greaterEqual
+    case endOfFile
+
+    /// How the token is named in "expected …, found …" messages.
+    public var describe: String {
+        switch self {
+        case .name: return "a name"
+        case .number: return "a number"
+        case .percent: return "a percentage"
+        case .rate: return "a rate"
+        case .money: return "an amount of money"
+        case .duration: return "a duration"
+        case .date: return "a date"
+        case .string: return "a string"
+        case .keyword(let k): return "'\(k.rawValue)'"
+        case .endOfFile: return "the end of the input"
+        default: return "'\(symbol)'"
+        }
+    }
+
+    var symbol: String {
+        switch self {
+        case .lbrace: return "{"
+        case .rbrace: return "}"
+        case .lparen: return "("
+        case .rparen: return ")"
+        case .lbracket: return "["
+        case .rbracket: return "]"
+        case .comma: return ","
+        case .colon: return ":"
+        case .dot: return "."
+        case .dotdot: return ".."
+        case .dotdotless: return "..<"
+        case .arrow: return "->"
+        case .fatArrow: return "=>"
+        case .assign: return "="
+        case .plus: return "+"
+        case .minus: return "-"
+        case .star: return "*"
+        case .slash: return "/"
+        case .caret: return "^"
+        case .equal: return "=="
+        case .notEqual: return "!="
+        case .less: return "<"
+        case .lessEqual: return "<="
+        case .greater: return ">"
+        case .greaterEqual: return ">="
+        default: return ""
+        }
+    }
+}
+
+/// Reserved words: none of them can name a value, field or product.
+public enum Keyword: String, CaseIterable, Sendable {
+    case `import`, `let`, record, product, param, rule, table, test, expect, error, print
+    case `if`, then, `else`, and, or, not, `true`, `false`, `for`, `in`, `where`, rounding, with
+}
+
+public struct Token: Sendable {
+    public let kind: TokenKind
+    public let span: Span
+    /// The token's source text; for strings, the decoded value without quotes.
+    public let text: String
+    /// True when a newline separates this token from the previous one.
+    public let startsLine: Bool
+}

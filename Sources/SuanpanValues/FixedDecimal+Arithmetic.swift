@@ -1,0 +1,211 @@
+// Addition, subtraction, multiplication and division of `FixedDecimal`.
+//
+// Sums are exact. Products and quotients are computed exactly in 256 bits and rounded once,
+// half-even, to 18 fraction digits, so every result is the correctly rounded value. The
+// common case of multiplication (a product below 2^128) avoids both the 256-bit product and
+// the divide instruction; see `divideByScale`.
+
+extension FixedDecimal {
+    /// `self + other`, exact.
+    ///
+    /// - Throws: `.overflow` when the sum leaves the ±1.7e20 range.
+    @inlinable
+    public func adding(_ other: FixedDecimal) throws(ArithmeticError) -> FixedDecimal {
+        let (sum, overflow) = units.addingReportingOverflow(other.units)
+        guard !overflow, sum != .min else { throw .overflow }
+        return FixedDecimal(units: sum)
+    }
+
+    /// `self - other`, exact.
+    ///
+    /// - Throws: `.overflow` when the difference leaves the ±1.7e20 range.
+    @inlinable
+    public func subtracting(_ other: FixedDecimal) throws(ArithmeticError) -> FixedDecimal {
+        let (difference, overflow) = units.subtractingReportingOverflow(other.units)
+        guard !overflow, difference != .min else { throw .overflow }
+        return FixedDecimal(units: difference)
+    }
+
+    /// `-self`.
+    ///
+    /// - Throws: `.overflow` only for a hand-built value with `units == Int128.min`.
+    @inlinable
+    public func negated() throws(ArithmeticError) -> FixedDecimal {
+        guard units != .min else { throw .overflow }
+        return FixedDecimal(units: 0 &- units)
+    }
+
+    /// `self × other`: exact when the product has at most 18 fraction digits, otherwise
+    /// rounded half-even at the 18th digit.
+    ///
+    /// - Throws: `.overflow` when the product leaves the ±1.7e20 range.
+    @inlinable
+    public func multiplied(by other: FixedDecimal) throws(ArithmeticError) -> FixedDecimal {
+        let a = units.magnitude, b = other.units.magnitude
+        let negative = (units < 0) != (other.units < 0)
+        let product: UInt128
+        if (a._high | b._high) == 0 {
+            // Both operands below 2^64 (|value| < 18.4): one 64×64→128 multiply.
+            product = UInt128(limb: a._low) &* UInt128(limb: b._low)
+        } else {
+            let (p, wide) = a.multipliedReportingOverflow(by: b)
+            if wide { return try FixedDecimal.multiplyWide(a, b, negative: negative) }
+            product = p
+        }
+        let (q, r) = FixedDecimal.divideByScale(product)
+        // Half-even without a branch: r + (q odd) exceeds half exactly when r > half, or
+        // r == half and q is odd.
+        let roundsUp = r &+ (q._low & 1) > FixedDecimal.halfUnit
+        // q < 2^128 / 10^18 < 2^69, so neither the increment nor the result can overflow.
+        let m = Int128(truncatingIfNeeded: q &+ (roundsUp ? 1 : 0))
+        return FixedDecimal(units: negative ? 0 &- m : m)
+    }
+
+    /// The multiplication path for products of 2^128 and more (results above about 340).
+    @usableFromInline
+    static func multiplyWide(_ a: UInt128, _ b: UInt128, negative: Bool) throws(ArithmeticError) -> FixedDecimal {
+        let t = try truncatedProduct(a, b)
+        return try roundedHalfEven(t, negative: negative)
+    }
+
+    /// `self ÷ other`, rounded half-even at the 18th fraction digit.
+    ///
+    /// - Throws: `.divisionByZero` when `other` is zero; `.overflow` when the quotient leaves
+    ///   the ±1.7e20 range.
+    @inlinable
+    public func divided(by other: FixedDecimal) throws(ArithmeticError) -> FixedDecimal {
+        guard other.units != 0 else { throw .divisionByZero }
+        let negative = (units < 0) != (other.units < 0)
+        let t = try FixedDecimal.truncatedQuotient(units.magnitude, other.units.magnitude)
+        return try FixedDecimal.roundedHalfEven(t, negative: negative)
+    }
+
+    /// `self × other` rounded once, directly from the exact product, to a multiple of `quantum`.
+    ///
+    /// Same as `multiplied(by:)` followed by `rounded(toMultipleOf:mode:)` except that there is
+    /// no intermediate rounding at 18 digits, so no double-rounding error (e.g. a product of
+    /// 0.00499999999999999999 rounds half-up to 0.00, not 0.01).
+    ///
+    /// - Throws: `.invalidArgument` when `quantum` is not positive; `.overflow`.
+    @inlinable
+    public func multiplied(by other: FixedDecimal, roundedToMultipleOf quantum: FixedDecimal,
+                           mode: RoundingMode) throws(ArithmeticError) -> FixedDecimal {
+        guard quantum.units > 0 else { throw .invalidArgument("the rounding quantum must be positive") }
+        let negative = (units < 0) != (other.units < 0)
+        let t = try FixedDecimal.truncatedProduct(units.magnitude, other.units.magnitude)
+        return try FixedDecimal.round(t, toMultipleOf: quantum.units.magnitude, mode: mode, negative: negative)
+    }
+
+    /// `self ÷ other` rounded once, directly from the exact quotient, to a multiple of `quantum`.
+    ///
+    /// - Throws: `.divisionByZero`; `.invalidArgument` when `quantum` is not positive; `.overflow`.
+    @inlinable
+    public func divided(by other: FixedDecimal, roundedToMultipleOf quantum: FixedDecimal,
+                        mode: RoundingMode) throws(ArithmeticError) -> FixedDecimal {
+        guard other.units != 0 else { throw .divisionByZero }
+        guard quantum.units > 0 else { throw .invalidArgument("the rounding quantum must be positive") }
+        let negative = (units < 0) != (other.units < 0)
+        let t = try FixedDecimal.truncatedQuotient(units.magnitude, other.units.magnitude)
+        return try FixedDecimal.round(t, toMultipleOf: quantum.units.magnitude, mode: mode, negative: negative)
+    }
+}
+
+/// A magnitude truncated to 18 fraction digits plus a summary of what was cut off: all that
+/// rounding needs from an exact product or quotient.
+@usableFromInline
+struct TruncatedMagnitude: Sendable {
+    /// The exact value times 10^18, truncated toward zero (may exceed `Int128.max`).
+    @usableFromInline var units: UInt128
+    /// The part below one unit.
+    @usableFromInline var discarded: Discarded
+
+    @inlinable
+    init(units: UInt128, discarded: Discarded) {
+        self.units = units
+        self.discarded = discarded
+    }
+}
+
+extension FixedDecimal {
+    /// `a × b / 10^18` for magnitudes in units, truncated, from the exact 256-bit product.
+    ///
+    /// - Throws: `.overflow` when the truncated quotient needs more than 128 bits.
+    @usableFromInline
+    static func truncatedProduct(_ a: UInt128, _ b: UInt128) throws(ArithmeticError) -> TruncatedMagnitude {
+        let p = multiplyFull(a, b)
+        if p.high == 0 {
+            let (q, r) = divideByScale(p.low)
+            return TruncatedMagnitude(units: q, discarded: Discarded(remainder: UInt128(limb: r),
+                                                                     divisor: UInt128(limb: unitsPerOne)))
+        }
+        let (q, r) = divide(p, by: unitsPerOne)
+        guard q.high == 0 else { throw .overflow }
+        return TruncatedMagnitude(units: q.low, discarded: Discarded(remainder: UInt128(limb: r),
+                                                                      divisor: UInt128(limb: unitsPerOne)))
+    }
+
+    /// `a × 10^18 / b` for magnitudes in units (`b != 0`), truncated.
+    ///
+    /// - Throws: `.overflow` when the truncated quotient needs more than 128 bits.
+    @usableFromInline
+    static func truncatedQuotient(_ a: UInt128, _ b: UInt128) throws(ArithmeticError) -> TruncatedMagnitude {
+        let n = multiplyFull(a, UInt128(limb: unitsPerOne))
+        if b._high == 0 {
+            let (q, r) = divide(n, by: b._low)
+            guard q.high == 0 else { throw .overflow }
+            return TruncatedMagnitude(units: q.low, discarded: Discarded(remainder: UInt128(limb: r), divisor: b))
+        }
+        guard n.high < b else { throw .overflow }
+        let (q, r) = divide(n, by: b)
+        return TruncatedMagnitude(units: q, discarded: Discarded(remainder: r, divisor: b))
+    }
+
+    /// Rounds a truncated magnitude half-even to 18 digits and applies the sign.
+    @usableFromInline
+    static func roundedHalfEven(_ t: TruncatedMagnitude, negative: Bool) throws(ArithmeticError) -> FixedDecimal {
+        guard t.units <= maxMagnitude else { throw .overflow }
+        let step = RoundingMode.halfEven.stepsAwayFromZero(discarded: t.discarded,
+                                                           quotientIsOdd: t.units._low & 1 == 1,
+                                                           negative: negative)
+        // t.units <= 2^127 - 1, so adding one cannot wrap; `make` rejects 2^127.
+        return try make(magnitude: t.units &+ (step ? 1 : 0), negative: negative)
+    }
+
+    /// Rounds a truncated magnitude to a multiple of `quantum` (in units, `0 < quantum <= 2^127`),
+    /// taking the sub-unit part into account so that the value is rounded only once.
+    @usableFromInline
+    static func round(_ t: TruncatedMagnitude, toMultipleOf quantum: UInt128, mode: RoundingMode,
+                      negative: Bool) throws(ArithmeticError) -> FixedDecimal {
+        let steps: UInt128, rest: UInt128
+        if quantum._high == 0 {
+            let (q, r) = divide(t.units, by: quantum._low)
+            steps = q
+            rest = UInt128(limb: r)
+        } else {
+            (steps, rest) = divide(UInt256(t.units), by: quantum)  // high half 0 < quantum
+        }
+        // The cut-off part is (rest + f) / quantum, with f < 1 the sub-unit fraction.
+        let overall: Discarded
+        if rest == 0 && t.discarded == .zero {
+            overall = .zero
+        } else {
+            let twice = rest &<< 1  // rest < quantum <= 2^127: cannot wrap
+            if twice > quantum {
+                overall = .aboveHalf
+            } else if twice == quantum {
+                overall = t.discarded == .zero ? .half : .aboveHalf
+            } else if twice &+ 1 == quantum {
+                // 2(rest + f) against 2·rest + 1: decided by f against one half.
+                overall = t.discarded == .zero ? .belowHalf : t.discarded
+            } else {
+                overall = .belowHalf
+            }
+        }
+        let step = mode.stepsAwayFromZero(discarded: overall, quotientIsOdd: steps._low & 1 == 1,
+                                          negative: negative)
+        guard steps <= maxMagnitude else { throw .overflow }
+        let (m, wide) = (steps &+ (step ? 1 : 0)).multipliedReportingOverflow(by: quantum)
+        guard !wide else { throw .overflow }
+        return try make(magnitude: m, negative: negative)
+    }
+}
