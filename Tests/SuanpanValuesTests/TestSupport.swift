@@ -2,7 +2,7 @@ import XCTest
 @testable import SuanpanValues
 
 /// Parses a decimal literal in a test; a malformed literal fails the test through `throws`.
-func dec(_ text: String) throws -> FixedDecimal {
+func dec(_ text: String) throws(ArithmeticError) -> FixedDecimal {
     try FixedDecimal.parse(Substring(text))
 }
 
