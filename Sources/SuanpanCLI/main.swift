@@ -13,4 +13,12 @@ struct SuanpanCommand: ParsableCommand {
     )
 }
 
-SuanpanCommand.main()
+/// Checking and evaluation recurse over the program; a large stack lets
+/// deeply nested (but bounded) input finish instead of overflowing.
+let worker = Thread {
+    SuanpanCommand.main()
+    exit(0)
+}
+worker.stackSize = 1 << 29
+worker.start()
+while true { sleep(60) }

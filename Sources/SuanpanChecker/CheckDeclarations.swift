@@ -173,6 +173,12 @@ extension Checker {
         case .pending:
             break
         }
+        if declarationDepth >= Checker.maxDeclarationDepth {
+            error("definitions depend on each other more than \(Checker.maxDeclarationDepth) levels deep", use)
+            return .invalid
+        }
+        declarationDepth += 1
+        defer { declarationDepth -= 1 }
         pending.progress = .inProgress
         pendingGlobals[index] = pending
         inFile(pending.file) {
@@ -205,6 +211,12 @@ extension Checker {
             }
             return
         }
+        if declarationDepth >= Checker.maxDeclarationDepth {
+            error("definitions depend on each other more than \(Checker.maxDeclarationDepth) levels deep", use)
+            return
+        }
+        declarationDepth += 1
+        defer { declarationDepth -= 1 }
         pending.progress = .inProgress
         pendingFunctions[index] = pending
         inFile(pending.file) {

@@ -38,6 +38,10 @@ public final class Checker {
     var pendingGlobals: [Int: PendingGlobal] = [:]
     var pendingFunctions: [Int: PendingFunction] = [:]
 
+    /// How many declarations are being typed inside each other right now.
+    var declarationDepth = 0
+    static let maxDeclarationDepth = 1000
+
     /// Slots of the frame being built (a rule, a test, an initializer).
     var nextSlot = 0
     var frameSize = 0

@@ -44,7 +44,7 @@ public final class Machine {
     var evaluating: [Bool]
     var depth = 0
     /// Deeper calls are an error, not a stack overflow.
-    static let maxDepth = 200
+    static let maxDepth = 1000
     /// Set from another thread or a signal handler to stop a long evaluation.
     public var interruptRequested: () -> Bool = { false }
 
@@ -67,8 +67,15 @@ public final class Machine {
         if evaluating[index] {
             throw RuntimeError("'\(def.qualifiedName)' depends on its own value", file: file, span: span)
         }
+        if depth >= Machine.maxDepth {
+            throw RuntimeError("values depend on each other more than \(Machine.maxDepth) levels deep", file: file, span: span)
+        }
+        depth += 1
         evaluating[index] = true
-        defer { evaluating[index] = false }
+        defer {
+            evaluating[index] = false
+            depth -= 1
+        }
         do {
             let value = try program.globals[index](Frame(size: 0, machine: self))
             globalValues[index] = value

@@ -15,7 +15,7 @@ extension Parser {
             let whenTrue = try expression()
             try expect(.keyword(.else), "'else' (every 'if' needs both branches)")
             let whenFalse = try expression()
-            return Expr(.conditional(condition, then: whenTrue, else: whenFalse), start.to(whenFalse.span))
+            return try node(.conditional(condition, then: whenTrue, else: whenFalse), start.to(whenFalse.span))
         }
         return try orExpression()
     }
@@ -24,7 +24,7 @@ extension Parser {
         var left = try andExpression()
         while try accept(.keyword(.or)) {
             let right = try andExpression()
-            left = Expr(.binary(.or, left, right), left.span.to(right.span))
+            left = try node(.binary(.or, left, right), left.span.to(right.span))
         }
         return left
     }
@@ -33,7 +33,7 @@ extension Parser {
         var left = try notExpression()
         while try accept(.keyword(.and)) {
             let right = try notExpression()
-            left = Expr(.binary(.and, left, right), left.span.to(right.span))
+            left = try node(.binary(.and, left, right), left.span.to(right.span))
         }
         return left
     }
@@ -43,7 +43,7 @@ extension Parser {
         if current.kind == .keyword(.not) {
             let start = advance().span
             let operand = try nested { try $0.notExpression() }
-            return Expr(.unary(.not, operand), start.to(operand.span))
+            return try node(.unary(.not, operand), start.to(operand.span))
         }
         return try comparison()
     }
@@ -57,7 +57,7 @@ extension Parser {
         if comparisonOperator(current.kind) != nil {
             try fail("comparisons do not chain", hint: "write 'a < b and b < c'")
         }
-        return Expr(.binary(op, left, right), left.span.to(right.span))
+        return try node(.binary(op, left, right), left.span.to(right.span))
     }
 
     func comparisonOperator(_ kind: TokenKind) -> BinaryOperator? {
@@ -77,7 +77,7 @@ extension Parser {
         while current.kind == .plus || current.kind == .minus {
             let op: BinaryOperator = advance().kind == .plus ? .add : .subtract
             let right = try term()
-            left = Expr(.binary(op, left, right), left.span.to(right.span))
+            left = try node(.binary(op, left, right), left.span.to(right.span))
         }
         return left
     }
@@ -87,7 +87,7 @@ extension Parser {
         while current.kind == .star || current.kind == .slash {
             let op: BinaryOperator = advance().kind == .star ? .multiply : .divide
             let right = try unary()
-            left = Expr(.binary(op, left, right), left.span.to(right.span))
+            left = try node(.binary(op, left, right), left.span.to(right.span))
         }
         return left
     }
@@ -97,7 +97,7 @@ extension Parser {
         if current.kind == .minus {
             let start = advance().span
             let operand = try nested { try $0.unary() }
-            return Expr(.unary(.negate, operand), start.to(operand.span))
+            return try node(.unary(.negate, operand), start.to(operand.span))
         }
         return try power()
     }
@@ -107,7 +107,7 @@ extension Parser {
         let base = try postfix()
         guard try accept(.caret) else { return base }
         let exponent = try nested { try $0.unary() }
-        return Expr(.binary(.power, base, exponent), base.span.to(exponent.span))
+        return try node(.binary(.power, base, exponent), base.span.to(exponent.span))
     }
 
     /// postfix: atom | postfix "." NAME | postfix "(" args ")" | postfix "[" expr "]"
@@ -120,17 +120,17 @@ extension Parser {
             case .dot:
                 advance()
                 let name = try expectName("a field, rule or parameter name after '.'")
-                e = Expr(.member(e, name), e.span.to(name.span))
+                e = try node(.member(e, name), e.span.to(name.span))
             case .lparen:
                 advance()
                 let args = try commaList(until: .rparen)
                 let end = try expect(.rparen, "')'").span
-                e = Expr(.call(e, args), e.span.to(end))
+                e = try node(.call(e, args), e.span.to(end))
             case .lbracket:
                 advance()
                 let i = try expression()
                 let end = try expect(.rbracket, "']'").span
-                e = Expr(.index(e, i), e.span.to(end))
+                e = try node(.index(e, i), e.span.to(end))
             default:
                 return e
             }
@@ -154,7 +154,7 @@ extension Parser {
         case .name:
             let t = advance()
             if current.kind == .lbrace { return try recordLiteral(Name(t.text, t.span)) }
-            return Expr(.name(t.text), t.span)
+            return try node(.name(t.text), t.span)
         case .lparen:
             advance()
             let e = try expression()
@@ -179,7 +179,7 @@ extension Parser {
     mutating func listOrComprehension() throws -> Expr {
         let start = advance().span
         if current.kind == .rbracket {
-            return Expr(.list([]), start.to(advance().span))
+            return try node(.list([]), start.to(advance().span))
         }
         let first = try expression()
         if try accept(.keyword(.for)) {
@@ -188,7 +188,7 @@ extension Parser {
             let source = try expression()
             let filter = try accept(.keyword(.where)) ? try expression() : nil
             let end = try expect(.rbracket, "']'").span
-            return Expr(.comprehension(element: first, variable: variable, source: source, filter: filter), start.to(end))
+            return try node(.comprehension(element: first, variable: variable, source: source, filter: filter), start.to(end))
         }
         var items = [first]
         while try accept(.comma) {
@@ -196,7 +196,7 @@ extension Parser {
             items.append(try expression())
         }
         let end = try expect(.rbracket, "']' or ','").span
-        return Expr(.list(items), start.to(end))
+        return try node(.list(items), start.to(end))
     }
 
     /// record_lit: NAME "{" [field_init ("," field_init)* [","]] "}"
@@ -210,7 +210,7 @@ extension Parser {
             if !(try accept(.comma)) { break }
         }
         let end = try expect(.rbrace, "'}' or ','").span
-        return Expr(.record(type, fields), type.span.to(end))
+        return try node(.record(type, fields), type.span.to(end))
     }
 
     /// literal: NUMBER | PERCENT | RATE | MONEY | DURATION | DATE | STRING | "true" | "false"
@@ -228,7 +228,17 @@ extension Parser {
         default: return nil
         }
         let t = advance()
-        return Expr(.literal(kind, t.text), t.span)
+        return try node(.literal(kind, t.text), t.span)
+    }
+
+    /// Builds a node, refusing trees deeper than the limit.
+    mutating func node(_ kind: ExprKind, _ span: Span) throws -> Expr {
+        let e = Expr(kind, span)
+        if e.depth > Parser.maxDepth {
+            try fail("expression nested too deeply (more than \(Parser.maxDepth) levels)",
+                     hint: "split it with let, or sum a list: sum([…])")
+        }
+        return e
     }
 
     /// Runs a recursive production under the depth limit.

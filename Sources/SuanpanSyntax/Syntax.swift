@@ -162,9 +162,29 @@ public final class TypeSyntax: Sendable {
 public struct Expr: Sendable {
     public let kind: ExprKind
     public let span: Span
+    /// Height of the tree below this node; the parser caps it so that every
+    /// later phase can recurse over expressions without exhausting the stack.
+    public let depth: Int
+
     public init(_ kind: ExprKind, _ span: Span) {
         self.kind = kind
         self.span = span
+        self.depth = 1 + kind.children.reduce(0) { max($0, $1.depth) }
+    }
+}
+
+extension ExprKind {
+    var children: [Expr] {
+        switch self {
+        case .literal, .name: return []
+        case .unary(_, let e), .member(let e, _): return [e]
+        case .binary(_, let a, let b), .index(let a, let b): return [a, b]
+        case .conditional(let a, let b, let c): return [a, b, c]
+        case .call(let f, let args): return [f] + args
+        case .list(let items): return items
+        case .comprehension(let e, _, let s, let f): return [e, s] + (f.map { [$0] } ?? [])
+        case .record(_, let fields): return fields.map(\.value)
+        }
     }
 }
 

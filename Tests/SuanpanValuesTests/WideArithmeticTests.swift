@@ -100,7 +100,7 @@ final class WideArithmeticTests: XCTestCase {
             XCTAssertLessThan(r.compare(b), 0)
             // q·b + r == a
             let back = q * b
-            var sum = back.limbs + [0]
+            var sum = back.limbs + [UInt64](repeating: 0, count: r.limbs.count + 1)
             var carry: UInt64 = 0
             for i in 0..<sum.count {
                 let s = UInt128(sum[i]) + UInt128(i < r.limbs.count ? r.limbs[i] : 0) + UInt128(carry)
