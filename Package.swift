@@ -23,6 +23,7 @@ let package = Package(
             name: "SuanpanCLI",
             dependencies: ["Suanpan", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
+        .executableTarget(name: "DecimalBench", dependencies: ["SuanpanValues"], path: "Benchmarks/DecimalBench"),
         .testTarget(name: "SuanpanValuesTests", dependencies: ["SuanpanValues"]),
         .testTarget(name: "SuanpanSyntaxTests", dependencies: ["SuanpanSyntax"]),
         .testTarget(name: "SuanpanCheckerTests", dependencies: ["SuanpanChecker"]),

@@ -26,6 +26,10 @@ public final class Program {
     /// Loads, parses and checks files with their imports. Warnings come back
     /// with the program; any error means no program.
     public static func load(paths: [String], extraSources: [SourceFile] = []) -> Result<(Program, [Diagnostic]), Failure> {
+        LargeStack.run { loadOnThisStack(paths: paths, extraSources: extraSources) }
+    }
+
+    static func loadOnThisStack(paths: [String], extraSources: [SourceFile]) -> Result<(Program, [Diagnostic]), Failure> {
         var loader = SourceLoader()
         for path in paths { loader.load(path: path) }
         for source in extraSources { loader.addSource(source) }
@@ -41,18 +45,39 @@ public final class Program {
     }
 
     /// Runs the top-level `print` statements in order; each prints one line.
+    /// Lines printed before an error are emitted before it is thrown.
     public func runPrints(_ emit: (String) -> Void) throws(RuntimeError) {
-        for p in checked.prints {
-            var parts: [String] = []
-            for v in p.values {
-                parts.append(Format.display(try machine.evaluate(v, frameSize: p.frameSize), v.type))
+        let (lines, failure) = LargeStack.run { () -> ([String], RuntimeError?) in
+            var lines: [String] = []
+            do throws(RuntimeError) {
+                for p in self.checked.prints {
+                    var parts: [String] = []
+                    for v in p.values {
+                        parts.append(Format.display(try self.machine.evaluate(v, frameSize: p.frameSize), v.type))
+                    }
+                    lines.append(parts.joined(separator: " "))
+                }
+                return (lines, nil)
+            } catch {
+                return (lines, error)
             }
-            emit(parts.joined(separator: " "))
         }
+        lines.forEach(emit)
+        if let failure { throw failure }
+    }
+
+    /// The index of a rule or table by its qualified name ("Huabei.fee"), for `call`.
+    public func function(named name: String) -> Int? {
+        checked.functions.firstIndex { $0.qualifiedName == name }
+    }
+
+    /// Calls a rule or table with values: the fast path for evaluating many accounts.
+    public func call(_ function: Int, _ args: [Value]) throws(RuntimeError) -> Value {
+        try machine.invoke(function, args)
     }
 
     public func runTests() -> [TestOutcome] {
-        checked.tests.map { machine.run($0) }
+        LargeStack.run { self.checked.tests.map { self.machine.run($0) } }
     }
 
     /// The outcome of `eval`: a value with its type, or diagnostics.
@@ -64,6 +89,10 @@ public final class Program {
 
     /// Parses, checks and evaluates one expression against this program.
     public func evaluate(_ text: String, sourceName: String = "<expr>") -> Evaluation {
+        LargeStack.run { self.evaluateOnThisStack(text, sourceName: sourceName) }
+    }
+
+    func evaluateOnThisStack(_ text: String, sourceName: String) -> Evaluation {
         let file = SourceFile(path: sourceName, text: text)
         let (expr, parseDiagnostics, _) = Parser.parseExpression(file)
         guard let expr, parseDiagnostics.isEmpty else { return .checkFailed(parseDiagnostics) }

@@ -25,7 +25,11 @@ struct SourceLoader {
             return
         }
         guard let text = String(validating: data, as: UTF8.self) else {
-            diagnostics.append(.error("\(path): not UTF-8 text (\(firstInvalidByte(data)))", file: nil, span: .none,
+            // Bytes before the first bad one decode unchanged, so its offset is a
+            // valid position in the repaired text.
+            let repaired = SourceFile(path: path, text: String(decoding: data, as: UTF8.self))
+            let offset = firstInvalidByte(data)
+            diagnostics.append(.error("not UTF-8 text", file: repaired, span: Span(offset, offset + 1),
                                       hint: "save the file as UTF-8"))
             return
         }
@@ -44,21 +48,15 @@ struct SourceLoader {
         files.append(result.syntax)
     }
 
-    /// Where a file stops being UTF-8: "line 3, byte 41".
-    func firstInvalidByte(_ data: Data) -> String {
+    /// The byte offset at which a file stops being UTF-8.
+    func firstInvalidByte(_ data: Data) -> Int {
         var iterator = data.makeIterator()
         var decoder = UTF8()
         var offset = 0
-        var line = 1
         while true {
             switch decoder.decode(&iterator) {
-            case .scalarValue(let s):
-                offset += UTF8.width(s)
-                if s == "\n" { line += 1 }
-            case .emptyInput:
-                return "line \(line)"
-            case .error:
-                return "line \(line), byte \(offset + 1)"
+            case .scalarValue(let s): offset += UTF8.width(s)
+            case .emptyInput, .error: return offset
             }
         }
     }

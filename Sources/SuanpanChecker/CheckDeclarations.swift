@@ -131,6 +131,16 @@ extension Checker {
         var hasList = true
         if case .rule(let r) = syntax { hasList = r.parameters != nil }
         let def = FunctionDef(name: name.text, qualifiedName: qualified, hasParameterList: hasList, span: name.span, file: file)
+        // The signature is typed now, so calls can be checked before (or without) the body.
+        switch syntax {
+        case .rule(let r):
+            def.parameters = (r.parameters ?? []).map { ($0.name.text, resolveType($0.type)) }
+            def.result = r.result.map { resolveType($0) } ?? .invalid
+        case .table(let t):
+            def.isTable = true
+            def.parameters = t.parameters.map { ($0.name.text, resolveType($0.type)) }
+            def.result = resolveType(t.result)
+        }
         program.functions.append(def)
         pendingFunctions[index] = PendingFunction(syntax: syntax, scope: scope, file: file,
                                                   rounding: rounding.map { (quantum: $0.0, mode: $0.1) })
@@ -174,7 +184,7 @@ extension Checker {
             break
         }
         if declarationDepth >= Checker.maxDeclarationDepth {
-            error("definitions depend on each other more than \(Checker.maxDeclarationDepth) levels deep", use)
+            tooDeep(use)
             return .invalid
         }
         declarationDepth += 1
@@ -212,7 +222,7 @@ extension Checker {
             return
         }
         if declarationDepth >= Checker.maxDeclarationDepth {
-            error("definitions depend on each other more than \(Checker.maxDeclarationDepth) levels deep", use)
+            tooDeep(use)
             return
         }
         declarationDepth += 1
@@ -230,17 +240,22 @@ extension Checker {
         _ = needBody
     }
 
+    /// Reported once: every declaration further down the chain would say the same.
+    func tooDeep(_ use: Span) {
+        if reportedTooDeep { return }
+        reportedTooDeep = true
+        error("definitions depend on each other more than \(Checker.maxDeclarationDepth) levels deep", use,
+              hint: "declare the types of constants and rules, or shorten the chain")
+    }
+
     func checkRule(_ r: RuleDecl, _ def: FunctionDef, _ pending: PendingFunction) {
         let scope = Scope(parent: pending.scope)
-        let declared = r.result.map { resolveType($0) }
-        if let declared { def.result = declared }
+        let declared: SType? = r.result == nil ? nil : def.result
         let (body, size) = withFrame { () -> BExpr in
             var seen = Set<String>()
-            for p in r.parameters ?? [] {
-                let type = resolveType(p.type)
+            for (p, parameter) in zip(r.parameters ?? [], def.parameters) {
                 if !seen.insert(p.name.text).inserted { error("parameter '\(p.name.text)' is declared twice", p.name.span) }
-                def.parameters.append((p.name.text, type))
-                scope.define(p.name.text, .local(slot: allocateSlot(), type: type))
+                scope.define(p.name.text, .local(slot: allocateSlot(), type: parameter.type))
             }
             var value = block(r.body, scope, expected: declared)
             if let declared { value = coerce(value, to: declared, context: "the result of '\(def.name)'") }

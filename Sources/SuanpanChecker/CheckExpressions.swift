@@ -284,8 +284,12 @@ extension Checker {
         if b.isPoison { return a }
         switch (a, b) {
         case (.int, .number), (.number, .int): return .number
-        case (.money, .money): return .money(nil)
-        case (.flow(_, let p), .flow(_, let q)) where p == q: return .flow(nil, p)
+        case (.money(let x), .money(let y)):
+            if let x, let y, x != y { return nil }
+            return .money(nil)
+        case (.flow(let x, let p), .flow(let y, let q)) where p == q:
+            if let x, let y, x != y { return nil }
+            return .flow(nil, p)
         case (.list(.anything), .list), (.list(.never), .list): return b
         case (.list, .list(.anything)), (.list, .list(.never)): return a
         case (.list(let x), .list(let y)): return join(x, y).map { .list($0) }

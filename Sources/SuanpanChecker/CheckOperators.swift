@@ -226,6 +226,9 @@ extension Checker {
         var valueClass: ValueClass?
         switch (l.type, r.type) {
         case (let a, let b) where a.isScalar && b.isScalar: valueClass = .decimal
+        case (.flow(_, let p), .flow(_, let q)) where p != q:
+            error("cannot compare \(l.type) with \(r.type)", span, hint: "the periods differ")
+            return BExpr(.constant(.bool(false)), .invalid, span, file)
         case (.money(let a), .money(let b)), (.flow(let a, _), .flow(let b, _)):
             if let a, let b, a != b {
                 error("cannot compare \(l.type) with \(r.type)", span, hint: "\(a) and \(b) are different currencies")

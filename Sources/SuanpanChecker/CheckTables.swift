@@ -4,11 +4,8 @@ import SuanpanValues
 /// Lookup tables: typed keys, rows tried in order, first match wins.
 extension Checker {
     func checkTable(_ t: TableDecl, _ def: FunctionDef, _ pending: PendingFunction) {
-        def.isTable = true
-        let keyTypes = t.parameters.map { resolveType($0.type) }
-        def.parameters = zip(t.parameters, keyTypes).map { ($0.name.text, $1) }
-        let result = resolveType(t.result)
-        def.result = result
+        let keyTypes = def.parameters.map(\.type)
+        let result = def.result
         let (body, size) = withFrame { () -> TableBody in
             let scope = Scope(parent: pending.scope)
             for (p, type) in zip(t.parameters, keyTypes) {

@@ -40,7 +40,10 @@ public final class Checker {
 
     /// How many declarations are being typed inside each other right now.
     var declarationDepth = 0
-    static let maxDeclarationDepth = 1000
+    /// Typing recurses through declarations that use each other; past this the
+    /// chain is reported instead of followed, so the checker fits an 8 MB stack.
+    static let maxDeclarationDepth = 250
+    var reportedTooDeep = false
 
     /// Slots of the frame being built (a rule, a test, an initializer).
     var nextSlot = 0

@@ -16,7 +16,7 @@ public enum Format {
         case (.decimal(let d), .rate(let p)):
             return percent(d) + "%/\(p.rawValue)"
         case (.decimal(let d), .duration(let u)):
-            let one = d == .one
+            let one = d.magnitude == .one
             return "\(d.formatted(grouping: true)) \(u == .day ? (one ? "day" : "days") : (one ? "month" : "months"))"
         case (.decimal(let d), _):
             return d.formatted(grouping: false)
@@ -42,9 +42,21 @@ public enum Format {
         "\(d.formatted(minFractionDigits: c.minorUnits, grouping: true)) \(c.code)"
     }
 
-    /// The fraction as a percentage: 0.146 → "14.6".
+    /// The fraction as a percentage: 0.146 → "14.6". Shifting the point in the
+    /// text keeps every digit and cannot overflow.
     static func percent(_ d: FixedDecimal) -> String {
-        (try? d.multiplied(by: FixedDecimal(100)))?.formatted(grouping: false) ?? "\(d)×100"
+        var text = d.description
+        let negative = text.hasPrefix("-")
+        if negative { text.removeFirst() }
+        var parts = text.split(separator: ".", maxSplits: 1).map(String.init)
+        var fraction = parts.count > 1 ? parts[1] : ""
+        fraction += String(repeating: "0", count: max(0, 2 - fraction.count))
+        var whole = (parts[0] + fraction.prefix(2)).drop { $0 == "0" }
+        if whole.isEmpty { whole = "0" }
+        parts = [String(whole), String(fraction.dropFirst(2))]
+        let tail = parts[1].reversed().drop { $0 == "0" }
+        let result = tail.isEmpty ? parts[0] : parts[0] + "." + String(tail.reversed())
+        return negative ? "-" + result : result
     }
 
     public static func quoted(_ s: String) -> String {

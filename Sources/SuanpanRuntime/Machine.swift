@@ -54,10 +54,32 @@ public final class Machine {
         evaluating = Array(repeating: false, count: program.globals.count)
     }
 
-    /// Sets a parameter (or constant) for this run, before or after its first use.
-    public func override(global index: Int, with value: Value) {
-        guard globalValues.indices.contains(index) else { return }
+    var overridden: Set<Int> = []
+
+    /// Sets a parameter (or constant) for this run. Values computed from the old
+    /// one are forgotten, so everything later sees the new value.
+    public func override(global index: Int, with value: Value) throws(RuntimeError) {
+        guard globalValues.indices.contains(index) else {
+            throw RuntimeError("no global #\(index)", file: nil, span: .none)
+        }
+        let def = program.checked.globals[index]
+        guard value.conforms(to: def.type) else {
+            throw RuntimeError("'\(def.qualifiedName)' is \(def.type); the new value is not", file: def.file, span: def.span)
+        }
+        forgetComputedValues()
+        overridden.insert(index)
         globalValues[index] = value
+    }
+
+    /// Undoes an override: the declared value is used again.
+    public func removeOverride(global index: Int) {
+        guard overridden.remove(index) != nil else { return }
+        forgetComputedValues()
+        globalValues[index] = nil
+    }
+
+    func forgetComputedValues() {
+        for i in globalValues.indices where !overridden.contains(i) { globalValues[i] = nil }
     }
 
     /// A global's value, computed on first use.
@@ -104,10 +126,24 @@ public final class Machine {
         } catch {
             var e = error
             if e.trace.count < 20 {
-                e.trace.append("in \(def.qualifiedName) (\(def.file.path):\(def.file.location(of: def.span.start)))")
+                e.trace.append("in \(def.qualifiedName), called at \(file.path):\(file.location(of: span.start))")
             }
             throw e
         }
+    }
+
+    /// Calls a rule or table with argument values, as a host program would for
+    /// each account of a population. The arguments must match the declared types.
+    public func invoke(_ function: Int, _ args: [Value]) throws(RuntimeError) -> Value {
+        guard program.functions.indices.contains(function) else {
+            throw RuntimeError("no function #\(function)", file: nil, span: .none)
+        }
+        let def = program.functions[function].definition
+        guard args.count == def.parameters.count else {
+            throw RuntimeError("'\(def.qualifiedName)' takes \(def.parameters.count) arguments, given \(args.count)",
+                               file: def.file, span: def.span)
+        }
+        return try call(function, args, at: def.span, in: def.file)
     }
 
     /// Evaluates a checked expression (from `eval` or the REPL) in this run.

@@ -53,3 +53,23 @@ extension Value {
         }
     }
 }
+
+extension Value {
+    /// Whether a value fits a type: the check on values that come from outside
+    /// a program (overrides, host calls), which the checker never saw.
+    public func conforms(to type: SType) -> Bool {
+        switch (self, type) {
+        case (.decimal(let d), .int): return d.isInteger
+        case (.decimal(let d), .duration): return d.isInteger
+        case (.decimal, .number), (.decimal, .percent), (.decimal, .rate): return true
+        case (.money(_, let c), .money(let code)), (.money(_, let c), .flow(let code, _)):
+            return code == nil || code == c.code
+        case (.bool, .bool), (.string, .string), (.date, .date), (.roundingMode, .roundingMode): return true
+        case (.list(let items), .list(let element)): return items.allSatisfy { $0.conforms(to: element) }
+        case (.record(let r), .record(let t)):
+            return r.type === t && zip(r.fields, t.fields).allSatisfy { $0.conforms(to: $1.type) }
+        case (_, .invalid), (_, .anything): return true
+        default: return false
+        }
+    }
+}

@@ -40,15 +40,27 @@ public struct Diagnostic: Error, Sendable, CustomStringConvertible {
             if let hint { out += "\n  hint: \(hint)" }
             return out
         }
-        let line = file.lineText(loc.line)
+        var line = file.lineText(loc.line)
+        var column = loc.column
+        // A very long line is cut to a window around the caret.
+        let scalars = Array(line.unicodeScalars)
+        if scalars.count > 160 {
+            let from = max(0, column - 1 - 60)
+            let to = min(scalars.count, from + 120)
+            var view = String(String.UnicodeScalarView(scalars[from..<to]))
+            if from > 0 { view = "…" + view }
+            if to < scalars.count { view += "…" }
+            column = column - from + (from > 0 ? 1 : 0)
+            line = view
+        }
         let gutter = String(loc.line)
         let pad = String(repeating: " ", count: gutter.count)
         out += "\n \(pad) |\n \(gutter) | \(line)\n \(pad) | "
-        let prefix = line.unicodeScalars.prefix(loc.column - 1)
+        let prefix = line.unicodeScalars.prefix(column - 1)
         out += String(prefix.map { $0 == "\t" ? "\t" : String(repeating: " ", count: displayWidth($0)) }.joined())
         let endLoc = file.location(of: span.end)
         let width = endLoc.line == loc.line ? max(1, endLoc.column - loc.column) : 1
-        let marked = line.unicodeScalars.dropFirst(loc.column - 1).prefix(width)
+        let marked = line.unicodeScalars.dropFirst(column - 1).prefix(width)
         let caretCount = max(1, marked.reduce(0) { $0 + displayWidth($1) })
         let carets = String(repeating: "^", count: caretCount)
         out += color ? "\u{1B}[1;32m\(carets)\u{1B}[0m" : carets

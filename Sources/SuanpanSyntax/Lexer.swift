@@ -137,6 +137,7 @@ public struct Lexer {
             guard let c = peek(), c != UInt8(ascii: "\n"), c != UInt8(ascii: "\r") else {
                 diagnostics.append(.error("unterminated string", file: file, span: Span(start, pos),
                                           hint: "close it with '\"' on the same line; write \\n for a newline"))
+                value += String(decoding: bytes[min(chunkStart, pos)..<pos], as: UTF8.self)
                 return Token(kind: .string, span: Span(start, pos), text: value, startsLine: takeNewline())
             }
             if c == UInt8(ascii: "\"") {
@@ -175,8 +176,10 @@ public struct Lexer {
                 diagnostics.append(.error("bad unicode escape", file: file, span: Span(start, pos),
                                           hint: "write \\u{4E2D} with 1 to 6 hex digits of a valid code point"))
             }
+        case nil, UInt8(ascii: "\n"), UInt8(ascii: "\r"):
+            return  // the string is unterminated; that is the one error to report
         default:
-            if peek() != nil, peek() != UInt8(ascii: "\n") { _ = decodeScalar() }
+            _ = decodeScalar()
             diagnostics.append(.error("unknown escape in string", file: file, span: Span(start, pos),
                                       hint: "the escapes are \\n \\t \\r \\\" \\\\ and \\u{…}"))
         }

@@ -30,7 +30,7 @@ public struct Parser {
         let all = lexDiagnostics + parser.diagnostics
         return ParseResult(syntax: FileSyntax(file: file, items: items),
                            diagnostics: all.sorted { $0.span.start < $1.span.start },
-                           isIncomplete: parser.incomplete)
+                           isIncomplete: parser.incomplete && lexDiagnostics.isEmpty)
     }
 
     /// Parses a single expression (the REPL and `suanpan eval` use this).
@@ -45,7 +45,7 @@ public struct Parser {
             }
             expr = e
         } catch {}
-        return (expr, lexDiagnostics + parser.diagnostics, parser.incomplete)
+        return (expr, lexDiagnostics + parser.diagnostics, parser.incomplete && lexDiagnostics.isEmpty)
     }
 
     init(file: SourceFile, tokens: [Token]) {
@@ -69,17 +69,27 @@ public struct Parser {
         return items
     }
 
-    /// Skips to the next token that can start a declaration at the start of a line.
+    /// Skips to the next token that can start a declaration: a declaration
+    /// keyword first on its line, outside the braces the broken one opened.
     mutating func synchronize(from start: Int) {
-        if index == start { advance() }
-        while current.kind != .endOfFile {
-            if current.startsLine, case .keyword(let k) = current.kind,
-               [.import, .let, .record, .product, .rule, .test, .print].contains(k),
-               file.location(of: current.span.start).column == 1 {
-                return
-            }
+        var depth = 0
+        for t in tokens[start..<index] { depth += braceChange(t.kind) }
+        if index == start {
+            depth += braceChange(current.kind)
             advance()
         }
+        while current.kind != .endOfFile {
+            if depth <= 0, current.startsLine, case .keyword(let k) = current.kind,
+               [.import, .let, .record, .product, .rule, .test, .print].contains(k) {
+                return
+            }
+            depth += braceChange(current.kind)
+            advance()
+        }
+    }
+
+    func braceChange(_ kind: TokenKind) -> Int {
+        kind == .lbrace ? 1 : kind == .rbrace ? -1 : 0
     }
 
     mutating func item() throws -> Item {

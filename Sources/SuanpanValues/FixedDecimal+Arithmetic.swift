@@ -41,31 +41,30 @@ extension FixedDecimal {
     /// - Throws: `.overflow` when the product leaves the ±1.7e20 range.
     @inlinable
     public func multiplied(by other: FixedDecimal) throws(ArithmeticError) -> FixedDecimal {
-        let a = units.magnitude, b = other.units.magnitude
-        let negative = (units < 0) != (other.units < 0)
-        let product: UInt128
-        if (a._high | b._high) == 0 {
-            // Both operands below 2^64 (|value| < 18.4): one 64×64→128 multiply.
-            product = UInt128(limb: a._low) &* UInt128(limb: b._low)
-        } else {
-            let (p, wide) = a.multipliedReportingOverflow(by: b)
-            if wide { return try FixedDecimal.multiplyWide(a, b, negative: negative) }
-            product = p
-        }
-        let (q, r) = FixedDecimal.divideByScale(product)
+        let (q, r) = try FixedDecimal.truncatedProductUnits(units.magnitude, other.units.magnitude)
         // Half-even without a branch: r + (q odd) exceeds half exactly when r > half, or
         // r == half and q is odd.
         let roundsUp = r &+ (q._low & 1) > FixedDecimal.halfUnit
-        // q < 2^128 / 10^18 < 2^69, so neither the increment nor the result can overflow.
-        let m = Int128(truncatingIfNeeded: q &+ (roundsUp ? 1 : 0))
-        return FixedDecimal(units: negative ? 0 &- m : m)
+        let m = q &+ (roundsUp ? 1 : 0)        // q < 2^187 / 10^18 < 2^127.3: cannot wrap
+        guard m <= FixedDecimal.maxMagnitude else { throw .overflow }
+        let v = Int128(truncatingIfNeeded: m)
+        return FixedDecimal(units: (units < 0) != (other.units < 0) ? 0 &- v : v)
     }
 
-    /// The multiplication path for products of 2^128 and more (results above about 340).
-    @usableFromInline
-    static func multiplyWide(_ a: UInt128, _ b: UInt128, negative: Bool) throws(ArithmeticError) -> FixedDecimal {
-        let t = try truncatedProduct(a, b)
-        return try roundedHalfEven(t, negative: negative)
+    /// `a·b / 10^18` for magnitudes in units, truncated, and the remainder (below 10^18).
+    ///
+    /// - Throws: `.overflow` when the quotient is far outside the range (the caller checks the
+    ///   range of the rounded result).
+    @inlinable @inline(__always)
+    static func truncatedProductUnits(_ a: UInt128, _ b: UInt128) throws(ArithmeticError) -> (UInt128, UInt64) {
+        if (a._high | b._high) == 0 {
+            // Both operands below 2^64 (|value| < 18.4): one 64×64→128 multiply.
+            return divideByScale(UInt128(limb: a._low) &* UInt128(limb: b._low))
+        }
+        // Amounts times rates usually pass 2^128 units; this path has no data-dependent
+        // branch, so mixed sizes do not cost mispredictions.
+        guard let result = divideByScaleBranchless(multiplyFull(a, b)) else { throw .overflow }
+        return result
     }
 
     /// `self ÷ other`, rounded half-even at the 18th fraction digit.
@@ -130,33 +129,34 @@ extension FixedDecimal {
     /// `a × b / 10^18` for magnitudes in units, truncated, from the exact 256-bit product.
     ///
     /// - Throws: `.overflow` when the truncated quotient needs more than 128 bits.
-    @usableFromInline
+    @inlinable
     static func truncatedProduct(_ a: UInt128, _ b: UInt128) throws(ArithmeticError) -> TruncatedMagnitude {
-        let p = multiplyFull(a, b)
-        if p.high == 0 {
-            let (q, r) = divideByScale(p.low)
-            return TruncatedMagnitude(units: q, discarded: Discarded(remainder: UInt128(limb: r),
-                                                                     divisor: UInt128(limb: unitsPerOne)))
-        }
-        let (q, r) = divide(p, by: unitsPerOne)
-        guard q.high == 0 else { throw .overflow }
-        return TruncatedMagnitude(units: q.low, discarded: Discarded(remainder: UInt128(limb: r),
-                                                                      divisor: UInt128(limb: unitsPerOne)))
+        let (q, r) = try truncatedProductUnits(a, b)
+        return TruncatedMagnitude(units: q, discarded: Discarded(remainder: UInt128(limb: r),
+                                                                 divisor: UInt128(limb: unitsPerOne)))
     }
 
     /// `a × 10^18 / b` for magnitudes in units (`b != 0`), truncated.
+    ///
+    /// Uses one 128-bit division (a library call around one `div`) whenever the scaled
+    /// dividend fits 128 bits (|a| below about 340), two otherwise.
     ///
     /// - Throws: `.overflow` when the truncated quotient needs more than 128 bits.
     @usableFromInline
     static func truncatedQuotient(_ a: UInt128, _ b: UInt128) throws(ArithmeticError) -> TruncatedMagnitude {
         let n = multiplyFull(a, UInt128(limb: unitsPerOne))
-        if b._high == 0 {
-            let (q, r) = divide(n, by: b._low)
-            guard q.high == 0 else { throw .overflow }
-            return TruncatedMagnitude(units: q.low, discarded: Discarded(remainder: UInt128(limb: r), divisor: b))
+        let q: UInt128, r: UInt128
+        if n.high == 0 {
+            q = n.low / b
+            r = n.low &- q &* b                 // q·b ≤ n.low
+        } else if b._high == 0 {
+            let (wide, small) = divide(n, by: b._low)
+            guard wide.high == 0 else { throw .overflow }
+            (q, r) = (wide.low, UInt128(limb: small))
+        } else {
+            guard n.high < b else { throw .overflow }
+            (q, r) = divide(n, by: b)
         }
-        guard n.high < b else { throw .overflow }
-        let (q, r) = divide(n, by: b)
         return TruncatedMagnitude(units: q, discarded: Discarded(remainder: r, divisor: b))
     }
 
@@ -176,36 +176,47 @@ extension FixedDecimal {
     @usableFromInline
     static func round(_ t: TruncatedMagnitude, toMultipleOf quantum: UInt128, mode: RoundingMode,
                       negative: Bool) throws(ArithmeticError) -> FixedDecimal {
+        if quantum <= UInt128(limb: unitsPerOne), let j = PowersOfTen.exponent(of: quantum) {
+            return try round(t, toPowerOfTen: j, mode: mode, negative: negative)
+        }
         let steps: UInt128, rest: UInt128
-        if quantum._high == 0 {
+        if let k = PowersOfTen.exponent(of: quantum) {
+            // 100, 1000, ...: by multiplication, no divide instruction.
+            (steps, rest) = PowersOfTen.dividing(t.units, byPowerOf: k)
+        } else if quantum._high == 0 {
             let (q, r) = divide(t.units, by: quantum._low)
             steps = q
             rest = UInt128(limb: r)
         } else {
             (steps, rest) = divide(UInt256(t.units), by: quantum)  // high half 0 < quantum
         }
-        // The cut-off part is (rest + f) / quantum, with f < 1 the sub-unit fraction.
-        let overall: Discarded
-        if rest == 0 && t.discarded == .zero {
-            overall = .zero
-        } else {
-            let twice = rest &<< 1  // rest < quantum <= 2^127: cannot wrap
-            if twice > quantum {
-                overall = .aboveHalf
-            } else if twice == quantum {
-                overall = t.discarded == .zero ? .half : .aboveHalf
-            } else if twice &+ 1 == quantum {
-                // 2(rest + f) against 2·rest + 1: decided by f against one half.
-                overall = t.discarded == .zero ? .belowHalf : t.discarded
-            } else {
-                overall = .belowHalf
-            }
-        }
+        let overall = Discarded(rest: rest, quantum: quantum, below: t.discarded)
         let step = mode.stepsAwayFromZero(discarded: overall, quotientIsOdd: steps._low & 1 == 1,
                                           negative: negative)
         guard steps <= maxMagnitude else { throw .overflow }
         let (m, wide) = (steps &+ (step ? 1 : 0)).multipliedReportingOverflow(by: quantum)
         guard !wide else { throw .overflow }
         return try make(magnitude: m, negative: negative)
+    }
+
+    /// Rounding to 10^j units with j ≤ 18 (0.01, 1, 0.000001, ...): the quantum divides one
+    /// whole unit, so only the fraction part matters and two reciprocal multiplications replace
+    /// the division. The common case of every money rounding.
+    @inlinable @inline(__always)
+    static func round(_ t: TruncatedMagnitude, toPowerOfTen j: Int, mode: RoundingMode,
+                      negative: Bool) throws(ArithmeticError) -> FixedDecimal {
+        let (whole, fraction) = divideByScale(t.units)
+        let (q, rest) = PowersOfTen.dividing(fraction: fraction, byPowerOf: j)
+        let quantum = UInt64(truncatingIfNeeded: PowersOfTen.value(j))
+        // steps = whole·10^(18-j) + q: for j < 18 the first term is even.
+        let odd = (j == scale ? whole._low : q) & 1 == 1
+        // rest < 10^18 < 2^60, so 8·rest and 4·quantum fit 64 bits.
+        let step = mode.stepsAwayFromZero(scaled: (rest &<< 3) | (UInt64(t.discarded.code) &<< 1),
+                                          fourQuanta: quantum &<< 2, quotientIsOdd: odd, negative: negative)
+        let down = t.units &- UInt128(limb: rest)
+        guard down <= maxMagnitude else { throw .overflow }
+        // down ≤ 2^127 - 1 and quantum ≤ 10^18: the sum cannot wrap; `make` checks the range.
+        // A multiplication, not `step ? quantum : 0`, which the compiler may turn into a branch.
+        return try make(magnitude: down &+ UInt128(limb: quantum &* (step ? 1 : 0)), negative: negative)
     }
 }

@@ -22,13 +22,13 @@ extension FixedDecimal {
             // Round half-even to the displayed digits. magnitude <= 2^127 and the step adds
             // less than 10^18, so this stays far below 2^128.
             let quantum = FixedDecimal.powerOfTen(FixedDecimal.scale &- maxDigits)
-            let (steps, rest) = divide(magnitude, by: UInt64(truncatingIfNeeded: quantum))
-            let discarded = Discarded(remainder: UInt128(limb: rest), divisor: quantum)
+            let (steps, rest) = PowersOfTen.dividing(magnitude, byPowerOf: FixedDecimal.scale &- maxDigits)
+            let discarded = Discarded(remainder: rest, divisor: quantum)
             let up = RoundingMode.halfEven.stepsAwayFromZero(discarded: discarded,
                                                             quotientIsOdd: steps._low & 1 == 1, negative: false)
             magnitude = (steps &+ (up ? 1 : 0)) &* quantum
         }
-        let (integerPart, fractionUnits) = divide(magnitude, by: FixedDecimal.unitsPerOne)
+        let (integerPart, fractionUnits) = FixedDecimal.divideByScale(magnitude)
 
         var text: [UInt8] = []
         text.reserveCapacity(48)

@@ -33,12 +33,6 @@ extension FixedDecimal {
     /// 10^exponent for `0 <= exponent <= 38` (10^38 < 2^127).
     @inlinable
     static func powerOfTen(_ exponent: Int) -> UInt128 {
-        var result: UInt128 = 1
-        var i = 0
-        while i < exponent {
-            result &*= 10
-            i &+= 1
-        }
-        return result
+        PowersOfTen.value(exponent)
     }
 }

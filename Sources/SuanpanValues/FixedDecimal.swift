@@ -51,10 +51,10 @@ public struct FixedDecimal: Hashable, Comparable, Sendable, CustomStringConverti
 
     /// Largest magnitude of a result: `Int128.max`, so that `-x` is always representable.
     @inlinable
-    static var maxMagnitude: UInt128 { UInt128(Int128.max) }
+    static var maxMagnitude: UInt128 { 0x7FFF_FFFF_FFFF_FFFF_FFFF_FFFF_FFFF_FFFF }
 
     /// Builds a value from a magnitude and a sign, or throws if the magnitude is out of range.
-    @inlinable
+    @inlinable @inline(__always)
     static func make(magnitude: UInt128, negative: Bool) throws(ArithmeticError) -> FixedDecimal {
         guard magnitude <= maxMagnitude else { throw .overflow }
         let v = Int128(truncatingIfNeeded: magnitude)
@@ -101,22 +101,4 @@ public struct FixedDecimal: Hashable, Comparable, Sendable, CustomStringConverti
         guard q._low <= UInt64(Int.max) else { return nil }
         return Int(truncatingIfNeeded: q._low)
     }
-
-    /// `floor(p / 10^18)` and the remainder, for any 128-bit `p`, without a divide instruction.
-    ///
-    /// p / 10^18 = (p >> 18) / 5^18, and for n < 2^110 the quotient n / 5^18 equals
-    /// (n · M) >> 152 with M = ceil(2^152 / 5^18): the error term n·(M·5^18 - 2^152)/2^152 stays
-    /// below 1/5^18. (A test checks M.) This is the hot division of every multiplication.
-    @inlinable
-    static func divideByScale(_ p: UInt128) -> (quotient: UInt128, remainder: UInt64) {
-        let product = multiplyFull(p &>> 18, reciprocalOfFivePower18)
-        let q = product.high &>> 24
-        // q ≤ p / 10^18, so q·10^18 ≤ p: the subtraction yields the true remainder < 10^18.
-        let r = p &- q &* UInt128(limb: unitsPerOne)
-        return (q, UInt64(truncatingIfNeeded: r))
-    }
-
-    /// ceil(2^152 / 5^18), the multiplier of `divideByScale`.
-    @inlinable
-    static var reciprocalOfFivePower18: UInt128 { 1_496_577_676_626_844_588_240_573_268_701_474 }
 }

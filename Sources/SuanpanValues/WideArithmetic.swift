@@ -94,7 +94,7 @@ extension UInt128 {
 ///
 /// Built from four 64×64→128 multiplies; the middle column sums at most three values
 /// below 2^64 each, so it cannot wrap.
-@inlinable
+@inlinable @inline(__always)
 func multiplyFull(_ a: UInt128, _ b: UInt128) -> UInt256 {
     let a0 = UInt128(limb: a._low), a1 = UInt128(limb: a._high)
     let b0 = UInt128(limb: b._low), b1 = UInt128(limb: b._high)

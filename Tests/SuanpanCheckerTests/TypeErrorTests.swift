@@ -1,0 +1,131 @@
+import SuanpanChecker
+import SuanpanSyntax
+import XCTest
+
+/// Every forbidden combination is one error, with the message a reader needs.
+final class TypeErrorTests: XCTestCase {
+    /// `let x = <expression>` must give exactly one error, with this message (and hint, if given).
+    func assertOneError(_ expression: String, _ message: String, hint: String? = nil, prelude: String = "",
+                        file: StaticString = #filePath, line: UInt = #line) {
+        let found = checkErrors(prelude + "\nlet x = " + expression)
+        XCTAssertEqual(found.map(\.message), [message], expression, file: file, line: line)
+        if let hint { XCTAssertEqual(found.first?.hint, hint, expression, file: file, line: line) }
+        XCTAssertNotNil(found.first?.location, expression, file: file, line: line)
+    }
+
+    func testForbiddenArithmetic() {
+        let cases: [(String, String)] = [
+            ("1 CNY + 1 USD", "cannot add money<CNY> and money<USD>"),
+            ("1 CNY - 1 USD", "cannot subtract money<USD> from money<CNY>"),
+            ("100 CNY + 5%", "cannot add money<CNY> and percent"),
+            ("100 CNY + 5", "cannot add money<CNY> and int"),
+            ("5 - 100 CNY", "cannot subtract money<CNY> from int"),
+            ("0.05%/day * 3 months", "cannot multiply rate/day by months"),
+            ("14.6%/year * 30 days", "cannot multiply rate/year by days"),
+            ("1.5%/month * 30 days", "cannot multiply rate/month by days"),
+            ("1000 CNY * 0.05%/day * 3 months", "cannot multiply money<CNY>/day by months"),
+            ("0.04%/day + 1.2%/month", "cannot add rate/day and rate/month"),
+            ("0.04%/day + 1%", "cannot add rate/day and percent"),
+            ("100 CNY * 100 CNY", "cannot multiply money<CNY> by money<CNY>"),
+            ("100 CNY * 30 days", "cannot multiply money<CNY> by days"),
+            ("40 days + 1 month", "cannot add days and months"),
+            ("40 days + 1", "cannot add days and int"),
+            ("2020-01-01 + 2020-01-02", "cannot add date and date"),
+            ("2020-01-01 - 1", "cannot subtract int from date"),
+            ("2020-01-01 * 2", "cannot multiply date by int"),
+            ("5 / 2020-01-01", "cannot divide int by date"),
+            ("1 CNY / 1 USD", "cannot divide money<CNY> by money<USD>"),
+            ("1 / 1 CNY", "cannot divide int by money<CNY>"),
+            ("\"a\" * 2", "cannot multiply string by int"),
+            ("\"a\" + 1", "cannot add string and int"),
+            ("true + 1", "cannot add bool and int"),
+            ("-\"a\"", "cannot negate string"),
+            ("-true", "cannot negate bool"),
+        ]
+        for (expression, message) in cases { assertOneError(expression, message) }
+    }
+
+    func testForbiddenPowersComparisonsAndLogic() {
+        assertOneError("1 CNY ^ 2", "'^' works on plain numbers, not money<CNY> ^ int")
+        assertOneError("2 ^ 3 days", "'^' works on plain numbers, not int ^ days", hint: "the exponent must be a number")
+        assertOneError("1 CNY < 1 USD", "cannot compare money<CNY> with money<USD>")
+        assertOneError("1 == \"a\"", "cannot compare int with string")
+        assertOneError("true < false", "cannot compare bool with bool")
+        assertOneError("0.04%/day < 1%/year", "cannot compare rate/day with rate/year")
+        assertOneError("1 days == 1 month", "cannot compare days with months")
+        assertOneError("not 1", "the operand of 'not' must be bool, found int")
+        assertOneError("1 and true", "the left side of 'and' must be bool, found int")
+        assertOneError("true or \"x\"", "the right side of 'or' must be bool, found string")
+        assertOneError("if 1 then 2 else 3", "an 'if' condition must be bool, found int")
+        assertOneError("if true then 1 else \"a\"", "the branches of 'if' differ: int and string")
+        assertOneError("[1, \"a\"]", "a list holds one type: found int and string")
+        assertOneError("[1, 2][\"0\"]", "a list index must be int, found string")
+        assertOneError("5[0]", "only lists can be indexed, not int")
+        assertOneError("[x for x in 5]", "'for … in' needs a list, found int")
+    }
+
+    func testHintsForCommonUnitMistakes() {
+        assertOneError("100 CNY + 5", "cannot add money<CNY> and int", hint: "give the number a currency: 100 CNY")
+        assertOneError("100 CNY + 5%", "cannot add money<CNY> and percent",
+                       hint: "to add a percentage of an amount, write amount * (1 + p)")
+        assertOneError("14.6%/year * 30 days", "cannot multiply rate/year by days",
+                       hint: "a yearly rate needs a day-count basis: daily(rate, 365) * days")
+        assertOneError("100 CNY * 30 days", "cannot multiply money<CNY> by days",
+                       hint: "multiply by a rate first: amount * 0.05%/day * days")
+        assertOneError("1 CNY + 1 USD", "cannot add money<CNY> and money<USD>",
+                       hint: "CNY and USD are different currencies; convert one explicitly")
+    }
+
+    func testDeclaredTypesMustFit() {
+        let cases: [(String, String, String?)] = [
+            ("let y: rate/day = 14.6%/year", "'y' must be rate/day, found rate/year", "convert it: daily(rate)"),
+            ("let y: money<CNY> = 1 USD", "'y' must be money<CNY>, found money<USD>", nil),
+            ("let y: percent = 5", "'y' must be percent, found int", "a percentage is written with '%': 3% is 0.03"),
+            ("let y: money<CNY> = 5", "'y' must be money<CNY>, found int", "give the currency: 100 CNY"),
+            ("let y: days = 30", "'y' must be days, found int", "give the unit: 30 days"),
+            ("let y: int = 2.5", "'y' must be int, found number", nil),
+            ("let y: list<int> = [1.5]", "a list element must be int, found number", nil),
+            ("rule f(a: int) -> int = a\nlet y = f(1 CNY)", "argument 1 ('a') of 'f' must be int, found money<CNY>", nil),
+            ("rule f(a: int) -> string = a", "the result of 'f' must be string, found int", nil),
+        ]
+        for (source, message, hint) in cases {
+            let found = checkErrors(source)
+            XCTAssertEqual(found.map(\.message), [message], source)
+            if let hint { XCTAssertEqual(found.first?.hint, hint, source) }
+        }
+    }
+
+    func testBadTypesLiteralsAndCalls() {
+        let cases: [(String, String)] = [
+            ("let y: rate = 1%/day", "a rate needs its period"),
+            ("let y: list = []", "'list' needs an element type"),
+            ("let y: int<CNY> = 1", "'int' takes no <…> argument"),
+            ("let y: rate/week = 1%/day", "unknown period 'week'"),
+            ("let y: int/day = 1", "'int/day' is not a type"),
+            ("let y = 2021-02-29", "'2021-02-29' is not a calendar date"),
+            ("let y = 2021-13-01", "'2021-13-01' is not a calendar date"),
+            ("let y = 1" + String(repeating: "0", count: 100), "'1" + String(repeating: "0", count: 100) + "' is too large"),
+            ("let y = 0." + String(repeating: "1", count: 40), "'0." + String(repeating: "1", count: 40) + "' has more than 18 digits after the point"),
+            ("rule f(a: int) = a\nlet y = f(1, 2)", "rule 'f' takes 1 argument, given 2"),
+            ("rule f(a: int) = a\nlet y = f", "'f' takes arguments"),
+            ("let y = round(\"a\")", "argument 1 of 'round' must be a number, percentage, rate or money, found string"),
+            ("let y = round(5%)", "rounding a percentage needs a step"),
+            ("let y = sum(1)", "argument 1 of 'sum' must be a list, found int"),
+            ("let y = range(1)", "wrong number of arguments to 'range'"),
+            ("let y = daily(5%)", "argument 1 of 'daily' must be a rate such as 0.04%/day, found percent"),
+            ("let z = 1\nlet y = z(1)", "'z' is not a rule, table or function, so it cannot be called"),
+            ("let y = round", "'round' is a function"),
+            ("let round = 1", "'round' is a built-in function"),
+            ("let a = 1\nlet a = 2", "'a' is already defined"),
+            ("record R { a: int }\nlet y = R { a: 1, b: 2 }", "R has no field 'b'"),
+            ("record R { a: int, b: int }\nlet y = R { a: 1 }", "R is missing 'b'"),
+            ("record R { a: int }\nlet y = R { a: 1 }.c", "R has no field 'c'"),
+            ("let y = 2020-01-01.hour", "a date has no field 'hour'"),
+        ]
+        for (source, message) in cases {
+            let found = checkErrors(source)
+            XCTAssertEqual(found.map(\.message), [message], source)
+            XCTAssertNotNil(found.first?.location, source)
+        }
+    }
+}

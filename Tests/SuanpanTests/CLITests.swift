@@ -1,0 +1,175 @@
+import Foundation
+import XCTest
+
+/// The `suanpan` binary, run as a user would: exit codes, stdout, stderr.
+final class CLITests: XCTestCase {
+    struct Output {
+        let status: Int32
+        let stdout: String
+        let stderr: String
+        var lastLine: String? { stdout.split(separator: "\n").last.map(String.init) }
+    }
+
+    /// `suanpan` next to the test bundle (macOS), or next to the test executable (Linux, where
+    /// the .xctest is itself the executable and is not among `Bundle.allBundles`).
+    static var binary: URL? {
+        let folders = [
+            Bundle.allBundles.first { $0.bundlePath.hasSuffix(".xctest") }?.bundleURL.deletingLastPathComponent(),
+            URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent(),
+            Bundle.main.bundleURL,
+        ]
+        return folders.compactMap { $0?.appendingPathComponent("suanpan") }
+            .first { FileManager.default.isExecutableFile(atPath: $0.path) }
+    }
+
+    /// Runs the binary in the repository root, stdin from /dev/null, output to files.
+    func suanpan(_ arguments: [String], environment: [String: String] = [:], stderrTo handle: FileHandle? = nil) throws -> Output {
+        let binary = try XCTUnwrap(Self.binary, "build the suanpan binary first: swift build")
+        let dir = TempFolder()
+        let out = dir.write("stdout", ""), err = dir.write("stderr", "")
+        let process = Process()
+        process.executableURL = binary
+        process.arguments = arguments
+        process.currentDirectoryURL = repositoryRoot
+        var env = ProcessInfo.processInfo.environment
+        env.removeValue(forKey: "NO_COLOR")
+        for (k, v) in environment { env[k] = v }
+        process.environment = env
+        process.standardInput = FileHandle(forReadingAtPath: "/dev/null")
+        process.standardOutput = FileHandle(forWritingAtPath: out)
+        process.standardError = handle ?? FileHandle(forWritingAtPath: err)
+        try process.run()
+        process.waitUntilExit()
+        let read = { (path: String) in String(decoding: FileManager.default.contents(atPath: path) ?? Data(), as: UTF8.self) }
+        return Output(status: process.terminationStatus, stdout: read(out), stderr: read(err))
+    }
+
+    func testRunPrintsTheExampleLines() throws {
+        let r = try suanpan(["run", "Examples/huabei.suan"])
+        XCTAssertEqual(r.status, 0, r.stderr)
+        XCTAssertEqual(r.stdout, "Huabei: 1,200 CNY in 12 installments costs 105.60 CNY in fees, paid as 108.80 CNY a month\n"
+            + "bought on 2020-07-01 → due 2020-08-10 ( 40 days free )\n")
+        XCTAssertEqual(r.stderr, "")
+    }
+
+    func testTestOnTheExamplesPassesEveryTestBlock() throws {
+        let examples = try FileManager.default.contentsOfDirectory(atPath: repositoryRoot.appendingPathComponent("Examples").path)
+            .filter { $0.hasSuffix(".suan") }
+        let blocks = try examples.map { name -> Int in
+            let text = try String(contentsOf: repositoryRoot.appendingPathComponent("Examples/\(name)"), encoding: .utf8)
+            return text.split(separator: "\n").filter { $0.hasPrefix("test \"") }.count
+        }.reduce(0, +)
+        XCTAssertEqual(blocks, 12)
+        let r = try suanpan(["test", "Examples"])
+        XCTAssertEqual(r.status, 0, r.stdout + r.stderr)
+        XCTAssertEqual(r.lastLine, "\(blocks) passed, 0 failed")
+        XCTAssertEqual(r.stdout.split(separator: "\n").filter { $0.hasPrefix("PASS ") }.count, blocks)
+    }
+
+    func testAFailingTestExitsOne() throws {
+        let dir = TempFolder()
+        let path = dir.write("f.suan", """
+        test "good" { expect 1 + 1 == 2 }
+        test "bad" { expect 1 + 1 == 3 }
+        test "also bad" { expect error 1 / 1 }
+        """)
+        let r = try suanpan(["test", path])
+        XCTAssertEqual(r.status, 1)
+        XCTAssertEqual(r.lastLine, "1 passed, 2 failed")
+        XCTAssertTrue(r.stdout.contains("FAIL \(path): bad"), r.stdout)
+        XCTAssertTrue(r.stdout.contains("left:  2"), r.stdout)
+    }
+
+    func testCheckReportsATypeErrorOnStderr() throws {
+        let dir = TempFolder()
+        let path = dir.write("t.suan", "let ok = 1\nlet bad = 100 CNY + 5%\n")
+        let r = try suanpan(["check", path])
+        XCTAssertEqual(r.status, 65)
+        XCTAssertTrue(r.stderr.contains("\(path):2:11: error: cannot add money<CNY> and percent"), r.stderr)
+        XCTAssertTrue(r.stderr.contains("let bad = 100 CNY + 5%"), r.stderr)
+        XCTAssertEqual(r.stdout, "")
+        XCTAssertEqual(try suanpan(["check", "Examples/huabei.suan"]).status, 0)
+    }
+
+    func testExitCodes() throws {
+        let dir = TempFolder()
+        let syntax = dir.write("s.suan", "let x = (1 +\n")
+        let runtime = dir.write("r.suan", "print \"before\"\nprint 1 / 0\n")
+        let s = try suanpan(["check", syntax])
+        XCTAssertEqual(s.status, 65)
+        XCTAssertTrue(s.stderr.contains("\(syntax):2:1: error: "), s.stderr)
+        let r = try suanpan(["run", runtime])
+        XCTAssertEqual(r.status, 70)
+        XCTAssertEqual(r.stdout, "before\n")
+        XCTAssertTrue(r.stderr.contains("\(runtime):2:7: error: division by zero"), r.stderr)
+        XCTAssertEqual(try suanpan(["run", dir.url.appendingPathComponent("missing.suan").path]).status, 74)
+        XCTAssertEqual(try suanpan(["test", dir.url.appendingPathComponent("missing").path]).status, 74)
+        XCTAssertEqual(try suanpan(["eval", "--load", "nope.suan", "1"]).status, 74)
+        XCTAssertEqual(try suanpan(["--bogus"]).status, 64)
+        XCTAssertEqual(try suanpan(["run"]).status, 64)
+        XCTAssertEqual(try suanpan(["eval", "1 CNY + 1 USD"]).status, 65)
+        XCTAssertEqual(try suanpan(["eval", "1 / 0"]).status, 70)
+    }
+
+    func testEvalPrintsValueAndType() throws {
+        let cases: [([String], String)] = [
+            (["eval", "1200.00 CNY * 8.8%"], "105.60 CNY : money<CNY>\n"),
+            (["eval", "--load", "Examples/huabei.suan", "Huabei.fee(1200.00 CNY, 12)"], "105.60 CNY : money<CNY>\n"),
+            (["eval", "\"a\" + \"b\""], "\"ab\" : string\n"),
+            (["eval", "--json", "1200.00 CNY"], #"{"type":"money","value":"1200.00","currency":"CNY"}"# + "\n"),
+            (["eval", "--json", "14.6%"], #"{"type":"percent","value":"0.146"}"# + "\n"),
+            (["eval", "--json", "0.04%/day"], #"{"type":"rate","value":"0.0004","per":"day"}"# + "\n"),
+        ]
+        for (arguments, stdout) in cases {
+            let r = try suanpan(arguments)
+            XCTAssertEqual(r.status, 0, "\(arguments): \(r.stderr)")
+            XCTAssertEqual(r.stdout, stdout, "\(arguments)")
+        }
+    }
+
+    func testNoColourWhenStderrIsNotATerminal() throws {
+        for env in [[:], ["NO_COLOR": "1"]] {
+            let r = try suanpan(["eval", "1 CNY + 1 USD"], environment: env)
+            XCTAssertEqual(r.status, 65)
+            XCTAssertTrue(r.stderr.contains("error: cannot add money<CNY> and money<USD>"), r.stderr)
+            XCTAssertFalse(r.stderr.contains("\u{1B}["), "\(env): \(r.stderr.debugDescription)")
+        }
+    }
+
+    func testColourOnATerminalUnlessNoColorIsSet() throws {
+        for (env, coloured) in [([String: String](), true), (["NO_COLOR": "1"], false)] {
+            guard let (master, name) = Self.openPseudoTerminal() else { throw XCTSkip("no pseudo-terminal available") }
+            let terminal = try XCTUnwrap(FileHandle(forWritingAtPath: name))
+            let r = try suanpan(["eval", "1 CNY + 1 USD"], environment: env, stderrTo: terminal)
+            try terminal.close()
+            var bytes: [UInt8] = []
+            var buffer = [UInt8](repeating: 0, count: 4096)
+            _ = fcntl(master, F_SETFL, O_NONBLOCK)
+            while true {
+                let n = read(master, &buffer, buffer.count)
+                if n <= 0 { break }
+                bytes += buffer[0..<n]
+            }
+            close(master)
+            let text = String(decoding: bytes, as: UTF8.self)
+            XCTAssertEqual(r.status, 65)
+            XCTAssertTrue(text.contains("cannot add money<CNY> and money<USD>"), text)
+            XCTAssertEqual(text.contains("\u{1B}["), coloured, "\(env): \(text.debugDescription)")
+        }
+    }
+
+    /// A pseudo-terminal: the master descriptor and the terminal's path. The pty functions are
+    /// looked up at run time because Glibc's module map hides them behind _XOPEN_SOURCE.
+    static func openPseudoTerminal() -> (Int32, String)? {
+        typealias IntFunction = @convention(c) (Int32) -> Int32
+        typealias NameFunction = @convention(c) (Int32) -> UnsafeMutablePointer<CChar>?
+        let all = UnsafeMutableRawPointer(bitPattern: 0)
+        guard let open = dlsym(all, "posix_openpt"), let grant = dlsym(all, "grantpt"),
+              let unlock = dlsym(all, "unlockpt"), let name = dlsym(all, "ptsname") else { return nil }
+        let master = unsafeBitCast(open, to: IntFunction.self)(O_RDWR | O_NOCTTY)
+        guard master >= 0, unsafeBitCast(grant, to: IntFunction.self)(master) == 0,
+              unsafeBitCast(unlock, to: IntFunction.self)(master) == 0,
+              let path = unsafeBitCast(name, to: NameFunction.self)(master) else { return nil }
+        return (master, String(cString: path))
+    }
+}

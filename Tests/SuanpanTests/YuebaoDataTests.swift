@@ -1,0 +1,40 @@
+import Foundation
+import Suanpan
+import SuanpanRuntime
+import SuanpanValues
+import XCTest
+
+/// The Yu'e Bao example against the fund's real published figures
+/// (Examples/data/yuebao-2013-2014.csv: date, 万份收益, published 7-day yield in %).
+/// The compound formula reproduces 420 of the 421 published yields; the one miss
+/// is off by 0.001 because the fund computes from its unrounded daily income.
+final class YuebaoDataTests: XCTestCase {
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    func testSevenDayYieldReproducesPublishedFigures() throws {
+        let csv = try String(contentsOf: Self.root.appendingPathComponent("Examples/data/yuebao-2013-2014.csv"), encoding: .utf8)
+        let rows = csv.split(separator: "\n").dropFirst().map { $0.split(separator: ",").map(String.init) }
+        XCTAssertEqual(rows.count, 427)
+        guard case .success(let (program, _)) = Program.load(paths: [Self.root.appendingPathComponent("Examples/yuebao.suan").path]) else {
+            return XCTFail("Examples/yuebao.suan does not load")
+        }
+        var matched = 0, compared = 0
+        var misses: [String] = []
+        for end in 6..<rows.count {
+            let window = rows[(end - 6)...end].map { $0[1] }
+            let published = try FixedDecimal.parse(Substring(rows[end][2]))
+            guard case .value(.decimal(let fraction), _) = program.evaluate("YuEBao.seven_day_yield([\(window.joined(separator: ", "))])") else {
+                return XCTFail("evaluation failed on \(rows[end][0])")
+            }
+            compared += 1
+            let percent = try fraction.multiplied(by: FixedDecimal(100))
+            if percent == published {
+                matched += 1
+            } else {
+                misses.append("\(rows[end][0]): computed \(percent), published \(published)")
+            }
+        }
+        XCTAssertEqual(compared, 421)
+        XCTAssertEqual(matched, 420, "misses: \(misses)")
+    }
+}
