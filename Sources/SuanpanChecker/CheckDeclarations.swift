@@ -177,8 +177,7 @@ extension Checker {
         case .done:
             return def.type
         case .inProgress:
-            if let declared = pending.type { return inFile(pending.file) { resolveType(declared) } }
-            error("'\(def.qualifiedName)' depends on itself", use, hint: "give it a declared type, or break the cycle")
+            error("'\(def.qualifiedName)' depends on itself", use, hint: "a constant's value cannot use itself, directly or through rules")
             return .invalid
         case .pending:
             break

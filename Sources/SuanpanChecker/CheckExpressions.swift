@@ -146,17 +146,28 @@ extension Checker {
         }
         switch symbol {
         case .function(let f)?:
-            return callFunction(f, args.map { expression($0, scope) }, span)
+            let parameters = program.functions[f].parameters
+            let values = args.enumerated().map { i, a in
+                expression(a, scope, expected: i < parameters.count ? parameters[i].type : nil)
+            }
+            return callFunction(f, values, span)
         case .intrinsic(let f)?:
             return intrinsic(f, args, span, scope)
+        case .product(let p)?:
+            error("'\(calleeName)' is a product, so it cannot be called", callee.span,
+                  hint: "call one of its rules: \(calleeName).\(program.products[p].functions.first?.name ?? "rule")(…)")
+        case .record?:
+            error("'\(calleeName)' is a record type, so it cannot be called", callee.span,
+                  hint: "build one with \(calleeName) { field: value, … }")
         default:
-            let what = calleeName.isEmpty ? "this expression" : "'\(calleeName)'"
-            if !args.isEmpty || symbol != nil || calleeName.isEmpty {
-                _ = expression(callee, scope)
+            let value = expression(callee, scope)
+            if !value.type.isPoison {
+                let what = calleeName.isEmpty ? "this expression" : "'\(calleeName)'"
+                error("\(what) is not a rule, table or function, so it cannot be called", callee.span)
             }
-            error("\(what) is not a rule, table or function, so it cannot be called", callee.span)
-            return invalid(span)
         }
+        args.forEach { _ = expression($0, scope) }
+        return invalid(span)
     }
 
     func callFunction(_ f: Int, _ args: [BExpr], _ span: Span) -> BExpr {
@@ -231,8 +242,10 @@ extension Checker {
             return invalid(span)
         }
         var values = [BExpr?](repeating: nil, count: type.fields.count)
+        var misspelled = false
         for f in fields {
             guard let i = type.fieldIndex(f.name.text) else {
+                misspelled = true
                 error("\(type.name) has no field '\(f.name.text)'", f.name.span,
                       hint: suggestion(for: f.name.text, among: type.fields.map(\.name)).map { "did you mean '\($0)'?" })
                 _ = expression(f.value, scope)
@@ -252,7 +265,7 @@ extension Checker {
             missing.append(field.name)
             return invalid(span)
         }
-        if !missing.isEmpty {
+        if !missing.isEmpty, !misspelled {
             error("\(type.name) is missing \(missing.map { "'\($0)'" }.joined(separator: ", "))", span,
                   hint: "every field without a default needs a value")
         }

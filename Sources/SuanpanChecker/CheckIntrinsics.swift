@@ -6,7 +6,7 @@ import SuanpanValues
 extension Checker {
     func intrinsic(_ f: Intrinsic, _ argSyntax: [Expr], _ span: Span, _ scope: Scope) -> BExpr {
         let args = argSyntax.map { expression($0, scope) }
-        if args.contains(where: { $0.type == .invalid }) { return invalid(span) }
+        if args.contains(where: { $0.type.containsInvalid }) { return invalid(span) }
         switch f {
         case .round: return round(args, span)
         case .min, .max: return extremum(f, args, span)
@@ -69,7 +69,9 @@ extension Checker {
         if let q = quantum {
             switch (x.type, q.type) {
             case (.int, .int), (.int, .number), (.number, .int), (.number, .number), (.money, .int), (.money, .number),
-                 (.flow, .int), (.flow, .number), (.percent, .percent), (.rate, .rate):
+                 (.flow, .int), (.flow, .number), (.percent, .percent):
+                break
+            case (.rate(let p), .rate(let s)) where p == s:
                 break
             case (.money(let a), .money(let b)) where a == nil || b == nil || a == b:
                 break
@@ -88,9 +90,9 @@ extension Checker {
             return invalid(span)
         }
         let modeArg = mode ?? constant(.roundingMode(.halfEven), .roundingMode, span)
-        let quantumArg = quantum ?? constant(.decimal(.zero), .int, span)
         let type: SType = x.type == .int && quantum?.type == .number ? .number : x.type
-        return BExpr(.intrinsic(.round, [x, quantumArg, modeArg]), type, span, file)
+        // [x, mode] rounds to the default step; [x, mode, step] to the one given.
+        return BExpr(.intrinsic(.round, [x, modeArg] + (quantum.map { [$0] } ?? [])), type, span, file)
     }
 
     /// min(a, b, …) or min(list).

@@ -41,8 +41,9 @@ public final class Checker {
     /// How many declarations are being typed inside each other right now.
     var declarationDepth = 0
     /// Typing recurses through declarations that use each other; past this the
-    /// chain is reported instead of followed, so the checker fits an 8 MB stack.
-    static let maxDeclarationDepth = 250
+    /// chain is reported instead of followed. A chain this deep needs more than a
+    /// default 8 MB stack: `Program.load` runs the checker on a large one.
+    static let maxDeclarationDepth = 1000
     var reportedTooDeep = false
 
     /// Slots of the frame being built (a rule, a test, an initializer).

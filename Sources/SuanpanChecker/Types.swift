@@ -101,6 +101,15 @@ public indirect enum SType: Sendable, Hashable, CustomStringConvertible {
     /// Error types absorb everything: no second message about the same mistake.
     public var isPoison: Bool { self == .invalid || self == .never }
 
+    /// True when an error type hides inside, as in `list<invalid>`.
+    public var containsInvalid: Bool {
+        switch self {
+        case .invalid: return true
+        case .list(let e): return e.containsInvalid
+        default: return false
+        }
+    }
+
     public var currency: String? {
         switch self {
         case .money(let c), .flow(let c, _): return c

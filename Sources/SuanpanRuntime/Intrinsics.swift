@@ -5,11 +5,11 @@ extension Compiler {
     func intrinsic(_ f: Intrinsic, _ codes: [Code], _ args: [BExpr], _ e: BExpr) -> Code {
         switch f {
         case .round:
-            guard codes.count == 3 else { return failing("round", e) }
-            let (x, q, m) = (codes[0], codes[1], codes[2])
+            guard codes.count == 2 || codes.count == 3 else { return failing("round", e) }
+            let (x, m, q) = (codes[0], codes[1], codes.count == 3 ? codes[2] : nil)
             return { frame throws(RuntimeError) in
                 guard case .roundingMode(let mode) = try m(frame) else { throw internalError("a rounding mode", e) }
-                return try roundValue(try x(frame), step: try q(frame), mode: mode, e)
+                return try roundValue(try x(frame), step: try q?(frame), mode: mode, e)
             }
         case .min, .max:
             let wantLess = f == .min
@@ -132,22 +132,24 @@ func divide(_ a: Value, by n: FixedDecimal, _ e: BExpr) throws(RuntimeError) -> 
     }
 }
 
-/// A step of zero means the default: the currency's minor unit for money,
-/// whole units otherwise.
-func roundValue(_ x: Value, step: Value, mode: RoundingMode, _ e: BExpr) throws(RuntimeError) -> Value {
-    var quantum: FixedDecimal
+/// Without a step: the currency's minor unit for money, whole units otherwise.
+func roundValue(_ x: Value, step: Value?, mode: RoundingMode, _ e: BExpr) throws(RuntimeError) -> Value {
+    var quantum = FixedDecimal.zero
     switch step {
-    case .decimal(let d): quantum = d
-    case .money(let d, _): quantum = d
+    case .decimal(let d)?: quantum = d
+    case .money(let d, _)?: quantum = d
+    case nil: break
     default: throw internalError("a rounding step", e)
     }
-    if quantum.signum < 0 { throw RuntimeError("the rounding step must be positive, not \(quantum)", file: e.file, span: e.span) }
+    if step != nil, quantum.signum <= 0 {
+        throw RuntimeError("the rounding step must be positive, not \(quantum)", file: e.file, span: e.span)
+    }
     switch x {
     case .decimal(let d):
         if quantum.signum == 0 { quantum = .one }
         return .decimal(try arithmetic(e) { () throws(ArithmeticError) in try d.rounded(toMultipleOf: quantum, mode: mode) })
     case .money(let d, let c):
-        if case .money(_, let stepCurrency) = step { try sameCurrency(c, stepCurrency, e, verb: "round") }
+        if case .money(_, let stepCurrency)? = step { try sameCurrency(c, stepCurrency, e, verb: "round") }
         if quantum.signum == 0 { quantum = minorUnit(c) }
         return .money(try arithmetic(e) { () throws(ArithmeticError) in try d.rounded(toMultipleOf: quantum, mode: mode) }, c)
     default:

@@ -12,67 +12,76 @@ extension FixedDecimal {
     ///   for more than 18 digits after the point (trailing zeros included);
     ///   `.overflow` when the magnitude exceeds 170141183460469231731.687303715884105727.
     public static func parse(_ text: Substring) throws(ArithmeticError) -> FixedDecimal {
-        let bytes = text.utf8
-        var i = bytes.startIndex
-        let end = bytes.endIndex
-        var negative = false
-        if i < end && bytes[i] == UInt8(ascii: "-") {
-            negative = true
-            i = bytes.index(after: i)
-        }
-        var integerPart: UInt128 = 0
-        var integerDigits = 0
-        var integerTooLarge = false
-        var fraction: UInt64 = 0
-        var fractionDigits = 0
-        var inFraction = false
-        var previousWasDigit = false
-        while i < end {
-            let byte = bytes[i]
-            switch byte {
-            case UInt8(ascii: "0")...UInt8(ascii: "9"):
-                let digit = UInt64(byte &- UInt8(ascii: "0"))
-                if inFraction {
-                    // Digits past the 18th only count: the literal is rejected below.
-                    if fractionDigits < FixedDecimal.scale { fraction = fraction &* 10 &+ digit }
-                    fractionDigits &+= 1
-                } else {
-                    if !integerTooLarge {
-                        let (shifted, o1) = integerPart.multipliedReportingOverflow(by: 10)
-                        let (sum, o2) = shifted.addingReportingOverflow(UInt128(limb: digit))
-                        if o1 || o2 { integerTooLarge = true } else { integerPart = sum }
-                    }
-                    integerDigits &+= 1
-                }
-                previousWasDigit = true
-            case UInt8(ascii: "_"):
-                // Only between two digits: the next byte must be a digit, checked by the
-                // `previousWasDigit` tests of '.', '_' and the end of the text.
-                guard previousWasDigit else { throw .malformed }
-                previousWasDigit = false
-            case UInt8(ascii: "."):
-                guard previousWasDigit, !inFraction else { throw .malformed }
-                inFraction = true
-                previousWasDigit = false
-            default:
-                throw .malformed
-            }
-            i = bytes.index(after: i)
-        }
-        guard previousWasDigit, integerDigits > 0 else { throw .malformed }
-        guard fractionDigits <= FixedDecimal.scale else { throw .tooManyFractionDigits }
-        guard !integerTooLarge else { throw .overflow }
-        let (scaled, o1) = integerPart.multipliedReportingOverflow(by: UInt128(limb: unitsPerOne))
-        // fraction < 10^fractionDigits, so fraction · 10^(18 - fractionDigits) < 10^18.
-        let fractionUnits = UInt128(limb: fraction) &* powerOfTen(FixedDecimal.scale &- fractionDigits)
-        let (magnitude, o2) = scaled.addingReportingOverflow(fractionUnits)
-        guard !o1, !o2 else { throw .overflow }
-        return try make(magnitude: magnitude, negative: negative)
+        var contiguous = text
+        return try contiguous.withUTF8 { parse(utf8: $0) }.get()
     }
 
     /// Parses a decimal literal; see `parse(_: Substring)`.
     @inlinable
     public static func parse(_ text: String) throws(ArithmeticError) -> FixedDecimal {
         try parse(Substring(text))
+    }
+
+    /// The parser proper, on contiguous bytes. Errors are returned rather than thrown because
+    /// `withUTF8` does not carry typed errors.
+    static func parse(utf8 bytes: UnsafeBufferPointer<UInt8>) -> Result<FixedDecimal, ArithmeticError> {
+        var i = 0
+        let end = bytes.count
+        var negative = false
+        if i < end && bytes[i] == UInt8(ascii: "-") {
+            negative = true
+            i = 1
+        }
+        var integerPart: UInt128 = 0
+        var integerDigits = 0
+        var fraction: UInt64 = 0
+        var fractionDigits = 0
+        var inFraction = false
+        var previousWasDigit = false
+        while i < end {
+            let byte = bytes[i]
+            i &+= 1
+            let digit = byte &- UInt8(ascii: "0")
+            if digit < 10 {
+                if inFraction {
+                    // Digits past the 18th only count: the literal is rejected below.
+                    if fractionDigits < scale { fraction = fraction &* 10 &+ UInt64(digit) }
+                    fractionDigits &+= 1
+                } else {
+                    // Below 38 digits the value is under 10^38 < 2^128: no wrap. Longer
+                    // literals (leading zeros aside) overflow; they are checked below.
+                    if integerDigits < 38 || integerPart == 0 {
+                        integerPart = integerPart &* 10 &+ UInt128(limb: UInt64(digit))
+                        if integerPart != 0 { integerDigits &+= 1 }
+                    } else {
+                        integerDigits &+= 1
+                    }
+                }
+                previousWasDigit = true
+            } else if byte == UInt8(ascii: "_") {
+                // Only between two digits: the next byte must be a digit, which the
+                // `previousWasDigit` tests of '.', '_' and the end of the text check.
+                guard previousWasDigit else { return .failure(.malformed) }
+                previousWasDigit = false
+            } else if byte == UInt8(ascii: ".") {
+                guard previousWasDigit, !inFraction else { return .failure(.malformed) }
+                inFraction = true
+                previousWasDigit = false
+            } else {
+                return .failure(.malformed)
+            }
+        }
+        // A digit must close the text, and come before any point.
+        let sawIntegerDigit = bytes.count > (negative ? 1 : 0) && bytes[negative ? 1 : 0] != UInt8(ascii: ".")
+        guard previousWasDigit, sawIntegerDigit else { return .failure(.malformed) }
+        guard fractionDigits <= scale else { return .failure(.tooManyFractionDigits) }
+        guard integerDigits <= 38 else { return .failure(.overflow) }
+        let (scaled, o1) = integerPart.multipliedReportingOverflow(by: UInt128(limb: unitsPerOne))
+        // fraction < 10^fractionDigits, so fraction · 10^(18 - fractionDigits) < 10^18.
+        let fractionUnits = UInt128(limb: fraction &* UInt64(truncatingIfNeeded: PowersOfTen.value(scale &- fractionDigits)))
+        let (magnitude, o2) = scaled.addingReportingOverflow(fractionUnits)
+        guard !o1, !o2, magnitude <= maxMagnitude else { return .failure(.overflow) }
+        let v = Int128(truncatingIfNeeded: magnitude)
+        return .success(FixedDecimal(units: negative ? 0 &- v : v))
     }
 }

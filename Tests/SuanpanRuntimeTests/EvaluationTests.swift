@@ -157,7 +157,7 @@ final class EvaluationTests: XCTestCase {
         """)
         let slot = try XCTUnwrap(run.checked.product(named: "P")?.parameters.first { $0.name == "rate" }?.global)
         XCTAssertEqual(run.show("P.fee(100 CNY)"), "10.00 CNY")
-        run.machine.override(global: slot, with: .decimal(decimal("0.25")))
+        try run.machine.override(global: slot, with: .decimal(decimal("0.25")))
         XCTAssertEqual(run.show("P.fee(100 CNY)"), "25.00 CNY")
         XCTAssertEqual(run.show("P.rate"), "25%")
         XCTAssertEqual(Run("product P { param rate: percent = 10% }").show("P.rate"), "10%", "each run starts from the defaults")
@@ -166,7 +166,25 @@ final class EvaluationTests: XCTestCase {
     func testOverrideBeforeFirstUseFeedsDependentConstants() throws {
         let run = Run("product P { param base: money<CNY> = 100 CNY  let doubled = base * 2 }")
         let slot = try XCTUnwrap(run.checked.product(named: "P")?.parameters.first?.global)
-        run.machine.override(global: slot, with: money("7", "CNY"))
+        try run.machine.override(global: slot, with: money("7", "CNY"))
         XCTAssertEqual(run.show("P.doubled"), "14.00 CNY")
+    }
+
+    func testOverrideAfterFirstUseRecomputesDependentConstants() throws {
+        let run = Run("product P { param base: money<CNY> = 100 CNY  let doubled = base * 2 }")
+        let slot = try XCTUnwrap(run.checked.product(named: "P")?.parameters.first?.global)
+        XCTAssertEqual(run.show("P.doubled"), "200.00 CNY")
+        try run.machine.override(global: slot, with: money("7", "CNY"))
+        XCTAssertEqual(run.show("P.doubled"), "14.00 CNY")
+        run.machine.removeOverride(global: slot)
+        XCTAssertEqual(run.show("P.doubled"), "200.00 CNY")
+    }
+
+    func testOverrideRejectsAValueOfTheWrongType() throws {
+        let run = Run("product P { param rate: percent = 10%  param fee: money<CNY> = 1 CNY }")
+        let params = try XCTUnwrap(run.checked.product(named: "P")?.parameters)
+        XCTAssertThrowsError(try run.machine.override(global: params[0].global, with: .string("oops")))
+        XCTAssertThrowsError(try run.machine.override(global: params[1].global, with: money("1", "USD")))
+        XCTAssertEqual(run.show("P.rate"), "10%")
     }
 }
