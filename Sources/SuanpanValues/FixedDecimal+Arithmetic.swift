@@ -1,9 +1,10 @@
 // Addition, subtraction, multiplication and division of `FixedDecimal`.
 //
 // Sums are exact. Products and quotients are computed exactly in 256 bits and rounded once,
-// half-even, to 18 fraction digits, so every result is the correctly rounded value. The
-// common case of multiplication (a product below 2^128) avoids both the 256-bit product and
-// the divide instruction; see `divideByScale`.
+// half-even, to 18 fraction digits, so every result is the correctly rounded value.
+// Multiplication and rounding never execute a divide instruction: dividing by 10^18 (and by
+// other powers of ten) uses precomputed reciprocals (PowersOfTen.swift), and the rounding
+// decisions are comparisons rather than branches. Only `divided(by:)` divides.
 
 extension FixedDecimal {
     /// `self + other`, exact.
@@ -149,11 +150,8 @@ extension FixedDecimal {
         if n.high == 0 {
             q = n.low / b
             r = n.low &- q &* b                 // q·b ≤ n.low
-        } else if b._high == 0 {
-            let (wide, small) = divide(n, by: b._low)
-            guard wide.high == 0 else { throw .overflow }
-            (q, r) = (wide.low, UInt128(limb: small))
         } else {
+            // The quotient fits 128 bits exactly when the high half is below the divisor.
             guard n.high < b else { throw .overflow }
             (q, r) = divide(n, by: b)
         }

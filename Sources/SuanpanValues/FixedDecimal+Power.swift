@@ -11,14 +11,19 @@ extension FixedDecimal {
     ///   18th digit; relative error below 1e-30 for ordinary arguments and below 1e-16 in the
     ///   worst case (bases within 1e-18 of 1 raised to exponents near 1e19).
     ///
-    /// Example: `(1.0004).power(365) - 1` is 0.157122... (daily 万分之四 compounded).
+    /// Example: `(1.0004).power(365) - 1` is 0.157162407423171856 (daily 万分之四 compounded).
     ///
     /// - Throws: `.divisionByZero` for 0 raised to a negative integer; `.invalidArgument` for a
-    ///   fractional exponent of a base that is not positive; `.overflow`.
+    ///   fractional exponent of a negative base; `.divisionByZero` for 0 to a negative power; `.overflow`.
     public func power(_ exponent: FixedDecimal) throws(ArithmeticError) -> FixedDecimal {
         let (count, fraction) = FixedDecimal.divideByScale(exponent.units.magnitude)
         if fraction == 0 {
             return try integerPower(count, exponentUnits: exponent.units)
+        }
+        if units == 0 {
+            // 0^y is 0 for y > 0; for y < 0 it is 1/0.
+            guard exponent.units > 0 else { throw .divisionByZero }
+            return .zero
         }
         guard units > 0 else { throw .invalidArgument("a fractional power needs a positive base") }
         switch FixedDecimal.expArgument(Q120.ln(units: units.magnitude), times: exponent.units) {

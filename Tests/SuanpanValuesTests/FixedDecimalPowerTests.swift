@@ -89,9 +89,9 @@ final class FixedDecimalPowerTests: XCTestCase {
         assertThrows(.invalidArgument("a fractional power needs a positive base")) { () throws(ArithmeticError) in
             try FixedDecimal(-2).power(dec("0.5"))
         }
-        assertThrows(.invalidArgument("a fractional power needs a positive base")) { () throws(ArithmeticError) in
-            try FixedDecimal.zero.power(dec("0.5"))
-        }
+        XCTAssertEqual(try FixedDecimal.zero.power(dec("0.5")), .zero)
+        XCTAssertEqual(try FixedDecimal.zero.power(dec("2.5")), .zero)
+        assertThrows(.divisionByZero) { () throws(ArithmeticError) in try FixedDecimal.zero.power(dec("-0.5")) }
         assertThrows(.overflow) { () throws(ArithmeticError) in try FixedDecimal(1000).power(dec("7.5")) }
         XCTAssertEqual(try dec("0.001").power(dec("7.5")), .zero)
     }

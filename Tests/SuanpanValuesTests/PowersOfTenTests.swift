@@ -89,17 +89,40 @@ final class PowersOfTenTests: XCTestCase {
 final class BinaryFixedPointTests: XCTestCase {
     func testSeriesCoefficients() {
         var factorial: UInt128 = 1
-        for n in 0...27 {
+        for n in 0...15 {
             if n > 0 { factorial *= UInt128(n) }
             XCTAssertEqual(Q120.inverseFactorial(n), (UInt128(1) << 120) / factorial, "1/\(n)!")
-            XCTAssertEqual(Q120.inverseOdd(n), (UInt128(1) << 120) / UInt128(2 * n + 1), "1/\(2 * n + 1)")
         }
+        for k in 0...9 {
+            XCTAssertEqual(Q120.inverseOdd(k), (UInt128(1) << 120) / UInt128(2 * k + 1), "1/\(2 * k + 1)")
+        }
+    }
+
+    func testTables() {
+        // 2^(j/32) squared is 2^(2j/32); 2^(16/32) squared is 2.
+        for j in 0..<16 {
+            let square = Q120.multiply(Q120.twoToThe32nds(j), Q120.twoToThe32nds(j))
+            let expected = Q120.twoToThe32nds(2 * j)
+            XCTAssertLessThanOrEqual(square > expected ? square - expected : expected - square, 4, "j = \(j)")
+        }
+        let two = Q120.multiply(Q120.twoToThe32nds(16), Q120.twoToThe32nds(16))
+        XCTAssertLessThanOrEqual(two > (UInt128(2) << 120) ? two - (UInt128(2) << 120) : (UInt128(2) << 120) - two, 4)
+        // ln(96/64) + ln(48/64) = ln(1.5 · 0.75) = ln(72/64).
+        XCTAssertEqual(Q120.lnOfSixtyFourths(0), 0)
+        let sum = Q120.lnOfSixtyFourths(32) + Q120.lnOfSixtyFourths(-16)
+        XCTAssertLessThanOrEqual(abs(sum - Q120.lnOfSixtyFourths(8)), 2)
+        // ln2Q127 rounded to 120 bits is round(ln 2 · 2^120), 921350637599661305226344307672478455
+        // (mpmath); ln2/32 is derived from it.
+        let ln2: Int128 = 921_350_637_599_661_305_226_344_307_672_478_455
+        XCTAssertEqual((Q120.ln2Q127 + 64) >> 7, UInt128(ln2))
+        XCTAssertEqual(Q120.ln2Over32, Int128((Q120.ln2Q127 + 2048) >> 12))
     }
 
     func testLn2Constant() throws {
         // ln 2 from the series agrees with the constant to the last bits; exp of the 18-digit
         // ln 2 (0.693147180559945309, 4.2e-19 below the true value) is 2 - 8.4e-19.
         XCTAssertEqual(try FixedDecimal(2).ln().exp().description, "1.999999999999999999")
-        XCTAssertLessThan(abs(Q120.ln(units: 2_000_000_000_000_000_000) - Q120.ln2), 64)
+        let ln2: Int128 = 921_350_637_599_661_305_226_344_307_672_478_455
+        XCTAssertLessThan(abs(Q120.ln(units: 2_000_000_000_000_000_000) - ln2), 8)
     }
 }
