@@ -24,10 +24,11 @@ let package = Package(
             dependencies: ["Suanpan", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .executableTarget(name: "DecimalBench", dependencies: ["SuanpanValues"], path: "Benchmarks/DecimalBench"),
+        .executableTarget(name: "RuleBench", dependencies: ["Suanpan"], path: "Benchmarks/RuleBench"),
         .testTarget(name: "SuanpanValuesTests", dependencies: ["SuanpanValues"]),
         .testTarget(name: "SuanpanSyntaxTests", dependencies: ["SuanpanSyntax"]),
         .testTarget(name: "SuanpanCheckerTests", dependencies: ["SuanpanChecker"]),
         .testTarget(name: "SuanpanRuntimeTests", dependencies: ["SuanpanRuntime"]),
-        .testTarget(name: "SuanpanTests", dependencies: ["Suanpan"], resources: []),
+        .testTarget(name: "SuanpanTests", dependencies: ["Suanpan"]),
     ]
 )
