@@ -10,11 +10,12 @@ struct Compiler {
     func function(_ def: FunctionDef) -> CompiledFunction {
         switch def.body {
         case .expression(let e)?:
-            return CompiledFunction(definition: def, body: compile(e))
+            return CompiledFunction(definition: def, body: compile(e), frameSize: max(def.frameSize, def.parameters.count))
         case .table(let table)?:
-            return CompiledFunction(definition: def, body: compileTable(table, def))
+            return CompiledFunction(definition: def, body: compileTable(table, def), frameSize: max(def.frameSize, def.parameters.count))
         case nil:
-            return CompiledFunction(definition: def, body: failing(RuntimeError("'\(def.qualifiedName)' has no body", file: def.file, span: def.span)))
+            return CompiledFunction(definition: def, body: failing(RuntimeError("'\(def.qualifiedName)' has no body", file: def.file, span: def.span)),
+                                    frameSize: def.parameters.count)
         }
     }
 
@@ -47,10 +48,11 @@ struct Compiler {
             let codes = args.map(compile)
             let span = e.span, file = e.file
             return { frame throws(RuntimeError) in
-                var values: [Value] = []
-                values.reserveCapacity(codes.count)
-                for c in codes { values.append(try c(frame)) }
-                return try frame.machine.call(f, values, at: span, in: file)
+                let machine = frame.machine
+                let callee = try machine.enter(f, at: span, in: file)
+                defer { machine.leave() }
+                for i in codes.indices { callee.slots[i] = try codes[i](frame) }
+                return try machine.finish(f, callee, at: span, in: file)
             }
         case .intrinsic(let f, let args):
             return intrinsic(f, args.map(compile), args, e)

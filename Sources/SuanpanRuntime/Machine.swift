@@ -5,14 +5,24 @@ import SuanpanValues
 /// Compiled code: a closure tree built once from the checked program.
 typealias Code = (Frame) throws(RuntimeError) -> Value
 
-/// The local slots of one rule call, test or top-level statement.
+/// The local slots of one rule call, test or top-level statement. Slots are
+/// raw memory rather than an array: the checker numbers every slot below the
+/// frame size it reports, and plain loads and stores keep calls cheap.
 final class Frame {
-    var slots: [Value]
+    let slots: UnsafeMutablePointer<Value>
+    let capacity: Int
     let machine: Machine
 
     init(size: Int, machine: Machine) {
-        self.slots = Array(repeating: .bool(false), count: size)
+        capacity = max(size, 1)
+        slots = .allocate(capacity: capacity)
+        slots.initialize(repeating: .bool(false), count: capacity)
         self.machine = machine
+    }
+
+    deinit {
+        slots.deinitialize(count: capacity)
+        slots.deallocate()
     }
 }
 
@@ -34,6 +44,8 @@ public final class CompiledProgram: @unchecked Sendable {
 struct CompiledFunction {
     let definition: FunctionDef
     let body: Code
+    /// Slots the body needs: its parameters, lets and comprehension variables.
+    let frameSize: Int
 }
 
 /// The state of one run, like a thread in starlark: global values computed so
@@ -43,6 +55,10 @@ public final class Machine {
     var globalValues: [Value?]
     var evaluating: [Bool]
     var depth = 0
+    /// One reusable frame per call depth: calls nest strictly, so the frame at a
+    /// depth is free again when the call at that depth returns.
+    var frames: [Frame] = []
+    var calls = 0
     /// Deeper calls are an error, not a stack overflow.
     static let maxDepth = 1000
     /// Set from another thread or a signal handler to stop a long evaluation.
@@ -109,21 +125,44 @@ public final class Machine {
         }
     }
 
-    func call(_ index: Int, _ args: [Value], at span: Span, in file: SourceFile) throws(RuntimeError) -> Value {
-        let function = program.functions[index]
-        let def = function.definition
+    /// Starts a call: one level deeper, with a frame for the callee's slots.
+    /// The caller fills the arguments into slots 0…n-1, then calls `finish`
+    /// (and always `leave`).
+    func enter(_ index: Int, at span: Span, in file: SourceFile) throws(RuntimeError) -> Frame {
         if depth >= Machine.maxDepth {
             throw RuntimeError("rules nested more than \(Machine.maxDepth) calls deep", file: file, span: span,
                                hint: "a rule that calls itself needs a case that stops")
         }
-        if interruptRequested() { throw RuntimeError("interrupted", file: file, span: span) }
+        calls &+= 1
+        if calls & 1023 == 0, interruptRequested() { throw RuntimeError("interrupted", file: file, span: span) }
+        let size = program.functions[index].frameSize
+        let frame: Frame
+        if depth < frames.count, frames[depth].capacity >= size {
+            frame = frames[depth]
+        } else {
+            frame = Frame(size: size, machine: self)
+            if depth < frames.count { frames[depth] = frame } else { frames.append(frame) }
+        }
         depth += 1
-        defer { depth -= 1 }
-        let frame = Frame(size: max(def.frameSize, args.count), machine: self)
-        for (i, a) in args.enumerated() { frame.slots[i] = a }
+        return frame
+    }
+
+    func leave() { depth -= 1 }
+
+    func call(_ index: Int, _ args: [Value], at span: Span, in file: SourceFile) throws(RuntimeError) -> Value {
+        let frame = try enter(index, at: span, in: file)
+        defer { leave() }
+        for (i, a) in args.enumerated() where i < frame.capacity { frame.slots[i] = a }
+        return try finish(index, frame, at: span, in: file)
+    }
+
+    /// Runs a function's body in a frame whose arguments are in place.
+    func finish(_ index: Int, _ frame: Frame, at span: Span, in file: SourceFile) throws(RuntimeError) -> Value {
+        let function = program.functions[index]
         do {
             return try function.body(frame)
         } catch {
+            let def = function.definition
             var e = error
             if e.trace.count < 20 {
                 e.trace.append("in \(def.qualifiedName), called at \(file.path):\(file.location(of: span.start))")
