@@ -1,8 +1,8 @@
 import Foundation
 
-/// Checking and evaluation recurse over programs. Their depth is bounded (200
-/// nested expressions, 1,000 declarations typed inside each other, 1,000 nested
-/// calls), but the bound times the frame size can exceed a default 8 MB
+/// Checking and evaluation recurse over programs. Their depth is bounded
+/// (expression trees 1,000 tall, 1,000 declarations typed inside each other,
+/// 1,000 nested calls), but the bound times the frame size can exceed a default 8 MB
 /// thread stack, so the public entry points run their work on a thread with a
 /// large one. The stack is reserved address space; only the pages used are real.
 enum LargeStack {

@@ -11,6 +11,15 @@ public final class Program {
     public let compiled: CompiledProgram
     public let machine: Machine
 
+    private var prepared = false
+
+    /// Globals are computed once, before the first run, in declaration order.
+    func prepare() {
+        if prepared { return }
+        prepared = true
+        machine.prepareGlobals()
+    }
+
     init(checked: CheckedProgram) {
         self.checked = checked
         self.compiled = CompiledProgram(checked)
@@ -48,6 +57,7 @@ public final class Program {
     /// Lines printed before an error are emitted before it is thrown.
     public func runPrints(_ emit: (String) -> Void) throws(RuntimeError) {
         let (lines, failure) = LargeStack.run { () -> ([String], RuntimeError?) in
+            self.prepare()
             var lines: [String] = []
             do throws(RuntimeError) {
                 for p in self.checked.prints {
@@ -77,7 +87,10 @@ public final class Program {
     }
 
     public func runTests() -> [TestOutcome] {
-        LargeStack.run { self.checked.tests.map { self.machine.run($0) } }
+        LargeStack.run {
+            self.prepare()
+            return self.checked.tests.map { self.machine.run($0) }
+        }
     }
 
     /// The outcome of `eval`: a value with its type, or diagnostics.
@@ -89,7 +102,10 @@ public final class Program {
 
     /// Parses, checks and evaluates one expression against this program.
     public func evaluate(_ text: String, sourceName: String = "<expr>") -> Evaluation {
-        LargeStack.run { self.evaluateOnThisStack(text, sourceName: sourceName) }
+        LargeStack.run {
+            self.prepare()
+            return self.evaluateOnThisStack(text, sourceName: sourceName)
+        }
     }
 
     func evaluateOnThisStack(_ text: String, sourceName: String) -> Evaluation {

@@ -213,6 +213,9 @@ extension Checker {
         guard var pending = pendingFunctions[index] else { return }
         let def = program.functions[index]
         if pending.progress == .done { return }
+        // A call needs only the signature; a declared one is typed already, and the
+        // body is checked in its turn. Only an inferred result type needs the body now.
+        if !needBody, def.result != .invalid { return }
         if pending.progress == .inProgress {
             if def.result == .invalid, case .rule(let r) = pending.syntax, r.result == nil {
                 error("'\(def.qualifiedName)' calls itself, so its result type must be declared", use,

@@ -38,7 +38,9 @@ extension Checker {
 
     func nameReference(_ name: String, _ span: Span, _ scope: Scope) -> BExpr {
         guard let symbol = scope.lookup(name) else {
-            var hint = suggestion(for: name, among: scope.allNames).map { "did you mean '\($0)'?" }
+            // Hints cost a scan of every name: after many unknown names, stop offering them.
+            suggestionsLeft -= 1
+            var hint = suggestionsLeft < 0 ? nil : suggestion(for: name, among: scope.allNames).map { "did you mean '\($0)'?" }
             if Currency.named(name) != nil { hint = "an amount is a number followed by its currency: 1 \(name)" }
             error("unknown name '\(name)'", span, hint: hint)
             return invalid(span)

@@ -29,7 +29,7 @@ extension Checker {
     }
 
     func binary(_ op: BinaryOperator, _ l: BExpr, _ r: BExpr, _ span: Span) -> BExpr {
-        if l.type.isPoison || r.type.isPoison {
+        if l.type.isPoison || r.type.isPoison || l.type.containsInvalid || r.type.containsInvalid {
             if op == .and || op == .or || isComparison(op) { return BExpr(.constant(.bool(false)), .invalid, span, file) }
             return invalid(span)
         }

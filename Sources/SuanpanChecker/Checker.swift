@@ -45,6 +45,7 @@ public final class Checker {
     /// default 8 MB stack: `Program.load` runs the checker on a large one.
     static let maxDeclarationDepth = 1000
     var reportedTooDeep = false
+    var suggestionsLeft = 100
 
     /// Slots of the frame being built (a rule, a test, an initializer).
     var nextSlot = 0

@@ -31,12 +31,14 @@ final class Scope {
     var allNames: [String] { Array(names.keys) + (parent?.allNames ?? []) }
 }
 
-/// The closest name by edit distance, if it is close enough to be a likely typo.
+/// The closest name by edit distance, if it is close enough to be a likely typo
+/// (a one-letter name is never "close" to another one-letter name).
 func suggestion(for name: String, among candidates: [String]) -> String? {
+    let limit = max(1, name.count / 3)
     var best: (String, Int)?
-    for c in Set(candidates) where c != name {
+    for c in Set(candidates) where c != name && abs(c.count - name.count) <= limit {
         let d = editDistance(name.lowercased(), c.lowercased())
-        if d <= max(1, name.count / 3), best.map({ d < $0.1 }) ?? true { best = (c, d) }
+        if d <= limit, d < max(name.count, c.count), best.map({ d < $0.1 }) ?? true { best = (c, d) }
     }
     return best?.0
 }

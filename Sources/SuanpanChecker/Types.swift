@@ -99,7 +99,7 @@ public indirect enum SType: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// Error types absorb everything: no second message about the same mistake.
-    public var isPoison: Bool { self == .invalid || self == .never }
+    public var isPoison: Bool { self == .invalid || self == .never || self == .anything }
 
     /// True when an error type hides inside, as in `list<invalid>`.
     public var containsInvalid: Bool {

@@ -172,6 +172,7 @@ struct Compiler {
     func comprehension(_ element: @escaping Code, _ slot: Int, _ source: @escaping Code, _ filter: Code?, _ e: BExpr) -> Code {
         return { frame throws(RuntimeError) in
             guard case .list(let items) = try source(frame) else { throw internalError("a list", e) }
+            try frame.machine.spend(items.count, at: e)
             var out: [Value] = []
             out.reserveCapacity(items.count)
             for item in items {

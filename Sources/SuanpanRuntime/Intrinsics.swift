@@ -62,9 +62,11 @@ extension Compiler {
                 let low = try decimal(try codes[0](frame), e), high = try decimal(try codes[1](frame), e)
                 guard let a = low.intValue, let b = high.intValue else { throw internalError("whole numbers", e) }
                 if b < a { return .list([]) }
-                guard b - a < 10_000_000 else {
+                let (span, overflow) = b.subtractingReportingOverflow(a)
+                guard !overflow, span < 10_000_000 else {
                     throw RuntimeError("range(\(a), \(b)) would hold more than 10,000,000 numbers", file: e.file, span: e.span)
                 }
+                try frame.machine.spend(span + 1, at: e)
                 return .list((a...b).map { .decimal(FixedDecimal($0)) })
             }
         case .count:

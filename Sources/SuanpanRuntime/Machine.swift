@@ -98,6 +98,18 @@ public final class Machine {
         for i in globalValues.indices where !overridden.contains(i) { globalValues[i] = nil }
     }
 
+    /// Computes every global in declaration order, so that a long chain of
+    /// constants each using the one before is computed one link at a time rather
+    /// than recursively on first use. A global that fails stays uncomputed: its
+    /// error is reported where it is really used.
+    public func prepareGlobals() {
+        for index in globalValues.indices where globalValues[index] == nil {
+            let def = program.checked.globals[index]
+            elementsLeft = Machine.elementBudget
+            _ = try? global(index, at: def.span, in: def.file)
+        }
+    }
+
     /// A global's value, computed on first use.
     func global(_ index: Int, at span: Span, in file: SourceFile) throws(RuntimeError) -> Value {
         if let value = globalValues[index] { return value }
@@ -122,6 +134,18 @@ public final class Machine {
             var e = error
             e.trace.append("in \(def.qualifiedName) (\(def.file.path):\(def.file.location(of: def.span.start)))")
             throw e
+        }
+    }
+
+    /// List elements one evaluation may still create: nested comprehensions
+    /// could otherwise build lists larger than memory.
+    var elementsLeft = Machine.elementBudget
+    public static let elementBudget = 20_000_000
+
+    func spend(_ elements: Int, at e: BExpr) throws(RuntimeError) {
+        elementsLeft -= elements
+        if elementsLeft < 0 {
+            throw RuntimeError("one evaluation may build at most \(Machine.elementBudget) list elements", file: e.file, span: e.span)
         }
     }
 
@@ -174,6 +198,7 @@ public final class Machine {
     /// Calls a rule or table with argument values, as a host program would for
     /// each account of a population. The arguments must match the declared types.
     public func invoke(_ function: Int, _ args: [Value]) throws(RuntimeError) -> Value {
+        elementsLeft = Machine.elementBudget
         guard program.functions.indices.contains(function) else {
             throw RuntimeError("no function #\(function)", file: nil, span: .none)
         }
@@ -187,6 +212,7 @@ public final class Machine {
 
     /// Evaluates a checked expression (from `eval` or the REPL) in this run.
     public func evaluate(_ expr: BExpr, frameSize: Int) throws(RuntimeError) -> Value {
+        elementsLeft = Machine.elementBudget
         let code = Compiler().compile(expr)
         return try code(Frame(size: frameSize, machine: self))
     }

@@ -73,10 +73,15 @@ extension Compiler {
         return { frame throws(RuntimeError) in
             guard case .date(let date) = try a(frame) else { throw internalError("a date", e) }
             let amount = try decimal(try b(frame), e)
-            guard let n = amount.intValue else {
+            guard amount.isInteger else {
                 throw RuntimeError("a date moves by whole days or months, not \(amount)", file: e.file, span: e.span)
             }
-            let signed = (op == .subtractDays || op == .subtractMonths) ? -n : n
+            let subtract = op == .subtractDays || op == .subtractMonths
+            // Far beyond the calendar (years 1-9999) either way: report it as the overflow it is.
+            guard let n = amount.intValue, n > Int.min, abs(n) < 10_000_000 else {
+                throw RuntimeError("arithmetic overflow: the date would leave the calendar (years 1-9999)", file: e.file, span: e.span)
+            }
+            let signed = subtract ? -n : n
             return .date(try arithmetic(e) { () throws(ArithmeticError) in
                 op == .addDays || op == .subtractDays ? try date.adding(days: signed) : try date.adding(months: signed)
             })

@@ -19,9 +19,12 @@ public struct Parser {
     var diagnostics: [Diagnostic] = []
     var depth = 0
     var incomplete = false
-    /// Nesting deeper than this is reported, not recursed into, so hostile input
-    /// cannot exhaust the stack.
-    static let maxDepth = 200
+    /// Parentheses, prefix operators and types nested deeper than this are
+    /// reported, not recursed into, so hostile input cannot exhaust the stack.
+    static let maxNesting = 200
+    /// The tallest expression tree accepted: later phases recurse over trees, and
+    /// a long `a + b + …` chain is as tall as it is long.
+    static let maxDepth = 1000
 
     public static func parse(_ file: SourceFile) -> ParseResult {
         let (tokens, lexDiagnostics) = Lexer.tokenize(file)
@@ -354,6 +357,9 @@ public struct Parser {
 
     /// type: type_atom ["/" NAME]   type_atom: NAME ["<" type ">"]
     mutating func typeSyntax() throws -> TypeSyntax {
+        depth += 1
+        defer { depth -= 1 }
+        if depth > Parser.maxNesting { try fail("type nested too deeply (more than \(Parser.maxNesting) levels)") }
         let name = try expectName("a type")
         var argument: TypeSyntax?
         var end = name.span

@@ -5,8 +5,8 @@ extension Parser {
     mutating func expression() throws -> Expr {
         depth += 1
         defer { depth -= 1 }
-        if depth > Parser.maxDepth {
-            try fail("expression nested too deeply (more than \(Parser.maxDepth) levels)")
+        if depth > Parser.maxNesting {
+            try fail("expression nested too deeply (more than \(Parser.maxNesting) levels)")
         }
         if current.kind == .keyword(.if) {
             let start = advance().span
@@ -235,7 +235,7 @@ extension Parser {
     mutating func node(_ kind: ExprKind, _ span: Span) throws -> Expr {
         let e = Expr(kind, span)
         if e.depth > Parser.maxDepth {
-            try fail("expression nested too deeply (more than \(Parser.maxDepth) levels)",
+            try fail("expression too deep (more than \(Parser.maxDepth) levels)",
                      hint: "split it with let, or sum a list: sum([…])")
         }
         return e
@@ -245,8 +245,8 @@ extension Parser {
     mutating func nested(_ body: (inout Parser) throws -> Expr) throws -> Expr {
         depth += 1
         defer { depth -= 1 }
-        if depth > Parser.maxDepth {
-            try fail("expression nested too deeply (more than \(Parser.maxDepth) levels)")
+        if depth > Parser.maxNesting {
+            try fail("expression nested too deeply (more than \(Parser.maxNesting) levels)")
         }
         return try body(&self)
     }

@@ -81,10 +81,11 @@ final class DeclarationTests: XCTestCase {
         XCTAssertEqual(checkErrors(mutual).map(\.message), [])
     }
 
-    func testADeclaredTypeBreaksACycleOfConstants() {
-        // `a` has a declared type, so `b` can be typed while `a` is being typed.
+    func testConstantsThatUseEachOtherAreACycleEvenWithDeclaredTypes() {
+        // Declared types settle the types, but no value could ever be computed.
         let found = checkErrors("let a: int = b\nlet b = a")
-        XCTAssertFalse(found.contains { $0.message.contains("depends on itself") }, "\(found.map(\.message))")
+        XCTAssertEqual(found.map(\.message), ["'a' depends on itself"])
+        XCTAssertEqual(checkErrors("let c: int = c + 1").map(\.message), ["'c' depends on itself"])
     }
 
     func testDidYouMeanHints() {

@@ -264,7 +264,7 @@ final class ParserRecoveryTests: XCTestCase {
         for text in deep {
             let result = parse("let x = " + text + "\nlet y = 2")
             XCTAssertEqual(result.diagnostics.count, 1, String(text.prefix(20)))
-            XCTAssertTrue(result.diagnostics.first?.message.contains("nested too deeply") ?? false, String(text.prefix(20)))
+            XCTAssertTrue(result.diagnostics.first?.message.contains("too deep") ?? false, String(text.prefix(20)))
             let (e, diagnostics, _) = Parser.parseExpression(SourceFile(path: "<expr>", text: text))
             XCTAssertNil(e)
             XCTAssertEqual(diagnostics.count, 1, String(text.prefix(20)))
