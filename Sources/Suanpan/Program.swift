@@ -76,6 +76,50 @@ public final class Program {
         if let failure { throw failure }
     }
 
+    /// Sets a product parameter for this program's runs ("what if"), from an
+    /// assignment such as `Huabei.overdue_rate=0.06%/day`. Returns what is wrong, if anything.
+    public func setParameter(_ assignment: String) -> [Diagnostic] {
+        let source = SourceFile(path: "<--set>", text: assignment)
+        guard let equals = assignment.firstIndex(of: "=") else {
+            return [.error("expected Product.param=value", file: source, span: Span(0, assignment.utf8.count))]
+        }
+        let name = assignment[..<equals].trimmingCharacters(in: .whitespaces)
+        let parameters = checked.products.flatMap { p in p.parameters.map { ("\(p.name).\($0.name)", $0.global) } }
+        guard let global = parameters.first(where: { $0.0 == name })?.1 else {
+            let known = parameters.map(\.0)
+            return [.error("no product parameter '\(name)'", file: source, span: Span(0, name.utf8.count),
+                           hint: known.isEmpty ? "no product is loaded" : "parameters: \(known.joined(separator: ", "))")]
+        }
+        let text = String(assignment[assignment.index(after: equals)...])
+        switch evaluate(text, sourceName: "<--set \(name)>") {
+        case .value(let value, let type):
+            let wanted = checked.globals[global].type
+            do {
+                guard fits(type, wanted) else { throw RuntimeError("", file: nil, span: .none) }
+                try machine.override(global: global, with: value)
+                return []
+            } catch {
+                return [.error("\(name) is \(wanted); '\(text.trimmingCharacters(in: .whitespaces))' is \(type)",
+                               file: source, span: Span(0, assignment.utf8.count))]
+            }
+        case .checkFailed(let diagnostics):
+            return diagnostics
+        case .runtimeFailed(let error):
+            return [error.diagnostic]
+        }
+    }
+
+    /// Whether a value of one type may stand where another is declared; the
+    /// value itself is checked too (a currency known only at run time).
+    func fits(_ type: SType, _ wanted: SType) -> Bool {
+        switch (type, wanted) {
+        case _ where type == wanted: return true
+        case (.int, .number), (.money, .money), (.list(.anything), .list): return true
+        case (.list(let a), .list(let b)): return fits(a, b)
+        default: return false
+        }
+    }
+
     /// The index of a rule or table by its qualified name ("Huabei.fee"), for `call`.
     public func function(named name: String) -> Int? {
         checked.functions.firstIndex { $0.qualifiedName == name }

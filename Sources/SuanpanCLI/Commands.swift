@@ -10,12 +10,16 @@ struct Run: ParsableCommand {
     @Argument(help: "Product files (.suan).")
     var files: [String]
 
+    @Option(name: .customLong("set"), help: ArgumentHelp("Override a product parameter (repeatable).", valueName: "Product.param=value"))
+    var settings: [String] = []
+
     func validate() throws {
         if files.isEmpty { throw ValidationError("give at least one file to run") }
     }
 
     func run() throws {
         let program = try Console.load(files)
+        try Console.apply(settings, to: program)
         do {
             try program.runPrints { Console.out($0) }
         } catch {
@@ -53,8 +57,12 @@ struct Eval: ParsableCommand {
     @Flag(name: .long, help: "Print one JSON object: {\"type\":…,\"value\":\"…\"}.")
     var json = false
 
+    @Option(name: .customLong("set"), help: ArgumentHelp("Override a product parameter (repeatable).", valueName: "Product.param=value"))
+    var settings: [String] = []
+
     func run() throws {
         let program = try Console.load(load)
+        try Console.apply(settings, to: program)
         switch program.evaluate(expression) {
         case .value(let value, let type):
             Console.out(json ? Format.json(value, type) : "\(Format.display(value, type, quoteStrings: true)) : \(type)")

@@ -21,6 +21,17 @@ enum Console {
         err(d.rendered(color: color))
     }
 
+    /// Applies `--set Product.param=value` overrides, or exits 65.
+    static func apply(_ settings: [String], to program: Program) throws {
+        for setting in settings {
+            let problems = program.setParameter(setting)
+            if !problems.isEmpty {
+                problems.forEach(report)
+                throw ExitCode(65)
+            }
+        }
+    }
+
     /// Loads files or exits: 74 when a file can't be read, 65 for syntax and check errors.
     static func load(_ files: [String]) throws -> Program {
         switch Program.load(paths: files) {

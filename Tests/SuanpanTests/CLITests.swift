@@ -127,6 +127,22 @@ final class CLITests: XCTestCase {
         }
     }
 
+    func testSetOverridesAProductParameter() throws {
+        let bill = "Huabei.overdue_interest(Bill { amount: 1000 CNY, paid: 100 CNY, days_overdue: 30 days })"
+        XCTAssertEqual(try suanpan(["eval", "--load", "Examples/huabei.suan", bill]).stdout, "13.50 CNY : money<CNY>\n")
+        // 900 × 0.06% × 30 = 16.20
+        let r = try suanpan(["eval", "--load", "Examples/huabei.suan", "--set", "Huabei.overdue_rate=0.06%/day", bill])
+        XCTAssertEqual(r.stdout, "16.20 CNY : money<CNY>\n", r.stderr)
+        let wrongUnit = try suanpan(["eval", "--load", "Examples/huabei.suan", "--set", "Huabei.overdue_rate=6%", bill])
+        XCTAssertEqual(wrongUnit.status, 65)
+        XCTAssertTrue(wrongUnit.stderr.contains("Huabei.overdue_rate is rate/day; '6%' is percent"), wrongUnit.stderr)
+        let unknown = try suanpan(["run", "Examples/antdake.suan", "--set", "AntDake.nope=1"])
+        XCTAssertEqual(unknown.status, 65)
+        XCTAssertTrue(unknown.stderr.contains("no product parameter 'AntDake.nope'"), unknown.stderr)
+        let either = try suanpan(["run", "Examples/antdake.suan", "--set", "AntDake.require_both=false"])
+        XCTAssertTrue(either.stdout.contains("李 qualifies: true"), either.stdout)
+    }
+
     func testNoColourWhenStderrIsNotATerminal() throws {
         for env in [[:], ["NO_COLOR": "1"]] {
             let r = try suanpan(["eval", "1 CNY + 1 USD"], environment: env)
