@@ -59,15 +59,22 @@ public enum Format {
         return negative ? "-" + result : result
     }
 
+    /// A string as a Suanpan literal: `"a\"b\n"`.
     public static func quoted(_ s: String) -> String {
+        escaped(s) { "\\u{\(String($0, radix: 16, uppercase: true))}" }
+    }
+
+    /// Quotes and escapes; control characters other than \n \r \t go through `control`.
+    static func escaped(_ s: String, control: (UInt32) -> String) -> String {
         var out = "\""
         for ch in s.unicodeScalars {
             switch ch {
             case "\"": out += "\\\""
             case "\\": out += "\\\\"
             case "\n": out += "\\n"
-            case "\t": out += "\\t"
             case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            case _ where ch.value < 0x20 || ch.value == 0x7F: out += control(ch.value)
             default: out.unicodeScalars.append(ch)
             }
         }
@@ -113,20 +120,9 @@ public enum Format {
     }
 
     public static func jsonString(_ s: String) -> String {
-        var out = "\""
-        for ch in s.unicodeScalars {
-            switch ch {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case _ where ch.value < 0x20:
-                let hex = String(ch.value, radix: 16)
-                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: out.unicodeScalars.append(ch)
-            }
+        escaped(s) { value in
+            let hex = String(value, radix: 16)
+            return "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
         }
-        return out + "\""
     }
 }
