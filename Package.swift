@@ -1,7 +1,8 @@
 // swift-tools-version: 6.0
 // Suanpan: a typed language for financial product rules.
 // Phases are targets and depend one way:
-// SuanpanValues → SuanpanSyntax → SuanpanChecker → SuanpanRuntime → Suanpan (facade) → suanpan (CLI).
+// SuanpanValues → SuanpanSyntax → SuanpanChecker → SuanpanRuntime → SuanpanPlugin (the extension API)
+// → SuanpanLibrary (finance, funds, calendar: plugins on that API) → Suanpan (facade) → suanpan (CLI).
 import PackageDescription
 
 let package = Package(
@@ -18,7 +19,9 @@ let package = Package(
         .target(name: "SuanpanSyntax", dependencies: ["SuanpanValues"]),
         .target(name: "SuanpanChecker", dependencies: ["SuanpanValues", "SuanpanSyntax"]),
         .target(name: "SuanpanRuntime", dependencies: ["SuanpanValues", "SuanpanSyntax", "SuanpanChecker"]),
-        .target(name: "Suanpan", dependencies: ["SuanpanValues", "SuanpanSyntax", "SuanpanChecker", "SuanpanRuntime"]),
+        .target(name: "SuanpanPlugin", dependencies: ["SuanpanValues", "SuanpanSyntax", "SuanpanChecker", "SuanpanRuntime"]),
+        .target(name: "SuanpanLibrary", dependencies: ["SuanpanValues", "SuanpanChecker", "SuanpanRuntime", "SuanpanPlugin"]),
+        .target(name: "Suanpan", dependencies: ["SuanpanValues", "SuanpanSyntax", "SuanpanChecker", "SuanpanRuntime", "SuanpanPlugin", "SuanpanLibrary"]),
         .executableTarget(
             name: "SuanpanCLI",
             dependencies: ["Suanpan", .product(name: "ArgumentParser", package: "swift-argument-parser")]
@@ -29,6 +32,8 @@ let package = Package(
         .testTarget(name: "SuanpanSyntaxTests", dependencies: ["SuanpanSyntax"]),
         .testTarget(name: "SuanpanCheckerTests", dependencies: ["SuanpanChecker"]),
         .testTarget(name: "SuanpanRuntimeTests", dependencies: ["SuanpanRuntime"]),
+        .testTarget(name: "SuanpanPluginTests", dependencies: ["SuanpanPlugin"]),
+        .testTarget(name: "SuanpanLibraryTests", dependencies: ["SuanpanLibrary", "Suanpan"]),
         .testTarget(name: "SuanpanTests", dependencies: ["Suanpan"]),
     ]
 )

@@ -1,5 +1,7 @@
 import Foundation
 import SuanpanChecker
+import SuanpanLibrary
+import SuanpanPlugin
 import SuanpanRuntime
 import SuanpanSyntax
 import SuanpanValues
@@ -10,6 +12,7 @@ public final class Program {
     public let checked: CheckedProgram
     public let compiled: CompiledProgram
     public let machine: Machine
+    public let plugins: PluginSet
 
     private var prepared = false
 
@@ -20,9 +23,10 @@ public final class Program {
         machine.prepareGlobals()
     }
 
-    init(checked: CheckedProgram) {
+    init(checked: CheckedProgram, plugins: PluginSet) {
         self.checked = checked
-        self.compiled = CompiledProgram(checked)
+        self.plugins = plugins
+        self.compiled = CompiledProgram(checked, externals: plugins.implementations)
         self.machine = Machine(compiled)
     }
 
@@ -34,23 +38,29 @@ public final class Program {
 
     /// Loads, parses and checks files with their imports. Warnings come back
     /// with the program; any error means no program.
-    public static func load(paths: [String], extraSources: [SourceFile] = []) -> Result<(Program, [Diagnostic]), Failure> {
-        LargeStack.run { loadOnThisStack(paths: paths, extraSources: extraSources) }
+    /// The standard library's plugins: finance, funds and calendar.
+    public static func standardPlugins() -> PluginSet {
+        (try? PluginSet(StandardLibrary.plugins)) ?? PluginSet()
     }
 
-    static func loadOnThisStack(paths: [String], extraSources: [SourceFile]) -> Result<(Program, [Diagnostic]), Failure> {
+    public static func load(paths: [String], extraSources: [SourceFile] = [], plugins: PluginSet = standardPlugins())
+        -> Result<(Program, [Diagnostic]), Failure> {
+        LargeStack.run { loadOnThisStack(paths: paths, extraSources: extraSources, plugins: plugins) }
+    }
+
+    static func loadOnThisStack(paths: [String], extraSources: [SourceFile], plugins: PluginSet) -> Result<(Program, [Diagnostic]), Failure> {
         var loader = SourceLoader()
         for path in paths { loader.load(path: path) }
         for source in extraSources { loader.addSource(source) }
         if loader.diagnostics.contains(where: { $0.severity == .error }) {
             return .failure(Failure(diagnostics: loader.diagnostics, ioFailed: loader.ioFailed))
         }
-        let (checked, diagnostics) = Checker.check(loader.files)
+        let (checked, diagnostics) = Checker.check(loader.files, library: plugins.library)
         let all = loader.diagnostics + diagnostics
         if all.contains(where: { $0.severity == .error }) {
             return .failure(Failure(diagnostics: all, ioFailed: false))
         }
-        return .success((Program(checked: checked), all))
+        return .success((Program(checked: checked, plugins: plugins), all))
     }
 
     /// Runs the top-level `print` statements in order; each prints one line.

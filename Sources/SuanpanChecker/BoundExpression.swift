@@ -23,6 +23,8 @@ public indirect enum BKind: Sendable {
     case global(Int)
     case call(function: Int, [BExpr])
     case intrinsic(Intrinsic, [BExpr])
+    /// A plugin function: which one, which of its overloads, the arguments given.
+    case external(function: Int, overload: Int, [BExpr])
     case negate(BExpr, money: Bool)
     case not(BExpr)
     case and(BExpr, BExpr)

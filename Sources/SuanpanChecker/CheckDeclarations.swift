@@ -15,6 +15,10 @@ extension Checker {
                         error("'\(r.name.text)' is already defined", r.name.span)
                         return
                     }
+                    if case .record? = globalScope.parent?.lookupLocally(r.name.text) {
+                        error("'\(r.name.text)' is a record type from a plugin", r.name.span, hint: "rename this record")
+                        return
+                    }
                     let type = RecordType(name: r.name.text, fields: [], span: r.span, file: f.file)
                     globalScope.define(r.name.text, .record(type))
                     program.records[r.name.text] = type

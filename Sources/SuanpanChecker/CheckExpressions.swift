@@ -62,6 +62,11 @@ extension Checker {
             error("'\(name)' is a record type, not a value", span, hint: "build one with \(name) { field: value, … }")
         case .intrinsic(let f):
             error("'\(f.rawValue)' is a function", span, hint: "call it: \(f.rawValue)(…)")
+        case .external(let fs):
+            error("'\(name)' is a function", span, hint: "call it: \(program.externals[fs[0]].name)(…)")
+        case .namespace(let plugin):
+            let example = program.externals.first { $0.plugin == plugin }?.name ?? "function"
+            error("'\(name)' is a plugin, not a value", span, hint: "call one of its functions: \(plugin).\(example)(…)")
         }
         return invalid(span)
     }
@@ -143,6 +148,17 @@ extension Checker {
                 calleeName = "\(p).\(n.text)"
                 if symbol == nil { return member(callee, n, span, scope) }
             }
+            if case .name(let p) = base.kind, case .namespace(let plugin)? = scope.lookup(p) {
+                calleeName = "\(p).\(n.text)"
+                guard let f = program.externals.firstIndex(where: { $0.plugin == plugin && $0.name == n.text }) else {
+                    let names = program.externals.filter { $0.plugin == plugin }.map(\.name)
+                    error("plugin '\(plugin)' has no function '\(n.text)'", n.span,
+                          hint: suggestion(for: n.text, among: names).map { "did you mean '\($0)'?" })
+                    args.forEach { _ = expression($0, scope) }
+                    return invalid(span)
+                }
+                symbol = .external([f])
+            }
         default:
             break
         }
@@ -155,6 +171,12 @@ extension Checker {
             return callFunction(f, values, span)
         case .intrinsic(let f)?:
             return intrinsic(f, args, span, scope)
+        case .external(let fs)? where fs.count == 1:
+            return externalCall(fs[0], args.map { expression($0, scope) }, span)
+        case .external(let fs)?:
+            let names = fs.map { program.externals[$0].qualifiedName }
+            error("'\(calleeName)' is defined by several plugins", callee.span,
+                  hint: "say which: \(names.joined(separator: " or "))")
         case .product(let p)?:
             error("'\(calleeName)' is a product, so it cannot be called", callee.span,
                   hint: "call one of its rules: \(calleeName).\(program.products[p].functions.first?.name ?? "rule")(…)")

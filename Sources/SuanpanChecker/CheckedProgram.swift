@@ -14,6 +14,8 @@ public final class CheckedProgram: @unchecked Sendable {
     /// Top-level `print` statements, in source order.
     public internal(set) var prints: [PrintDef] = []
     public internal(set) var files: [SourceFile] = []
+    /// Plugin functions, indexed by `BKind.external`.
+    public internal(set) var externals: [ExternalFunction] = []
     /// The names visible at top level, for `eval`, the REPL and completion.
     let scope: Scope
 

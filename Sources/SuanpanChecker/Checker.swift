@@ -60,11 +60,22 @@ public final class Checker {
 
     /// Checks a whole program: the files given plus everything they import,
     /// already parsed and in load order.
-    public static func check(_ files: [FileSyntax]) -> (CheckedProgram, [Diagnostic]) {
+    public static func check(_ files: [FileSyntax], library: Library = Library()) -> (CheckedProgram, [Diagnostic]) {
         let root = Scope(parent: nil)
         for mode in RoundingMode.allCases { root.define(mode.rawValue, .roundingMode(mode)) }
         for f in Intrinsic.allCases { root.define(f.rawValue, .intrinsic(f)) }
+        for record in library.records { root.define(record.name, .record(record)) }
+        for (i, f) in library.functions.enumerated() {
+            root.define(f.plugin, .namespace(f.plugin))
+            if case .external(let others)? = root.lookupLocally(f.name) {
+                root.define(f.name, .external(others + [i]))
+            } else if root.lookupLocally(f.name) == nil {
+                root.define(f.name, .external([i]))
+            }
+        }
         let program = CheckedProgram(scope: Scope(parent: root))
+        program.externals = library.functions
+        for record in library.records { program.records[record.name] = record }
         let checker = Checker(program: program, file: files.first?.file ?? SourceFile(path: "<empty>", text: ""))
         program.files = files.map(\.file)
         checker.declareRecords(files)
@@ -98,9 +109,25 @@ public final class Checker {
             error("'\(name.text)' is already defined", name.span, hint: "rename this \(what)")
             return
         }
-        if case .some(.intrinsic) = scope.parent?.lookup(name.text) {
+        switch scope.parent?.lookup(name.text) {
+        case .intrinsic?:
             error("'\(name.text)' is a built-in function", name.span, hint: "rename this \(what)")
             return
+        case .external(let fs)?:
+            let owners = fs.map { program.externals[$0].qualifiedName }.joined(separator: ", ")
+            error("'\(name.text)' is already defined by a plugin (\(owners))", name.span, hint: "rename this \(what)")
+            return
+        case .namespace?:
+            error("'\(name.text)' is the name of a plugin", name.span, hint: "rename this \(what)")
+            return
+        case .roundingMode?:
+            error("'\(name.text)' is a rounding mode", name.span, hint: "rename this \(what)")
+            return
+        case .record(let r)? where program.records[r.name] === r && globalScope.parent?.lookupLocally(r.name) != nil:
+            error("'\(name.text)' is a record type from a plugin", name.span, hint: "rename this \(what)")
+            return
+        default:
+            break
         }
         scope.define(name.text, symbol)
     }

@@ -9,6 +9,10 @@ enum Symbol {
     case record(RecordType)
     case roundingMode(RoundingMode)
     case intrinsic(Intrinsic)
+    /// Plugin functions of this name; more than one means it must be qualified.
+    case external([Int])
+    /// A plugin's name, for qualified calls: `finance.pmt(…)`.
+    case namespace(String)
 }
 
 /// A chain of name tables: block, rule, product, file, built-ins.

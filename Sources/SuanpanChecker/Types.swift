@@ -21,6 +21,13 @@ public final class RecordType: @unchecked Sendable, Hashable, CustomStringConver
         public let span: Span
         /// The global holding the field's default value, if it has one.
         public let defaultGlobal: Int?
+
+        public init(name: String, type: SType, span: Span = .none, defaultGlobal: Int? = nil) {
+            self.name = name
+            self.type = type
+            self.span = span
+            self.defaultGlobal = defaultGlobal
+        }
     }
 
     public let name: String

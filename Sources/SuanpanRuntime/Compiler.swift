@@ -7,6 +7,8 @@ import SuanpanValues
 /// are the ones types cannot settle: overflow, division by zero, currencies
 /// of `money` fields, table misses, list bounds.
 struct Compiler {
+    unowned let program: CompiledProgram
+
     func function(_ def: FunctionDef) -> CompiledFunction {
         switch def.body {
         case .expression(let e)?:
@@ -56,6 +58,8 @@ struct Compiler {
             }
         case .intrinsic(let f, let args):
             return intrinsic(f, args.map(compile), args, e)
+        case .external(let f, let overload, let args):
+            return external(f, overload, args, e)
         case .negate(let operand, let money):
             let code = compile(operand)
             return { frame throws(RuntimeError) in

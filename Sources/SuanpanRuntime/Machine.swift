@@ -30,12 +30,15 @@ final class Frame {
 /// gets its own `Machine`.
 public final class CompiledProgram: @unchecked Sendable {
     public let checked: CheckedProgram
+    /// Implementations of `checked.externals`, by the same index.
+    let externals: [ExternalImplementation]
     var functions: [CompiledFunction] = []
     var globals: [Code] = []
 
-    public init(_ checked: CheckedProgram) {
+    public init(_ checked: CheckedProgram, externals: [ExternalImplementation] = []) {
         self.checked = checked
-        let compiler = Compiler()
+        self.externals = externals
+        let compiler = Compiler(program: self)
         functions = checked.functions.map { compiler.function($0) }
         globals = checked.globals.map { compiler.global($0) }
     }
@@ -213,7 +216,7 @@ public final class Machine {
     /// Evaluates a checked expression (from `eval` or the REPL) in this run.
     public func evaluate(_ expr: BExpr, frameSize: Int) throws(RuntimeError) -> Value {
         elementsLeft = Machine.elementBudget
-        let code = Compiler().compile(expr)
+        let code = Compiler(program: program).compile(expr)
         return try code(Frame(size: frameSize, machine: self))
     }
 }

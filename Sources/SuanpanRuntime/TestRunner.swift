@@ -21,7 +21,7 @@ extension Machine {
         var outcome = TestOutcome(name: test.name, file: test.file, span: test.span)
         elementsLeft = Machine.elementBudget
         let frame = Frame(size: test.frameSize, machine: self)
-        let compiler = Compiler()
+        let compiler = Compiler(program: program)
         for statement in test.statements {
             switch statement {
             case .assign(let slot, let value):
