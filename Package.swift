@@ -19,12 +19,13 @@ let package = Package(
         .target(name: "SuanpanSyntax", dependencies: ["SuanpanValues"]),
         .target(name: "SuanpanChecker", dependencies: ["SuanpanValues", "SuanpanSyntax"]),
         .target(name: "SuanpanRuntime", dependencies: ["SuanpanValues", "SuanpanSyntax", "SuanpanChecker"]),
-        .target(name: "SuanpanPlugin", dependencies: ["SuanpanValues", "SuanpanSyntax", "SuanpanChecker", "SuanpanRuntime"]),
+        .target(name: "CSuanpanPlugin"),
+        .target(name: "SuanpanPlugin", dependencies: ["CSuanpanPlugin", "SuanpanValues", "SuanpanSyntax", "SuanpanChecker", "SuanpanRuntime"]),
         .target(name: "SuanpanLibrary", dependencies: ["SuanpanValues", "SuanpanChecker", "SuanpanRuntime", "SuanpanPlugin"]),
         .target(name: "Suanpan", dependencies: ["SuanpanValues", "SuanpanSyntax", "SuanpanChecker", "SuanpanRuntime", "SuanpanPlugin", "SuanpanLibrary"]),
         .executableTarget(
             name: "SuanpanCLI",
-            dependencies: ["Suanpan", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["Suanpan", "SuanpanPlugin", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .executableTarget(name: "DecimalBench", dependencies: ["SuanpanValues"], path: "Benchmarks/DecimalBench"),
         .executableTarget(name: "RuleBench", dependencies: ["Suanpan"], path: "Benchmarks/RuleBench"),

@@ -10,6 +10,8 @@ struct Run: ParsableCommand {
     @Argument(help: "Product files (.suan).")
     var files: [String]
 
+    @OptionGroup var plugins: PluginOptions
+
     @Option(name: .customLong("set"), help: ArgumentHelp("Override a product parameter (repeatable).", valueName: "Product.param=value"))
     var settings: [String] = []
 
@@ -18,7 +20,7 @@ struct Run: ParsableCommand {
     }
 
     func run() throws {
-        let program = try Console.load(files)
+        let program = try Console.load(files, plugins: try plugins.pluginSet())
         try Console.apply(settings, to: program)
         do {
             try program.runPrints { Console.out($0) }
@@ -35,12 +37,14 @@ struct Check: ParsableCommand {
     @Argument(help: "Product files (.suan).")
     var files: [String]
 
+    @OptionGroup var plugins: PluginOptions
+
     func validate() throws {
         if files.isEmpty { throw ValidationError("give at least one file to check") }
     }
 
     func run() throws {
-        _ = try Console.load(files)
+        _ = try Console.load(files, plugins: try plugins.pluginSet())
         Console.err("\(files.count) file\(files.count == 1 ? "" : "s") checked, no errors")
     }
 }
@@ -54,6 +58,8 @@ struct Eval: ParsableCommand {
     @Option(name: .long, help: "Load a file first (repeatable).")
     var load: [String] = []
 
+    @OptionGroup var plugins: PluginOptions
+
     @Flag(name: .long, help: "Print one JSON object: {\"type\":…,\"value\":\"…\"}.")
     var json = false
 
@@ -61,7 +67,7 @@ struct Eval: ParsableCommand {
     var settings: [String] = []
 
     func run() throws {
-        let program = try Console.load(load)
+        let program = try Console.load(load, plugins: try plugins.pluginSet())
         try Console.apply(settings, to: program)
         switch program.evaluate(expression) {
         case .value(let value, let type):
@@ -85,11 +91,14 @@ struct Test: ParsableCommand {
     @Argument(help: "Files or folders; the current folder when none are given.")
     var paths: [String] = []
 
+    @OptionGroup var plugins: PluginOptions
+
     func run() throws {
+        let pluginSet = try plugins.pluginSet()
         let files = try TestFiles.collect(paths.isEmpty ? ["."] : paths)
         var passed = 0, failed = 0
         for file in files {
-            switch Program.load(paths: [file]) {
+            switch Program.load(paths: [file], plugins: pluginSet) {
             case .failure(let failure):
                 failure.diagnostics.forEach(Console.report)
                 Console.out("FAIL \(file): does not check")

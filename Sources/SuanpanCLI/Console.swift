@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Suanpan
+import SuanpanPlugin
 import SuanpanSyntax
 
 /// Output and error rendering for the command line. Colour only on a terminal
@@ -33,8 +34,8 @@ enum Console {
     }
 
     /// Loads files or exits: 74 when a file can't be read, 65 for syntax and check errors.
-    static func load(_ files: [String]) throws -> Program {
-        switch Program.load(paths: files) {
+    static func load(_ files: [String], plugins: PluginSet) throws -> Program {
+        switch Program.load(paths: files, plugins: plugins) {
         case .success(let (program, warnings)):
             warnings.forEach(report)
             return program

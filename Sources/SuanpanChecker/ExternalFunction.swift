@@ -117,6 +117,7 @@ struct PatternResolver {
         case "date": return .date
         case "days", "duration": return .duration(.day)
         case "months": return .duration(.month)
+        case "rounding": return .roundingMode
         case "money": return .money(currency(t))
         case "list": return t.argument.map { .list(type($0)) } ?? fail(t)
         default:

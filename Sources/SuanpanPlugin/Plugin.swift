@@ -42,6 +42,12 @@ public struct Plugin: Sendable {
         functions.append(Function(name: name, signatures: signatures, summary: summary, implementation: implementation))
     }
 
+    /// Adds a function whose overloads' signatures are given as a list.
+    public mutating func function(_ name: String, signatures: [String], summary: String,
+                                  _ implementation: @escaping ExternalImplementation) {
+        functions.append(Function(name: name, signatures: signatures, summary: summary, implementation: implementation))
+    }
+
     /// Declares a record type that functions can return (and programs can name).
     @discardableResult
     public mutating func record(_ name: String, _ fields: [(String, SType)]) -> RecordType {
