@@ -38,12 +38,30 @@ public final class Program {
 
     /// Loads, parses and checks files with their imports. Warnings come back
     /// with the program; any error means no program.
-    /// The standard library's plugins: finance, funds and calendar.
-    public static func standardPlugins() -> PluginSet {
-        (try? PluginSet(StandardLibrary.plugins)) ?? PluginSet()
+    /// The standard library's plugins (finance, funds, calendar), checked once.
+    public static let standardLibrary: Result<PluginSet, PluginProblem> = {
+        do throws(PluginProblem) {
+            return .success(try PluginSet(StandardLibrary.plugins))
+        } catch {
+            return .failure(error)
+        }
+    }()
+
+    /// The standard plugins, to which native ones can be added.
+    public static func standardPlugins() throws(PluginProblem) -> PluginSet {
+        try standardLibrary.get()
     }
 
-    public static func load(paths: [String], extraSources: [SourceFile] = [], plugins: PluginSet = standardPlugins())
+    /// Loads with the standard plugins.
+    public static func load(paths: [String], extraSources: [SourceFile] = []) -> Result<(Program, [Diagnostic]), Failure> {
+        switch standardLibrary {
+        case .success(let plugins): return load(paths: paths, extraSources: extraSources, plugins: plugins)
+        case .failure(let problem):
+            return .failure(Failure(diagnostics: [.error("\(problem)", file: nil, span: .none)], ioFailed: false))
+        }
+    }
+
+    public static func load(paths: [String], extraSources: [SourceFile] = [], plugins: PluginSet)
         -> Result<(Program, [Diagnostic]), Failure> {
         LargeStack.run { loadOnThisStack(paths: paths, extraSources: extraSources, plugins: plugins) }
     }

@@ -10,7 +10,13 @@ struct PluginOptions: ParsableArguments {
     /// The standard plugins plus the native ones asked for; exits 74 when a
     /// library cannot be loaded and 65 when what it declares is wrong.
     func pluginSet() throws -> PluginSet {
-        var set = Program.standardPlugins()
+        var set: PluginSet
+        do {
+            set = try Program.standardPlugins()
+        } catch {
+            Console.err("error: \(error)")
+            throw ExitCode(70)
+        }
         for path in paths {
             do {
                 try set.add(try NativePlugin.load(path: path))

@@ -103,27 +103,31 @@ public final class Checker {
         diagnostics.append(Diagnostic(.note, message, file: noteFile, span: span))
     }
 
-    /// Defines a name, or reports the clash with what already holds it.
+    /// Defines a name, or reports the clash with what already holds it. Core
+    /// built-ins can't be redefined anywhere; a plugin's names can't be taken at
+    /// top level, but a product's members may reuse them (inside the product the
+    /// member wins, and the plugin function stays reachable as `plugin.name`).
     func define(_ name: Name, _ symbol: Symbol, in scope: Scope, what: String) {
         if scope.lookupLocally(name.text) != nil {
             error("'\(name.text)' is already defined", name.span, hint: "rename this \(what)")
             return
         }
+        let topLevel = scope === globalScope
         switch scope.parent?.lookup(name.text) {
         case .intrinsic?:
             error("'\(name.text)' is a built-in function", name.span, hint: "rename this \(what)")
             return
-        case .external(let fs)?:
+        case .external(let fs)? where topLevel:
             let owners = fs.map { program.externals[$0].qualifiedName }.joined(separator: ", ")
             error("'\(name.text)' is already defined by a plugin (\(owners))", name.span, hint: "rename this \(what)")
             return
-        case .namespace?:
+        case .namespace? where topLevel:
             error("'\(name.text)' is the name of a plugin", name.span, hint: "rename this \(what)")
             return
         case .roundingMode?:
             error("'\(name.text)' is a rounding mode", name.span, hint: "rename this \(what)")
             return
-        case .record(let r)? where program.records[r.name] === r && globalScope.parent?.lookupLocally(r.name) != nil:
+        case .record(let r)? where topLevel && globalScope.parent?.lookupLocally(r.name) != nil:
             error("'\(name.text)' is a record type from a plugin", name.span, hint: "rename this \(what)")
             return
         default:

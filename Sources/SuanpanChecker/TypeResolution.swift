@@ -40,6 +40,7 @@ extension Checker {
         case "bool": return .bool
         case "string": return .string
         case "date": return .date
+        case "rounding": return .roundingMode
         case "days", "duration": return .duration(.day)
         case "months": return .duration(.month)
         case "rate":

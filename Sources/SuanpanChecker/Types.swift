@@ -83,7 +83,7 @@ public indirect enum SType: Sendable, Hashable, CustomStringConvertible {
         case .duration(let u): return u == .day ? "days" : "months"
         case .list(let e): return "list<\(e)>"
         case .record(let r): return r.name
-        case .roundingMode: return "rounding mode"
+        case .roundingMode: return "rounding"
         case .anything: return "any"
         case .never: return "never"
         case .invalid: return "<error>"

@@ -31,7 +31,9 @@ public struct Arguments: Sendable {
 
     public func int(_ i: Int) throws(ExternalError) -> Int {
         let d = try decimal(i)
-        guard let n = d.intValue else { throw ExternalError("argument \(i + 1) must be a whole number, not \(d)") }
+        guard let n = d.intValue else {
+            throw ExternalError(d.isInteger ? "argument \(i + 1) is too large: \(d)" : "argument \(i + 1) must be a whole number, not \(d)")
+        }
         return n
     }
 

@@ -360,7 +360,8 @@ public struct Parser {
         depth += 1
         defer { depth -= 1 }
         if depth > Parser.maxNesting { try fail("type nested too deeply (more than \(Parser.maxNesting) levels)") }
-        let name = try expectName("a type")
+        // `rounding` is a keyword (the product policy) and also the type of rounding modes.
+        let name = current.kind == .keyword(.rounding) ? Name("rounding", advance().span) : try expectName("a type")
         var argument: TypeSyntax?
         var end = name.span
         if try accept(.less) {

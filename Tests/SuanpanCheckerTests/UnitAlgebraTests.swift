@@ -11,7 +11,7 @@ final class UnitAlgebraTests: XCTestCase {
             ("1200.00 CNY", "money<CNY>"), ("100 JPY", "money<JPY>"), ("40 days", "days"), ("2 weeks", "days"),
             ("3 months", "months"), ("1 year", "months"), ("2020-06-30", "date"), ("\"s\"", "string"),
             ("true", "bool"), ("[1, 2]", "list<int>"), ("[1, 2.5]", "list<number>"), ("[[1 CNY]]", "list<list<money<CNY>>>"),
-            ("half_up", "rounding mode"),
+            ("half_up", "rounding"),
         ]
         for (expression, type) in cases { XCTAssertEqual(typeOf(expression), type, expression) }
     }

@@ -53,14 +53,15 @@ final class CLITests: XCTestCase {
     }
 
     func testTestOnTheExamplesPassesEveryTestBlock() throws {
+        // The examples at the top of Examples/ need no native plugin (those under Examples/plugins do).
         let examples = try FileManager.default.contentsOfDirectory(atPath: repositoryRoot.appendingPathComponent("Examples").path)
-            .filter { $0.hasSuffix(".suan") }
+            .filter { $0.hasSuffix(".suan") }.sorted()
         let blocks = try examples.map { name -> Int in
             let text = try String(contentsOf: repositoryRoot.appendingPathComponent("Examples/\(name)"), encoding: .utf8)
             return text.split(separator: "\n").filter { $0.hasPrefix("test \"") }.count
         }.reduce(0, +)
-        XCTAssertEqual(blocks, 12)
-        let r = try suanpan(["test", "Examples"])
+        XCTAssertGreaterThanOrEqual(blocks, 12)
+        let r = try suanpan(["test"] + examples.map { "Examples/\($0)" })
         XCTAssertEqual(r.status, 0, r.stdout + r.stderr)
         XCTAssertEqual(r.lastLine, "\(blocks) passed, 0 failed")
         XCTAssertEqual(r.stdout.split(separator: "\n").filter { $0.hasPrefix("PASS ") }.count, blocks)

@@ -1,0 +1,134 @@
+import SuanpanPlugin
+import SuanpanRuntime
+import SuanpanValues
+
+/// pmt, ipmt, ppmt, pv, fv, nper and npv: the spreadsheet's closed forms, argument for argument.
+/// Each comes with a rate as a percent or as a rate per period, and with amounts as plain numbers
+/// or as money (the result is then money in the same currency).
+extension StandardLibrary {
+    static func addTimeValue(_ p: inout Plugin) {
+        // PMT(rate, nper, pv, [fv], [type])
+        p.function("pmt",
+                   "(rate: percent, periods: number, pv: number, [fv: number, type: int]) -> number",
+                   "(rate: percent, periods: number, pv: money, [fv: money, type: int]) -> money",
+                   "(rate: rate, periods: number, pv: number, [fv: number, type: int]) -> number",
+                   "(rate: rate, periods: number, pv: money, [fv: money, type: int]) -> money",
+                   summary: "the level payment per period that pays off pv (and leaves fv) at a periodic rate (PMT)") { _, values throws(ExternalError) in
+            let a = try FinanceArguments("pmt", ["rate", "periods", "pv", "fv", "type"], values)
+            let r = try a.rate(0), n = try positivePeriods(a, 1)
+            let pv = try a.amount(2), fv = try a.amount(3, default: .zero), t = try a.paymentType(4)
+            return a.result(try a.compute { () throws(ArithmeticError) in try Annuity.payment(r, n, pv, fv, t) })
+        }
+
+        // IPMT(rate, per, nper, pv, [fv], [type]) and PPMT, the same arguments.
+        for (name, principal) in [("ipmt", false), ("ppmt", true)] {
+            let what = principal ? "the principal part (PPMT)" : "the interest part (IPMT)"
+            p.function(name,
+                       "(rate: percent, period: int, periods: number, pv: number, [fv: number, type: int]) -> number",
+                       "(rate: percent, period: int, periods: number, pv: money, [fv: money, type: int]) -> money",
+                       "(rate: rate, period: int, periods: number, pv: number, [fv: number, type: int]) -> number",
+                       "(rate: rate, period: int, periods: number, pv: money, [fv: money, type: int]) -> money",
+                       summary: "\(what) of payment number `period` of a level-payment loan") { _, values throws(ExternalError) in
+                let a = try FinanceArguments(name, ["rate", "period", "periods", "pv", "fv", "type"], values)
+                let r = try a.rate(0), per = try a.int(1), n = try positivePeriods(a, 2)
+                let pv = try a.amount(3), fv = try a.amount(4, default: .zero), t = try a.paymentType(5)
+                guard per >= 1, FixedDecimal(per) <= n else {
+                    throw a.error("argument 2 ('period') must be between 1 and the number of periods (\(n)), not \(per)")
+                }
+                return a.result(try a.compute { () throws(ArithmeticError) in
+                    let interest = try Annuity.interest(r, per, n, pv, fv, t)
+                    return principal ? try Annuity.payment(r, n, pv, fv, t).subtracting(interest) : interest
+                })
+            }
+        }
+
+        // PV(rate, nper, pmt, [fv], [type])
+        p.function("pv",
+                   "(rate: percent, periods: number, payment: number, [fv: number, type: int]) -> number",
+                   "(rate: percent, periods: number, payment: money, [fv: money, type: int]) -> money",
+                   "(rate: rate, periods: number, payment: number, [fv: number, type: int]) -> number",
+                   "(rate: rate, periods: number, payment: money, [fv: money, type: int]) -> money",
+                   summary: "the present value of level payments (and a final fv) at a periodic rate (PV)") { _, values throws(ExternalError) in
+            let a = try FinanceArguments("pv", ["rate", "periods", "payment", "fv", "type"], values)
+            let r = try a.rate(0), n = try periods(a, 1)
+            let pmt = try a.amount(2), fv = try a.amount(3, default: .zero), t = try a.paymentType(4)
+            return a.result(try a.compute { () throws(ArithmeticError) in try Annuity.presentValue(r, n, pmt, fv, t) })
+        }
+
+        // FV(rate, nper, pmt, [pv], [type])
+        p.function("fv",
+                   "(rate: percent, periods: number, payment: number, [pv: number, type: int]) -> number",
+                   "(rate: percent, periods: number, payment: money, [pv: money, type: int]) -> money",
+                   "(rate: rate, periods: number, payment: number, [pv: number, type: int]) -> number",
+                   "(rate: rate, periods: number, payment: money, [pv: money, type: int]) -> money",
+                   summary: "the future value of level payments (and a starting pv) at a periodic rate (FV)") { _, values throws(ExternalError) in
+            let a = try FinanceArguments("fv", ["rate", "periods", "payment", "pv", "type"], values)
+            let r = try a.rate(0), n = try periods(a, 1)
+            let pmt = try a.amount(2), pv = try a.amount(3, default: .zero), t = try a.paymentType(4)
+            return a.result(try a.compute { () throws(ArithmeticError) in try Annuity.futureValue(r, n, pmt, pv, t) })
+        }
+
+        // NPER(rate, pmt, pv, [fv], [type])
+        p.function("nper",
+                   "(rate: percent, payment: number, pv: number, [fv: number, type: int]) -> number",
+                   "(rate: percent, payment: money, pv: money, [fv: money, type: int]) -> number",
+                   "(rate: rate, payment: number, pv: number, [fv: number, type: int]) -> number",
+                   "(rate: rate, payment: money, pv: money, [fv: money, type: int]) -> number",
+                   summary: "the number of periods level payments take to pay off pv (and leave fv) (NPER)") { _, values throws(ExternalError) in
+            let a = try FinanceArguments("nper", ["rate", "payment", "pv", "fv", "type"], values)
+            let r = try a.rate(0), pmt = try a.amount(1), pv = try a.amount(2)
+            let fv = try a.amount(3, default: .zero), t = try a.paymentType(4)
+            return .decimal(try numberOfPeriods(a, r, pmt, pv, fv, t))
+        }
+
+        // NPV(rate, value1, value2, …): the values are one list here.
+        p.function("npv",
+                   "(rate: percent, values: list<number>) -> number",
+                   "(rate: percent, values: list<money>) -> money",
+                   "(rate: rate, values: list<number>) -> number",
+                   "(rate: rate, values: list<money>) -> money",
+                   summary: "the net present value of cash flows at the end of periods 1, 2, … (NPV)") { _, values throws(ExternalError) in
+            let a = try FinanceArguments("npv", ["rate", "values"], values)
+            let r = try a.rate(0), flows = try a.amounts(1)
+            guard !flows.isEmpty else { throw a.error("argument 2 ('values') must have at least one cash flow") }
+            // NPV discounts the first value by one period: Σ v_i / (1 + r)^(i+1).
+            return a.result(try a.compute { () throws(ArithmeticError) in
+                try Discounting.presentValue(flows, r).0.divided(by: FixedDecimal.one.adding(r))
+            })
+        }
+    }
+
+    /// A number of periods, zero or more.
+    static func periods(_ a: FinanceArguments, _ i: Int) throws(ExternalError) -> FixedDecimal {
+        let n = try a.amount(i)
+        guard n >= .zero else { throw a.error("\(a.label(i)) must not be negative, not \(n)") }
+        return n
+    }
+
+    /// A number of periods above zero (a payment needs at least some periods to be spread over).
+    static func positivePeriods(_ a: FinanceArguments, _ i: Int) throws(ExternalError) -> FixedDecimal {
+        let n = try a.amount(i)
+        guard n > .zero else { throw a.error("\(a.label(i)) must be above 0, not \(n)") }
+        return n
+    }
+
+    /// NPER = ln((pmt·w − fv·r) / (pmt·w + pv·r)) / ln(1 + r) with w = 1 + r·t; −(pv + fv)/pmt at r = 0.
+    static func numberOfPeriods(_ a: FinanceArguments, _ r: FixedDecimal, _ pmt: FixedDecimal, _ pv: FixedDecimal,
+                                _ fv: FixedDecimal, _ t: FixedDecimal) throws(ExternalError) -> FixedDecimal {
+        if r == .zero {
+            guard pmt != .zero else { throw a.error("with a zero rate and a zero payment no number of periods reaches fv") }
+            return try a.compute { () throws(ArithmeticError) in try pv.adding(fv).divided(by: pmt).negated() }
+        }
+        let (numerator, denominator) = try a.compute { () throws(ArithmeticError) in
+            let w = try pmt.multiplied(by: Annuity.timing(r, t))
+            return (try w.subtracting(try fv.multiplied(by: r)), try w.adding(try pv.multiplied(by: r)))
+        }
+        guard numerator != .zero, denominator != .zero, (numerator > .zero) == (denominator > .zero) else {
+            throw a.error("no number of periods balances these amounts: the payment \(pmt) never pays off pv \(pv) "
+                          + "at \(percentText(r)) a period (it does not cover the interest, or has the wrong sign)")
+        }
+        return try a.compute { () throws(ArithmeticError) in
+            try numerator.divided(by: denominator).ln().divided(by: FixedDecimal.one.adding(r).ln())
+        }
+    }
+}

@@ -1,0 +1,57 @@
+import Foundation
+import Suanpan
+import SuanpanRuntime
+import XCTest
+
+/// The example products that use the finance plugin: their test blocks reproduce the figures of
+/// PRODUCTS.md §2 (Huabei) and §3 (Jiebei, MYbank) through the plugin.
+final class FinanceExampleTests: FinanceTestCase {
+    static let examples = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("Examples")
+
+    func runExample(_ name: String, file: StaticString = #filePath, line: UInt = #line) -> [TestOutcome] {
+        let path = Self.examples.appendingPathComponent(name).path
+        switch Program.load(paths: [path]) {
+        case .success(let (program, _)):
+            let outcomes = program.runTests()
+            for o in outcomes { XCTAssertTrue(o.passed, "\(name): \(o.name): \(o.failures)", file: file, line: line) }
+            return outcomes
+        case .failure(let failure):
+            XCTFail(failure.diagnostics.map { $0.rendered() }.joined(separator: "\n"), file: file, line: line)
+            return []
+        }
+    }
+
+    func testJiebeiExamplePasses() {
+        let names = runExample("jiebei.suan").map(\.name)
+        XCTAssertEqual(names.count, 7)
+        XCTAssertTrue(names.contains("MYbank at 0.03% a day (0.9% a month): 1,719.56 over 6 months, 882.88 over 12"))
+    }
+
+    func testHuabeiExamplePasses() {
+        XCTAssertEqual(runExample("huabei.suan").count, 5)
+    }
+
+    func testJiebeiPrints() throws {
+        let path = Self.examples.appendingPathComponent("jiebei.suan").path
+        guard case .success(let (program, _)) = Program.load(paths: [path]) else { return XCTFail("jiebei.suan did not load") }
+        var lines: [String] = []
+        try program.runPrints { lines.append($0) }
+        XCTAssertEqual(lines, [
+            "Jiebei 10,000 CNY: 30 days cost 120.00 CNY ; 12 monthly installments of 899.75 CNY",
+            "Jiebei 0.04%/day is 14.6%/year simple, 15.716% compounded daily, APR of 12 installments 14.4%",
+            "MYbank 0.03%/day on the average 31,000.00 CNY balance: a month costs 279.00 CNY",
+        ])
+    }
+
+    func testJiebeiRateIsAParameter() throws {
+        let path = Self.examples.appendingPathComponent("jiebei.suan").path
+        guard case .success(let (program, _)) = Program.load(paths: [path]) else { return XCTFail("jiebei.suan did not load") }
+        XCTAssertEqual(program.setParameter("Jiebei.daily_rate=0.03%/day").map(\.message), [])
+        if case .value(let v, let t) = program.evaluate("Jiebei.monthly_payment(10000 CNY, 12)") {
+            XCTAssertEqual(Format.display(v, t), "882.88 CNY")   // the MYbank figure at MYbank's rate
+        } else {
+            XCTFail("Jiebei.monthly_payment did not evaluate")
+        }
+    }
+}
