@@ -63,6 +63,7 @@ extension Checker {
         case .intrinsic(let f):
             error("'\(f.rawValue)' is a function", span, hint: "call it: \(f.rawValue)(…)")
         case .external(let fs):
+            if fs.count == 1, program.externals[fs[0]].isConstant { return externalCall(fs[0], [], span) }
             error("'\(name)' is a function", span, hint: "call it: \(program.externals[fs[0]].name)(…)")
         case .namespace(let plugin):
             let example = program.externals.first { $0.plugin == plugin }?.name ?? "function"
@@ -85,6 +86,17 @@ extension Checker {
     // MARK: Members
 
     func member(_ base: Expr, _ name: Name, _ span: Span, _ scope: Scope) -> BExpr {
+        if case .name(let baseName) = base.kind, case .namespace(let plugin)? = scope.lookup(baseName) {
+            guard let f = program.externals.firstIndex(where: { $0.plugin == plugin && $0.name == name.text }) else {
+                error("plugin '\(plugin)' has no member '\(name.text)'", name.span,
+                      hint: suggestion(for: name.text, among: program.externals.filter { $0.plugin == plugin }.map(\.name))
+                        .map { "did you mean '\($0)'?" })
+                return invalid(span)
+            }
+            if program.externals[f].isConstant { return externalCall(f, [], span) }
+            error("'\(plugin).\(name.text)' is a function", span, hint: "call it: \(plugin).\(name.text)(…)")
+            return invalid(span)
+        }
         if case .name(let baseName) = base.kind, case .product(let p)? = scope.lookup(baseName) {
             guard let symbol = productMember(p, name.text) else {
                 let product = program.products[p]

@@ -14,7 +14,7 @@ extension Checker {
     func externalCall(_ f: Int, _ args: [BExpr], _ span: Span) -> BExpr {
         let function = program.externals[f]
         if args.contains(where: { $0.type.containsInvalid }) { return invalid(span) }
-        var mismatch: (index: Int, overload: Overload)?
+        var mismatch: (index: Int, overload: Overload, binding: Binding)?
         for (o, overload) in function.overloads.enumerated()
         where args.count >= overload.required && args.count <= overload.parameters.count {
             var binding = Binding()
@@ -27,16 +27,20 @@ extension Checker {
                 let result = instantiate(overload.result, binding)
                 return BExpr(.external(function: f, overload: o, fitted), result, span, file)
             }
-            if mismatch == nil { mismatch = (fitted.count, overload) }
+            // Report the overload that got furthest: its first misfit is the likeliest mistake.
+            if mismatch.map({ fitted.count > $0.index }) ?? true { mismatch = (fitted.count, overload, binding) }
         }
         let usage = function.overloads.map { "\(function.name)\($0)" }.joined(separator: "; ")
-        guard let (i, overload) = mismatch else {
+        guard let (i, overload, binding) = mismatch else {
             error("wrong number of arguments to '\(function.qualifiedName)': \(args.count) given", span, hint: usage)
             return invalid(span)
         }
         let parameter = overload.parameters[i]
         let others = function.overloads.count > 1 ? usage : nil
-        error("argument \(i + 1) ('\(parameter.name)') of '\(function.qualifiedName)' must be \(parameter.pattern), found \(args[i].type)",
+        var wanted = parameter.pattern.description
+        if case .anyMoney = parameter.pattern, let c = binding.currency { wanted = "money<\(c)> (the call's currency)" }
+        if case .anyRate = parameter.pattern, let p = binding.period { wanted = "rate/\(p.rawValue) (the call's period)" }
+        error("argument \(i + 1) ('\(parameter.name)') of '\(function.qualifiedName)' must be \(wanted), found \(args[i].type)",
               args[i].span, hint: others)
         return invalid(span)
     }

@@ -118,9 +118,10 @@ public final class Checker {
             error("'\(name.text)' is a built-in function", name.span, hint: "rename this \(what)")
             return
         case .external(let fs)? where topLevel:
-            let owners = fs.map { program.externals[$0].qualifiedName }.joined(separator: ", ")
-            error("'\(name.text)' is already defined by a plugin (\(owners))", name.span, hint: "rename this \(what)")
-            return
+            // Allowed, but never silent: the program's own name wins, the plugin's stays qualified.
+            let owners = fs.map { program.externals[$0].qualifiedName }
+            diagnostics.append(Diagnostic(.warning, "'\(name.text)' hides the plugin function \(owners.joined(separator: " and "))",
+                                          file: file, span: name.span, hint: "call the plugin's as \(owners[0])(…)"))
         case .namespace? where topLevel:
             error("'\(name.text)' is the name of a plugin", name.span, hint: "rename this \(what)")
             return

@@ -48,12 +48,15 @@ public struct ExternalFunction: Sendable {
     public let name: String
     public let overloads: [Overload]
     public let summary: String
+    /// A constant is used by name, without parentheses: `calendar.days_per_year`.
+    public let isConstant: Bool
 
-    public init(plugin: String, name: String, overloads: [Overload], summary: String) {
+    public init(plugin: String, name: String, overloads: [Overload], summary: String, isConstant: Bool = false) {
         self.plugin = plugin
         self.name = name
         self.overloads = overloads
         self.summary = summary
+        self.isConstant = isConstant
     }
 
     public var qualifiedName: String { "\(plugin).\(name)" }

@@ -7,7 +7,7 @@ import SuanpanValues
 ///
 /// The plugin is split by what each part owns:
 /// - FinanceTimeValue.swift: pmt, ipmt, ppmt, pv, fv, nper, npv (closed forms);
-/// - FinanceSolvers.swift: the rate solver and annuity_rate, irr, xirr;
+/// - FinanceSolvers.swift: the rate solver and rate, irr, xirr;
 /// - FinanceRates.swift: effect, nominal, annual_compound, apr_irr, ear_irr, apr_occupied;
 /// - FinanceSchedules.swift: equal_installment, equal_principal, installment_plan;
 /// - FinanceMath.swift: the annuity arithmetic shared by all of them.

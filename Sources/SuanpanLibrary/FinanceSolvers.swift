@@ -104,13 +104,13 @@ struct RateSolver {
 
 extension StandardLibrary {
     static func addSolvers(_ p: inout Plugin) {
-        // RATE(nper, pmt, pv, [fv], [type], [guess]). Named annuity_rate: a plugin function name
+        // RATE(nper, pmt, pv, [fv], [type], [guess]). Named rate: a plugin function name
         // cannot be reused by a program, and `rate` is too common a parameter name to take.
-        p.function("annuity_rate",
+        p.function("rate",
                    "(periods: number, payment: number, pv: number, [fv: number, type: int, guess: percent]) -> percent",
                    "(periods: number, payment: money, pv: money, [fv: money, type: int, guess: percent]) -> percent",
                    summary: "the periodic rate at which level payments pay off pv and leave fv (RATE)") { _, values throws(ExternalError) in
-            let a = try FinanceArguments("annuity_rate", ["periods", "payment", "pv", "fv", "type", "guess"], values)
+            let a = try FinanceArguments("rate", ["periods", "payment", "pv", "fv", "type", "guess"], values)
             let n = try positivePeriods(a, 0), pmt = try a.amount(1), pv = try a.amount(2)
             let fv = try a.amount(3, default: .zero), t = try a.paymentType(4), guess = try a.guess(5)
             let signs = [pmt, pv, fv].filter { $0 != .zero }.map { $0 > .zero }
@@ -118,7 +118,7 @@ extension StandardLibrary {
                 throw a.error("the payment, pv and fv must not all have the same sign (money paid out is negative, "
                               + "money received positive), so no rate balances them")
             }
-            return .decimal(try RateSolver(function: "annuity_rate").solve(guess: guess) { r throws(ArithmeticError) in
+            return .decimal(try RateSolver(function: "rate").solve(guess: guess) { r throws(ArithmeticError) in
                 try Annuity.balance(r, n, pmt, pv, fv, t)
             })
         }

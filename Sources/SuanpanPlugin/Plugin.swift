@@ -23,6 +23,8 @@ public struct Plugin: Sendable {
 
     public struct Function: Sendable {
         public let name: String
+        /// Used by name without parentheses; its one signature takes no parameters.
+        public var isConstant = false
         /// One written signature per overload, tried in this order.
         public let signatures: [String]
         public let summary: String
@@ -46,6 +48,13 @@ public struct Plugin: Sendable {
     public mutating func function(_ name: String, signatures: [String], summary: String,
                                   _ implementation: @escaping ExternalImplementation) {
         functions.append(Function(name: name, signatures: signatures, summary: summary, implementation: implementation))
+    }
+
+    /// Adds a named constant of a declared type, such as `("days_per_year", "int", .decimal(365))`.
+    public mutating func constant(_ name: String, _ type: String, _ value: Value, summary: String) {
+        var f = Function(name: name, signatures: ["() -> \(type)"], summary: summary) { _, _ throws(ExternalError) in value }
+        f.isConstant = true
+        functions.append(f)
     }
 
     /// Declares a record type that functions can return (and programs can name).
@@ -102,7 +111,8 @@ public struct PluginSet: Sendable {
                     throw problem("function '\(f.name)' has a malformed signature \"\(text)\": \(d.message)")
                 }
             }
-            functions.append(ExternalFunction(plugin: plugin.name, name: f.name, overloads: overloads, summary: f.summary))
+            functions.append(ExternalFunction(plugin: plugin.name, name: f.name, overloads: overloads, summary: f.summary,
+                                              isConstant: f.isConstant))
         }
         plugins.append(plugin)
         library.records += plugin.records

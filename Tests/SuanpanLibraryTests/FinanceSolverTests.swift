@@ -3,42 +3,42 @@ import SuanpanRuntime
 import SuanpanValues
 import XCTest
 
-/// annuity_rate (RATE), irr and xirr, and the solver under them. Expected values: mpmath.findroot
+/// rate (RATE), irr and xirr, and the solver under them. Expected values: mpmath.findroot
 /// at 40 digits on the functions in FinanceSupportTests, rounded to 18 fraction digits.
 final class FinanceSolverTests: FinanceTestCase {
     func testAnnuityRate() {
         // the Jiebei payment rounded to the cent costs a little under 1.2%: mpmath findroot
-        assertNear("annuity_rate(12, -899.75, 10000)", "0.01199923350127904")
-        assertNear("annuity_rate(60, -1500, 70000)", "0.008640005256538431")
+        assertNear("rate(12, -899.75, 10000)", "0.01199923350127904")
+        assertNear("rate(60, -1500, 70000)", "0.008640005256538431")
         // no payments: (2000 / 1000)^(1/10) − 1
-        assertNear("annuity_rate(10, 0, -1000, 2000)", "0.071773462536293164")
+        assertNear("rate(10, 0, -1000, 2000)", "0.071773462536293164")
         // payments in advance: mpmath findroot
-        assertNear("annuity_rate(48, -200, 8000, 0, 1)", "0.008052981923906034")
-        assertNear("annuity_rate(12, -899.75 CNY, 10000 CNY)", "0.01199923350127904")
+        assertNear("rate(48, -200, 8000, 0, 1)", "0.008052981923906034")
+        assertNear("rate(12, -899.75 CNY, 10000 CNY)", "0.01199923350127904")
     }
 
     func testAnnuityRateInvertsPmt() {
-        assertNear("annuity_rate(12, pmt(1.2%, 12, 10000), 10000)", "0.012")
-        assertNear("annuity_rate(36, pmt(0.5%, 36, 20000, -5000, 1), 20000, -5000, 1)", "0.005")
+        assertNear("rate(12, pmt(1.2%, 12, 10000), 10000)", "0.012")
+        assertNear("rate(36, pmt(0.5%, 36, 20000, -5000, 1), 20000, -5000, 1)", "0.005")
         // no interest at all: the rate is zero
-        assertNear("annuity_rate(12, -100, 1200)", "0")
+        assertNear("rate(12, -100, 1200)", "0")
     }
 
     func testAnnuityRateWhereNewtonFromTheDefaultGuessOverflows() {
         // From 10%, 1.1^360 × 300,000 leaves the decimal range; the bracketing fallback still finds
         // the rate, and so does Newton from a guess nearby. mpmath findroot from 0.5%.
-        assertNear("annuity_rate(360, -1798.65, 300000)", "0.004999993193119217")
-        assertNear("annuity_rate(360, -1798.65, 300000, 0, 0, 0.5%)", "0.004999993193119217")
+        assertNear("rate(360, -1798.65, 300000)", "0.004999993193119217")
+        assertNear("rate(360, -1798.65, 300000, 0, 0, 0.5%)", "0.004999993193119217")
     }
 
     func testAnnuityRateOverManyPeriods() {
         // 50 years monthly and 30 years daily: from the 10% guess Newton first overshoots below
         // zero, where halving toward −100% must not pass for convergence. mpmath findroot (anderson)
         // on pv + pmt·(1 − (1 + r)^−n)/r.
-        assertNear("annuity_rate(600, -1000, 100000)", "0.009974066170012856")
-        assertNear("annuity_rate(10950, -63.2, 100000)", "0.000631370250575374")
+        assertNear("rate(600, -1000, 100000)", "0.009974066170012856")
+        assertNear("rate(10950, -63.2, 100000)", "0.000631370250575374")
         // a million periods: the discounted form does not overflow; (1.01)^−1000000 is 0, so 1% exactly
-        assertNear("annuity_rate(1000000, -1, 100)", "0.01")
+        assertNear("rate(1000000, -1, 100)", "0.01")
     }
 
     func testIrrCloseToMinusOneHundredPercent() {
@@ -49,12 +49,12 @@ final class FinanceSolverTests: FinanceTestCase {
     func testAnnuityRateWithoutASolutionFailsClearly() {
         // +10,000 now, −1,000 × 12, +5,000 at the end: the balance stays above 619 for every rate
         // (mpmath scan from −99.9% to 500%), so there is no rate to find.
-        assertRuntimeError("annuity_rate(12, -1000, 10000, 5000)",
-                           "annuity_rate found no rate: Newton's method from the guess 10% did not settle within 60 steps")
-        assertRuntimeError("annuity_rate(12, -1000, 10000, 5000)", "no rate balances these cash flows")
-        assertRuntimeError("annuity_rate(12, 100, 10000)", "the payment, pv and fv must not all have the same sign")
-        assertRuntimeError("annuity_rate(12, -100, 1200, 0, 0, -100%)", "argument 6 ('guess') must be above -100%")
-        assertRuntimeError("annuity_rate(0, -100, 1200)", "argument 1 ('periods') must be above 0")
+        assertRuntimeError("rate(12, -1000, 10000, 5000)",
+                           "rate found no rate: Newton's method from the guess 10% did not settle within 60 steps")
+        assertRuntimeError("rate(12, -1000, 10000, 5000)", "no rate balances these cash flows")
+        assertRuntimeError("rate(12, 100, 10000)", "the payment, pv and fv must not all have the same sign")
+        assertRuntimeError("rate(12, -100, 1200, 0, 0, -100%)", "argument 6 ('guess') must be above -100%")
+        assertRuntimeError("rate(0, -100, 1200)", "argument 1 ('periods') must be above 0")
     }
 
     func testIrr() {
