@@ -69,8 +69,8 @@ final class FinanceRatesTests: FinanceTestCase {
         assertRuntimeError("apr_irr(1200, [108.8], 0)", "argument 3 ('periods_per_year') must be at least 1")
         assertRuntimeError("apr_irr(1200, [])", "argument 2 ('payments') must have at least one payment")
         assertRuntimeError("apr_irr(0, [1])", "argument 1 ('principal') must not be zero")
-        // the checker reports the first overload's mismatch (the number one), with every overload in the hint
-        assertCheckError("apr_irr(1200 CNY, [108.8])", "argument 1 ('principal') of 'finance.apr_irr' must be number, found money<CNY>")
+        // the checker reports the overload that fitted furthest (the money one), with every overload in the hint
+        assertCheckError("apr_irr(1200 CNY, [108.8])", "argument 2 ('payments') of 'finance.apr_irr' must be list<money>, found list<number>")
     }
 
     func testJiebeiEqualInstallmentsCostTheirNominalRate() {
