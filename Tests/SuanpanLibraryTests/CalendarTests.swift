@@ -5,29 +5,11 @@ import SuanpanRuntime
 import SuanpanValues
 import XCTest
 
-/// Evaluates expressions against an empty program with the standard plugins.
-private final class CalendarEvaluator {
-    let program: Program?
-
-    init() {
-        if case .success(let (p, _)) = Program.load(paths: []) { program = p } else { program = nil }
-    }
-
-    func show(_ text: String) -> String {
-        switch program?.evaluate(text) {
-        case .value(let v, let t)?: return "\(Format.display(v, t, quoteStrings: true)) : \(t)"
-        case .checkFailed(let d)?: return "check: " + d.map(\.message).joined(separator: "; ")
-        case .runtimeFailed(let e)?: return "runtime: \(e.message)"
-        case nil: return "<the standard plugins did not load>"
-        }
-    }
-}
-
 /// The calendar plugin: every function against Python's `datetime` and `calendar` modules
 /// (the figures next to each assertion), agreement with the language's own date operators,
 /// the billing-cycle conventions, and clear errors.
 final class CalendarTests: XCTestCase {
-    private let eval = CalendarEvaluator()
+    private let eval = LibraryEvaluator()
 
     func e(_ text: String) -> String { eval.show(text) }
 

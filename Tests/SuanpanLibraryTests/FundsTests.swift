@@ -6,30 +6,11 @@ import SuanpanRuntime
 import SuanpanValues
 import XCTest
 
-/// Evaluates expressions against an empty program with the standard plugins and
-/// shows the outcome as `value : type`, `check: message` or `runtime: message`.
-private final class FundsEvaluator {
-    let program: Program?
-
-    init() {
-        if case .success(let (p, _)) = Program.load(paths: []) { program = p } else { program = nil }
-    }
-
-    func show(_ text: String) -> String {
-        switch program?.evaluate(text) {
-        case .value(let v, let t)?: return "\(Format.display(v, t, quoteStrings: true)) : \(t)"
-        case .checkFailed(let d)?: return "check: " + d.map(\.message).joined(separator: "; ")
-        case .runtimeFailed(let e)?: return "runtime: \(e.message)"
-        case nil: return "<the standard plugins did not load>"
-        }
-    }
-}
-
 /// The funds plugin: every function against values computed independently (Python's
 /// `decimal` with 60 digits, or mpmath at 50 digits, as noted next to each figure),
 /// the checker's uniform argument errors, and clear runtime errors.
 final class FundsTests: XCTestCase {
-    private let eval = FundsEvaluator()
+    private let eval = LibraryEvaluator()
 
     func e(_ text: String) -> String { eval.show(text) }
 
