@@ -22,10 +22,12 @@ let package = Package(
         .target(name: "CSuanpanPlugin"),
         .target(name: "SuanpanPlugin", dependencies: ["CSuanpanPlugin", "SuanpanValues", "SuanpanSyntax", "SuanpanChecker", "SuanpanRuntime"]),
         .target(name: "SuanpanLibrary", dependencies: ["SuanpanValues", "SuanpanChecker", "SuanpanRuntime", "SuanpanPlugin"]),
+        .systemLibrary(name: "CLibEdit", pkgConfig: "libedit", providers: [.apt(["libedit-dev"]), .brew(["libedit"])]),
+        .target(name: "SuanpanREPL", dependencies: ["Suanpan", "SuanpanValues", "SuanpanSyntax", "SuanpanChecker", "SuanpanRuntime", "SuanpanPlugin", "CLibEdit"]),
         .target(name: "Suanpan", dependencies: ["SuanpanValues", "SuanpanSyntax", "SuanpanChecker", "SuanpanRuntime", "SuanpanPlugin", "SuanpanLibrary"]),
         .executableTarget(
             name: "SuanpanCLI",
-            dependencies: ["Suanpan", "SuanpanPlugin", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["Suanpan", "SuanpanPlugin", "SuanpanREPL", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .executableTarget(name: "DecimalBench", dependencies: ["SuanpanValues"], path: "Benchmarks/DecimalBench"),
         .executableTarget(name: "RuleBench", dependencies: ["Suanpan"], path: "Benchmarks/RuleBench"),
@@ -36,5 +38,6 @@ let package = Package(
         .testTarget(name: "SuanpanPluginTests", dependencies: ["SuanpanPlugin"]),
         .testTarget(name: "SuanpanLibraryTests", dependencies: ["SuanpanLibrary", "Suanpan"]),
         .testTarget(name: "SuanpanTests", dependencies: ["Suanpan"]),
+        .testTarget(name: "SuanpanREPLTests", dependencies: ["SuanpanREPL"]),
     ]
 )

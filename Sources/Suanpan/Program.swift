@@ -82,13 +82,14 @@ public final class Program {
     }
 
     /// Runs the top-level `print` statements in order; each prints one line.
-    /// Lines printed before an error are emitted before it is thrown.
-    public func runPrints(_ emit: (String) -> Void) throws(RuntimeError) {
+    /// Lines printed before an error are emitted before it is thrown. With a
+    /// path, only that file's statements run (the REPL runs what was just typed).
+    public func runPrints(onlyIn path: String? = nil, _ emit: (String) -> Void) throws(RuntimeError) {
         let (lines, failure) = LargeStack.run { () -> ([String], RuntimeError?) in
             self.prepare()
             var lines: [String] = []
             do throws(RuntimeError) {
-                for p in self.checked.prints {
+                for p in self.checked.prints where path == nil || p.file.path == path {
                     var parts: [String] = []
                     for v in p.values {
                         parts.append(Format.display(try self.machine.evaluate(v, frameSize: p.frameSize), v.type))
@@ -178,6 +179,37 @@ public final class Program {
             self.prepare()
             return self.evaluateOnThisStack(text, sourceName: sourceName)
         }
+    }
+
+    /// Evaluates an expression in a tracing build of the program (with this
+    /// program's overrides) and returns what happened, line by line, and the value.
+    public func explain(_ text: String, sourceName: String = "<expr>") -> Result<([String], String), Failure> {
+        let file = SourceFile(path: sourceName, text: text)
+        let (expr, parseDiagnostics, _) = Parser.parseExpression(file)
+        guard let expr, parseDiagnostics.isEmpty else { return .failure(Failure(diagnostics: parseDiagnostics, ioFailed: false)) }
+        return LargeStack.run {
+            let (bound, frameSize, diagnostics) = Checker.checkExpression(expr, file: file, in: self.checked)
+            if diagnostics.contains(where: { $0.severity == .error }) { return .failure(Failure(diagnostics: diagnostics, ioFailed: false)) }
+            let traced = Machine(CompiledProgram(self.checked, externals: self.plugins.implementations, tracing: true))
+            traced.copyOverrides(from: self.machine)
+            traced.interruptRequested = self.machine.interruptRequested
+            do throws(RuntimeError) {
+                let (value, lines) = try traced.explain(bound, frameSize: frameSize)
+                return .success((lines, "\(Format.display(value, bound.type, quoteStrings: true)) : \(bound.type)"))
+            } catch {
+                return .failure(Failure(diagnostics: [error.diagnostic], ioFailed: false))
+            }
+        }
+    }
+
+    /// The type of an expression, without evaluating it.
+    public func typeOf(_ text: String, sourceName: String = "<expr>") -> Result<SType, Failure> {
+        let file = SourceFile(path: sourceName, text: text)
+        let (expr, parseDiagnostics, _) = Parser.parseExpression(file)
+        guard let expr, parseDiagnostics.isEmpty else { return .failure(Failure(diagnostics: parseDiagnostics, ioFailed: false)) }
+        let (bound, _, diagnostics) = LargeStack.run { Checker.checkExpression(expr, file: file, in: self.checked) }
+        if diagnostics.contains(where: { $0.severity == .error }) { return .failure(Failure(diagnostics: diagnostics, ioFailed: false)) }
+        return .success(bound.type)
     }
 
     func evaluateOnThisStack(_ text: String, sourceName: String) -> Evaluation {

@@ -45,17 +45,34 @@ struct Compiler {
             return { frame in frame.slots[slot] }
         case .global(let index):
             let span = e.span, file = e.file
+            if program.tracing, program.checked.globals[index].kind == .parameter {
+                let def = program.checked.globals[index]
+                return { frame throws(RuntimeError) in
+                    let value = try frame.machine.global(index, at: span, in: file)
+                    if frame.machine.tracedGlobals.insert(index).inserted {
+                        frame.machine.note("parameter \(def.qualifiedName) = \(Format.display(value, def.type, quoteStrings: true))"
+                                           + (frame.machine.overridden.contains(index) ? " (set)" : ""))
+                    }
+                    return value
+                }
+            }
             return { frame throws(RuntimeError) in try frame.machine.global(index, at: span, in: file) }
         case .call(let f, let args):
             let codes = args.map(compile)
             let span = e.span, file = e.file
-            return { frame throws(RuntimeError) in
+            let code: Code = { frame throws(RuntimeError) in
                 let machine = frame.machine
                 let callee = try machine.enter(f, at: span, in: file)
                 defer { machine.leave() }
                 for i in codes.indices { callee.slots[i] = try codes[i](frame) }
+                if machine.log != nil {
+                    let def = program.checked.functions[f]
+                    let shown = def.parameters.indices.map { "\(def.parameters[$0].name) = \(Format.display(callee.slots[$0], def.parameters[$0].type, quoteStrings: true))" }
+                    machine.note("with " + (shown.isEmpty ? "no arguments" : shown.joined(separator: ", ")))
+                }
                 return try machine.finish(f, callee, at: span, in: file)
             }
+            return program.tracing ? traced(code, function: program.checked.functions[f], args: args) : code
         case .intrinsic(let f, let args):
             return intrinsic(f, args.map(compile), args, e)
         case .external(let f, let overload, let args):
@@ -153,10 +170,13 @@ struct Compiler {
             }
         case .roundMoney(let inner, let quantum, let mode):
             let code = compile(inner)
+            let tracing = program.tracing
             return { frame throws(RuntimeError) in
                 let (amount, currency) = try moneyParts(try code(frame), e)
                 let step = quantum ?? minorUnit(currency)
-                return .money(try arithmetic(e) { () throws(ArithmeticError) in try amount.rounded(toMultipleOf: step, mode: mode) }, currency)
+                let result = Value.money(try arithmetic(e) { () throws(ArithmeticError) in try amount.rounded(toMultipleOf: step, mode: mode) }, currency)
+                if tracing { tracedRounding(.money(amount, currency), result, e.type, "rounding policy \(mode.rawValue)", frame) }
+                return result
             }
         }
     }
@@ -179,7 +199,10 @@ struct Compiler {
             try frame.machine.spend(items.count, at: e)
             var out: [Value] = []
             out.reserveCapacity(items.count)
-            for item in items {
+            for (n, item) in items.enumerated() {
+                if n & 4095 == 4095, frame.machine.interruptRequested() {
+                    throw RuntimeError("interrupted", file: e.file, span: e.span)
+                }
                 frame.slots[slot] = item
                 if let filter, !(try boolean(try filter(frame), e)) { continue }
                 out.append(try element(frame))

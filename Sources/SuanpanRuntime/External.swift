@@ -34,6 +34,10 @@ extension Compiler {
                 failure.trace.append("in \(function.qualifiedName)")
                 throw failure
             }
+            if frame.machine.log != nil {
+                let shown = zip(values, args).map { Format.display($0, $1.type, quoteStrings: true) }.joined(separator: ", ")
+                frame.machine.note("\(function.qualifiedName)(\(shown)) = \(Format.display(result, resultType, quoteStrings: true))")
+            }
             // A plugin is outside code: what it returns is checked against what it declared.
             guard result.conforms(to: resultType) else {
                 throw RuntimeError("plugin function '\(function.qualifiedName)' returned a value that is not \(resultType)",

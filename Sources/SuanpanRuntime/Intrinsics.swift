@@ -7,9 +7,17 @@ extension Compiler {
         case .round:
             guard codes.count == 2 || codes.count == 3 else { return failing("round", e) }
             let (x, m, q) = (codes[0], codes[1], codes.count == 3 ? codes[2] : nil)
+            let tracing = program.tracing
             return { frame throws(RuntimeError) in
                 guard case .roundingMode(let mode) = try m(frame) else { throw internalError("a rounding mode", e) }
-                return try roundValue(try x(frame), step: try q?(frame), mode: mode, e)
+                let value = try x(frame)
+                let step = try q?(frame)
+                let result = try roundValue(value, step: step, mode: mode, e)
+                if tracing {
+                    let shownStep = step.map { Format.display($0, args[2].type) } ?? "default step"
+                    tracedRounding(value, result, e.type, "round to \(shownStep), \(mode.rawValue)", frame)
+                }
+                return result
             }
         case .min, .max:
             let wantLess = f == .min

@@ -35,9 +35,13 @@ public final class CompiledProgram: @unchecked Sendable {
     var functions: [CompiledFunction] = []
     var globals: [Code] = []
 
-    public init(_ checked: CheckedProgram, externals: [ExternalImplementation] = []) {
+    /// Whether the closures record what they do (for `:explain`).
+    public let tracing: Bool
+
+    public init(_ checked: CheckedProgram, externals: [ExternalImplementation] = [], tracing: Bool = false) {
         self.checked = checked
         self.externals = externals
+        self.tracing = tracing
         let compiler = Compiler(program: self)
         functions = checked.functions.map { compiler.function($0) }
         globals = checked.globals.map { compiler.global($0) }
@@ -62,6 +66,11 @@ public final class Machine {
     /// depth is free again when the call at that depth returns.
     var frames: [Frame] = []
     var calls = 0
+    /// What a tracing program did, line by line; nil when not recording.
+    public var log: [String]?
+    var traceDepth = 0
+    /// Parameters already shown in the trace.
+    var tracedGlobals: Set<Int> = []
     /// Deeper calls are an error, not a stack overflow.
     static let maxDepth = 1000
     /// Set from another thread or a signal handler to stop a long evaluation.
@@ -88,6 +97,24 @@ public final class Machine {
         forgetComputedValues()
         overridden.insert(index)
         globalValues[index] = value
+    }
+
+    /// Overrides of another run, for a run that must see the same what-ifs.
+    public func copyOverrides(from other: Machine) {
+        for index in other.overridden where globalValues.indices.contains(index) {
+            overridden.insert(index)
+            globalValues[index] = other.globalValues[index]
+        }
+    }
+
+    /// Evaluates with tracing on and returns the value and what happened.
+    public func explain(_ expr: BExpr, frameSize: Int) throws(RuntimeError) -> (Value, [String]) {
+        log = []
+        traceDepth = 0
+        tracedGlobals = []
+        defer { log = nil }
+        let value = try evaluate(expr, frameSize: frameSize)
+        return (value, log ?? [])
     }
 
     /// Undoes an override: the declared value is used again.

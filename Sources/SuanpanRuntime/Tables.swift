@@ -24,15 +24,22 @@ extension Compiler {
         }
         let fallback = table.fallback.map(compile)
         let anchor = table.rows.first?.value ?? table.fallback
+        let tracing = program.tracing
         return { frame throws(RuntimeError) in
-            for (patterns, value) in rows {
+            for (n, (patterns, value)) in rows.enumerated() {
                 var matched = true
                 for (i, pattern) in patterns.enumerated() where matched {
                     matched = try matches(pattern, frame.slots[i], frame, anchor)
                 }
-                if matched { return try value(frame) }
+                if matched {
+                    if tracing { tracedRow(def, n, table, frame) }
+                    return try value(frame)
+                }
             }
-            if let fallback { return try fallback(frame) }
+            if let fallback {
+                if tracing { tracedRow(def, rows.count, table, frame) }
+                return try fallback(frame)
+            }
             let keys = def.parameters.indices.map { "\(def.parameters[$0].name) = \(Format.display(frame.slots[$0], def.parameters[$0].type))" }
             throw RuntimeError("no row of table '\(def.qualifiedName)' matches \(keys.joined(separator: ", "))",
                                file: def.file, span: def.span, hint: "add a row for it, or an 'else' row")

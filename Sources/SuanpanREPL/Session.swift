@@ -1,0 +1,94 @@
+import Foundation
+import Suanpan
+import SuanpanChecker
+import SuanpanPlugin
+import SuanpanRuntime
+import SuanpanSyntax
+
+/// What the analyst has built up at the prompt: loaded files, definitions
+/// typed in (each keeps its own source, so errors point into the line typed),
+/// and what-if overrides. Every change rebuilds the program from all of them;
+/// a change that does not check is rolled back.
+public final class Session {
+    public private(set) var files: [String] = []
+    /// Definitions typed at the prompt, by name; a new one with the same name replaces the old.
+    public private(set) var entries: [(name: String, source: SourceFile)] = []
+    /// `:set` overrides, reapplied after every rebuild: "Huabei.overdue_rate" → "0.06%/day".
+    public private(set) var overrides: [(name: String, value: String)] = []
+    public private(set) var program: Program?
+    let plugins: PluginSet
+    var inputs = 0
+
+    public init(plugins: PluginSet) {
+        self.plugins = plugins
+    }
+
+    /// Rebuilds from files, entries and overrides; returns the diagnostics (warnings or errors).
+    @discardableResult
+    func rebuild() -> [Diagnostic] {
+        switch Program.load(paths: files, extraSources: entries.map(\.source), plugins: plugins) {
+        case .success(let (program, warnings)):
+            self.program = program
+            program.machine.interruptRequested = { Interrupt.isSet }
+            var problems = warnings
+            for o in overrides { problems += program.setParameter("\(o.name)=\(o.value)") }
+            return problems
+        case .failure(let failure):
+            return failure.diagnostics
+        }
+    }
+
+    /// Tries a change; keeps it only if the program still checks.
+    func attempt(_ change: () -> Void, undo: () -> Void) -> [Diagnostic] {
+        change()
+        let diagnostics = rebuild()
+        if diagnostics.contains(where: { $0.severity == .error }) {
+            undo()
+            rebuild()
+        }
+        return diagnostics
+    }
+
+    public func load(_ path: String) -> [Diagnostic] {
+        let before = files
+        return attempt({ if !files.contains(path) { files.append(path) } }, undo: { files = before })
+    }
+
+    public func reload() -> [Diagnostic] { rebuild() }
+
+    /// Adds or replaces definitions typed at the prompt, one source per definition.
+    func define(_ definitions: [(name: String, source: SourceFile)]) -> [Diagnostic] {
+        let before = entries
+        return attempt({
+            for d in definitions {
+                entries.removeAll { $0.name == d.name }
+                entries.append(d)
+            }
+        }, undo: { entries = before })
+    }
+
+    /// The next source name for something typed at the prompt: <input-1>, <input-2>…
+    func nextSourceName() -> String {
+        inputs += 1
+        return "<input-\(inputs)>"
+    }
+
+    public func set(_ name: String, _ value: String) -> [Diagnostic] {
+        guard let program else { return [] }
+        let problems = program.setParameter("\(name)=\(value)")
+        if problems.isEmpty {
+            overrides.removeAll { $0.name == name }
+            overrides.append((name, value))
+        }
+        return problems
+    }
+
+    /// Removes one override, or all of them.
+    public func unset(_ name: String?) -> Bool {
+        let before = overrides.count
+        overrides.removeAll { name == nil || $0.name == name }
+        guard overrides.count != before else { return false }
+        rebuild()
+        return true
+    }
+}

@@ -1,0 +1,65 @@
+import SuanpanChecker
+import SuanpanSyntax
+import SuanpanValues
+
+/// `:explain` support. A program compiled with tracing records, as it runs,
+/// each rule or plugin function called with its arguments and result, each
+/// table row that matched, each parameter read, and each rounding step with
+/// what it removed. Tracing is a separate compilation: the ordinary closures
+/// carry no trace cost at all.
+extension Machine {
+    func note(_ text: String) {
+        guard log != nil else { return }
+        log?.append(String(repeating: "  ", count: traceDepth) + text)
+    }
+}
+
+extension Compiler {
+    /// Wraps a call so that it logs its arguments, nests what it does, and logs its result.
+    func traced(_ code: @escaping Code, function def: FunctionDef, args: [BExpr]) -> Code {
+        return { frame throws(RuntimeError) in
+            let machine = frame.machine
+            machine.note("\(def.qualifiedName)\(args.isEmpty && !def.hasParameterList ? "" : "(…)")")
+            machine.traceDepth += 1
+            defer { machine.traceDepth -= 1 }
+            let result = try code(frame)
+            machine.note("= \(Format.display(result, def.result, quoteStrings: true))")
+            return result
+        }
+    }
+
+    func tracedRow(_ def: FunctionDef, _ row: Int, _ table: TableBody, _ frame: Frame) {
+        guard frame.machine.log != nil else { return }
+        let keys = def.parameters.indices.map { "\(def.parameters[$0].name) = \(Format.display(frame.slots[$0], def.parameters[$0].type, quoteStrings: true))" }
+        let text: String
+        if row < table.rows.count {
+            let r = table.rows[row]
+            let spans = r.patterns.compactMap { p -> Span? in
+                switch p {
+                case .exact(let e): return e.span
+                case .range(let lo, let hi, _): return (lo ?? hi).map { $0.span.to((hi ?? lo ?? $0).span) }
+                case .any: return nil
+                }
+            }
+            let start = spans.first?.start ?? r.value.span.start
+            text = "row \(row + 1): " + r.value.file.text(of: Span(start, r.value.span.end)).replacingOccurrences(of: "\n", with: " ")
+        } else {
+            text = "else row"
+        }
+        frame.machine.note("table \(def.qualifiedName): \(keys.joined(separator: ", ")) matches \(text)")
+    }
+
+    func tracedRounding(_ before: Value, _ after: Value, _ type: SType, _ how: String, _ frame: Frame) {
+        guard frame.machine.log != nil else { return }
+        var residual = ""
+        switch (before, after) {
+        case (.decimal(let a), .decimal(let b)):
+            if let r = try? b.subtracting(a) { residual = Format.display(.decimal(r), type) }
+        case (.money(let a, let c), .money(let b, _)):
+            if let r = try? b.subtracting(a) { residual = Format.display(.money(r, c), type) }
+        default: break
+        }
+        frame.machine.note("\(how): \(Format.display(before, type)) → \(Format.display(after, type))"
+                           + (residual.isEmpty ? "" : " (residual \(residual))"))
+    }
+}
