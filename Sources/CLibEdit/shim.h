@@ -20,8 +20,11 @@ static inline void suanpan_set_completion_append_character(int c) {
     rl_completion_append_character = c;
 }
 
-static inline void suanpan_set_basic_word_break_characters(const char *s) {
-    rl_basic_word_break_characters = s;
+/// Words for completion end at these; '.' and ':' too, so that `Huabei.` completes
+/// members. A literal: libedit keeps the pointer.
+static inline void suanpan_set_word_break_characters(void) {
+    rl_basic_word_break_characters = " \t\n\"(),[]{}+-*/^=<>.";
+    rl_completer_word_break_characters = " \t\n\"(),[]{}+-*/^=<>.";
 }
 
 /// Stops libedit from also trying file names when our completer has none.

@@ -9,8 +9,7 @@ enum Completion {
 
     static func install(_ completer: @escaping (String, String) -> [String]) {
         provider = completer
-        // '.' and ':' split words so that `Huabei.` completes members and `:lo` commands.
-        suanpan_set_basic_word_break_characters(" \t\n\"(),[]{}+-*/^=<>.")
+        suanpan_set_word_break_characters()
         suanpan_set_completion(attempt)
     }
 
@@ -19,6 +18,8 @@ enum Completion {
         let line = suanpan_line_buffer().map { String(cString: $0) } ?? ""
         matches = provider(line, word)
         suanpan_set_attempted_completion_over(1)
+        // No space after a completed word: `Huabei` is usually followed by `.`.
+        suanpan_set_completion_append_character(0)
         if matches.isEmpty { return nil }
         return rl_completion_matches(text, generator)
     }

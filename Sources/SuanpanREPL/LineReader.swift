@@ -36,7 +36,13 @@ public final class EditLineReader: LineReader {
 
     public init(history: History, completer: @escaping (String, String) -> [String]) {
         self.history = history
+        // libedit converts the prompt and the line through the C locale: without a UTF-8
+        // locale the Chinese prompt (and any Chinese typed) cannot be handled at all.
+        setlocale(LC_ALL, "")
+        if String(cString: nl_langinfo(nl_item(CODESET))) != "UTF-8" { setlocale(LC_CTYPE, "C.UTF-8") }
         suanpan_set_readline_name()
+        using_history()
+        rl_initialize()
         Completion.install(completer)
         stifle_history(Int32(History.limit))
         for entry in history.load() { add_history(entry) }
