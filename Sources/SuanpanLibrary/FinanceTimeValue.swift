@@ -6,13 +6,13 @@ import SuanpanValues
 /// Each comes with a rate as a percent or as a rate per period, and with amounts as plain numbers
 /// or as money (the result is then money in the same currency).
 extension StandardLibrary {
+    /// A rate as a percent or per period; amounts as numbers or money.
+    static let amountsAndRates: KeyValuePairs<String, [String]> = ["R": ["percent", "rate"], "A": ["number", "money"]]
+
     static func addTimeValue(_ p: inout Plugin) {
         // PMT(rate, nper, pv, [fv], [type])
         p.function("pmt",
-                   "(rate: percent, periods: number, pv: number, [fv: number, type: int]) -> number",
-                   "(rate: percent, periods: number, pv: money, [fv: money, type: int]) -> money",
-                   "(rate: rate, periods: number, pv: number, [fv: number, type: int]) -> number",
-                   "(rate: rate, periods: number, pv: money, [fv: money, type: int]) -> money",
+                   signatures: Plugin.expand("(rate: R, periods: number, pv: A, [fv: A, type: int]) -> A", amountsAndRates),
                    summary: "the level payment per period that pays off pv (and leaves fv) at a periodic rate (PMT)") { _, values throws(ExternalError) in
             let a = try FinanceArguments("pmt", ["rate", "periods", "pv", "fv", "type"], values)
             let r = try a.rate(0), n = try positivePeriods(a, 1)
@@ -24,10 +24,7 @@ extension StandardLibrary {
         for (name, principal) in [("ipmt", false), ("ppmt", true)] {
             let what = principal ? "the principal part (PPMT)" : "the interest part (IPMT)"
             p.function(name,
-                       "(rate: percent, period: int, periods: number, pv: number, [fv: number, type: int]) -> number",
-                       "(rate: percent, period: int, periods: number, pv: money, [fv: money, type: int]) -> money",
-                       "(rate: rate, period: int, periods: number, pv: number, [fv: number, type: int]) -> number",
-                       "(rate: rate, period: int, periods: number, pv: money, [fv: money, type: int]) -> money",
+                       signatures: Plugin.expand("(rate: R, period: int, periods: number, pv: A, [fv: A, type: int]) -> A", amountsAndRates),
                        summary: "\(what) of payment number `period` of a level-payment loan") { _, values throws(ExternalError) in
                 let a = try FinanceArguments(name, ["rate", "period", "periods", "pv", "fv", "type"], values)
                 let r = try a.rate(0), per = try a.int(1), n = try positivePeriods(a, 2)
@@ -44,10 +41,7 @@ extension StandardLibrary {
 
         // PV(rate, nper, pmt, [fv], [type])
         p.function("pv",
-                   "(rate: percent, periods: number, payment: number, [fv: number, type: int]) -> number",
-                   "(rate: percent, periods: number, payment: money, [fv: money, type: int]) -> money",
-                   "(rate: rate, periods: number, payment: number, [fv: number, type: int]) -> number",
-                   "(rate: rate, periods: number, payment: money, [fv: money, type: int]) -> money",
+                   signatures: Plugin.expand("(rate: R, periods: number, payment: A, [fv: A, type: int]) -> A", amountsAndRates),
                    summary: "the present value of level payments (and a final fv) at a periodic rate (PV)") { _, values throws(ExternalError) in
             let a = try FinanceArguments("pv", ["rate", "periods", "payment", "fv", "type"], values)
             let r = try a.rate(0), n = try periods(a, 1)
@@ -57,10 +51,7 @@ extension StandardLibrary {
 
         // FV(rate, nper, pmt, [pv], [type])
         p.function("fv",
-                   "(rate: percent, periods: number, payment: number, [pv: number, type: int]) -> number",
-                   "(rate: percent, periods: number, payment: money, [pv: money, type: int]) -> money",
-                   "(rate: rate, periods: number, payment: number, [pv: number, type: int]) -> number",
-                   "(rate: rate, periods: number, payment: money, [pv: money, type: int]) -> money",
+                   signatures: Plugin.expand("(rate: R, periods: number, payment: A, [pv: A, type: int]) -> A", amountsAndRates),
                    summary: "the future value of level payments (and a starting pv) at a periodic rate (FV)") { _, values throws(ExternalError) in
             let a = try FinanceArguments("fv", ["rate", "periods", "payment", "pv", "type"], values)
             let r = try a.rate(0), n = try periods(a, 1)
@@ -70,10 +61,7 @@ extension StandardLibrary {
 
         // NPER(rate, pmt, pv, [fv], [type])
         p.function("nper",
-                   "(rate: percent, payment: number, pv: number, [fv: number, type: int]) -> number",
-                   "(rate: percent, payment: money, pv: money, [fv: money, type: int]) -> number",
-                   "(rate: rate, payment: number, pv: number, [fv: number, type: int]) -> number",
-                   "(rate: rate, payment: money, pv: money, [fv: money, type: int]) -> number",
+                   signatures: Plugin.expand("(rate: R, payment: A, pv: A, [fv: A, type: int]) -> number", amountsAndRates),
                    summary: "the number of periods level payments take to pay off pv (and leave fv) (NPER)") { _, values throws(ExternalError) in
             let a = try FinanceArguments("nper", ["rate", "payment", "pv", "fv", "type"], values)
             let r = try a.rate(0), pmt = try a.amount(1), pv = try a.amount(2)
@@ -83,10 +71,7 @@ extension StandardLibrary {
 
         // NPV(rate, value1, value2, …): the values are one list here.
         p.function("npv",
-                   "(rate: percent, values: list<number>) -> number",
-                   "(rate: percent, values: list<money>) -> money",
-                   "(rate: rate, values: list<number>) -> number",
-                   "(rate: rate, values: list<money>) -> money",
+                   signatures: Plugin.expand("(rate: R, values: list<A>) -> A", amountsAndRates),
                    summary: "the net present value of cash flows at the end of periods 1, 2, … (NPV)") { _, values throws(ExternalError) in
             let a = try FinanceArguments("npv", ["rate", "values"], values)
             let r = try a.rate(0), flows = try a.amounts(1)

@@ -57,6 +57,37 @@ public struct Plugin: Sendable {
         functions.append(f)
     }
 
+    /// Every signature a template stands for: each placeholder replaced by each of
+    /// its choices, in order. `expand("(r: R, pv: A) -> A", ["R": ["percent", "rate"], "A": ["number", "money"]])`
+    /// gives the four overloads percent/number, percent/money, rate/number, rate/money.
+    public static func expand(_ template: String, _ choices: KeyValuePairs<String, [String]>) -> [String] {
+        var results = [template]
+        for (placeholder, options) in choices {
+            results = results.flatMap { text in options.map { replaceWord(placeholder, in: text, with: $0) } }
+        }
+        return results
+    }
+
+    /// Replaces a placeholder where it stands as a whole word.
+    static func replaceWord(_ word: String, in text: String, with replacement: String) -> String {
+        var out = ""
+        var token = ""
+        func flush() {
+            out += token == word ? replacement : token
+            token = ""
+        }
+        for ch in text {
+            if ch.isLetter || ch.isNumber || ch == "_" {
+                token.append(ch)
+            } else {
+                flush()
+                out.append(ch)
+            }
+        }
+        flush()
+        return out
+    }
+
     /// Declares a record type that functions can return (and programs can name).
     @discardableResult
     public mutating func record(_ name: String, _ fields: [(String, SType)]) -> RecordType {

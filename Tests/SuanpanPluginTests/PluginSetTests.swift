@@ -110,3 +110,16 @@ final class PluginSetTests: XCTestCase {
         }
     }
 }
+
+final class SignatureTemplateTests: XCTestCase {
+    func testExpandGivesEveryCombinationInOrder() {
+        XCTAssertEqual(Plugin.expand("(r: R, pv: A, [fv: A]) -> A", ["R": ["percent", "rate"], "A": ["number", "money"]]), [
+            "(r: percent, pv: number, [fv: number]) -> number",
+            "(r: percent, pv: money, [fv: money]) -> money",
+            "(r: rate, pv: number, [fv: number]) -> number",
+            "(r: rate, pv: money, [fv: money]) -> money",
+        ])
+        // Only whole words are placeholders: `Amount` and `A_b` stay.
+        XCTAssertEqual(Plugin.expand("(Amount: A, A_b: int) -> A", ["A": ["number"]]), ["(Amount: number, A_b: int) -> number"])
+    }
+}
