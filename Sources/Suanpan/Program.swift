@@ -107,8 +107,8 @@ public final class Program {
 
     /// Sets a product parameter for this program's runs ("what if"), from an
     /// assignment such as `Huabei.overdue_rate=0.06%/day`. Returns what is wrong, if anything.
-    public func setParameter(_ assignment: String) -> [Diagnostic] {
-        let source = SourceFile(path: "<--set>", text: assignment)
+    public func setParameter(_ assignment: String, sourceName: String = "<--set>") -> [Diagnostic] {
+        let source = SourceFile(path: sourceName, text: assignment)
         guard let equals = assignment.firstIndex(of: "=") else {
             return [.error("expected Product.param=value", file: source, span: Span(0, assignment.utf8.count))]
         }

@@ -26,4 +26,10 @@ let worker = Thread {
 }
 worker.stackSize = 1 << 29
 worker.start()
+// Signals go to a thread that does not block them: block Ctrl-C here so that it
+// reaches the worker, where the REPL's handler interrupts readline or an evaluation.
+var blocked = sigset_t()
+sigemptyset(&blocked)
+sigaddset(&blocked, SIGINT)
+pthread_sigmask(SIG_BLOCK, &blocked, nil)
 while true { sleep(60) }

@@ -73,7 +73,7 @@ extension REPL {
         guard let equals = argument.firstIndex(of: "=") else { return errors("usage: :set Product.param = VALUE") }
         let name = argument[..<equals].trimmingCharacters(in: .whitespaces)
         let value = argument[argument.index(after: equals)...].trimmingCharacters(in: .whitespaces)
-        let problems = session.set(name, value)
+        let problems = session.set(name, value, typed: argument)
         if problems.isEmpty {
             output("\(name) = \(value)")
         } else {

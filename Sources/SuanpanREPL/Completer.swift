@@ -16,7 +16,11 @@ public struct Completer {
     public func candidates(line: String, word: String) -> [String] {
         let before = String(line.dropLast(word.count))
         if line.hasPrefix(":") && !line.contains(" ") {
-            return REPL.commands.map(\.name).filter { $0.hasPrefix(line) }.map { String($0.dropFirst(line.count - word.count)) }
+            return REPL.commands.filter { $0.name.hasPrefix(line) }.map { command in
+                // Commands that take an argument get the space before it.
+                let text = command.usage == command.name ? command.name : command.name + " "
+                return String(text.dropFirst(line.count - word.count))
+            }
         }
         if line.hasPrefix(":load ") || line.hasPrefix(":l ") {
             return paths(String(line.drop { $0 != " " }.dropFirst()), word: word)

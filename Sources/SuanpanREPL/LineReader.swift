@@ -53,7 +53,11 @@ public final class EditLineReader: LineReader {
         Interrupt.clear()
         guard let raw = readline(prompt) else {
             // readline returns nil for Ctrl-D and, with our handler, for Ctrl-C (EINTR).
-            return Interrupt.isSet ? .interrupted : .end
+            if Interrupt.isSet {
+                _ = write(1, "\n", 1)
+                return .interrupted
+            }
+            return .end
         }
         defer { free(raw) }
         if Interrupt.isSet { return .interrupted }

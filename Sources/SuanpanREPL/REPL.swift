@@ -82,8 +82,8 @@ public final class REPL {
             return
         }
         let file = SourceFile(path: session.nextSourceName(), text: text)
-        if case (let expr?, let diagnostics, _) = Parser.parseExpression(file), diagnostics.isEmpty {
-            _ = expr
+        // Declarations start with their keyword; anything else is an expression (and its errors are an expression's).
+        if !startsDeclaration(trimmed) {
             show(text, sourceName: file.path)
             return
         }
@@ -101,7 +101,10 @@ public final class REPL {
         var prints: [SourceFile] = []
         for item in parsed.syntax.items {
             let (name, span) = describe(item)
-            let piece = SourceFile(path: file.path, text: file.text(of: span))
+            // Each definition keeps only its own text, padded so that its lines and columns
+            // are those of the entry as typed.
+            let before = String(file.text(of: Span(0, span.start)).map { $0 == "\n" ? "\n" : " " as Character })
+            let piece = SourceFile(path: file.path, text: before + file.text(of: span), shownAs: file)
             switch item {
             case .print: prints.append(piece)
             case .importDecl(let i): report(session.load(i.path))

@@ -31,7 +31,12 @@ public final class Session {
             self.program = program
             program.machine.interruptRequested = { Interrupt.isSet }
             var problems = warnings
-            for o in overrides { problems += program.setParameter("\(o.name)=\(o.value)") }
+            // An override the new definitions no longer accept is dropped, not a reason to refuse them.
+            overrides.removeAll { o in
+                let failed = !program.setParameter("\(o.name)=\(o.value)").isEmpty
+                if failed { problems.append(Diagnostic(.warning, "dropped :set \(o.name) = \(o.value): it no longer applies", file: nil, span: .none)) }
+                return failed
+            }
             return problems
         case .failure(let failure):
             return failure.diagnostics
@@ -73,9 +78,10 @@ public final class Session {
         return "<input-\(inputs)>"
     }
 
-    public func set(_ name: String, _ value: String) -> [Diagnostic] {
+    /// `typed` is the assignment as written after `:set`, for diagnostics.
+    public func set(_ name: String, _ value: String, typed: String? = nil) -> [Diagnostic] {
         guard let program else { return [] }
-        let problems = program.setParameter("\(name)=\(value)")
+        let problems = program.setParameter(typed ?? "\(name)=\(value)", sourceName: typed == nil ? "<--set>" : "<input>")
         if problems.isEmpty {
             overrides.removeAll { $0.name == name }
             overrides.append((name, value))

@@ -199,10 +199,8 @@ struct Compiler {
             try frame.machine.spend(items.count, at: e)
             var out: [Value] = []
             out.reserveCapacity(items.count)
-            for (n, item) in items.enumerated() {
-                if n & 4095 == 4095, frame.machine.interruptRequested() {
-                    throw RuntimeError("interrupted", file: e.file, span: e.span)
-                }
+            for item in items {
+                try frame.machine.tick(at: e)
                 frame.slots[slot] = item
                 if let filter, !(try boolean(try filter(frame), e)) { continue }
                 out.append(try element(frame))

@@ -75,7 +75,13 @@ extension Compiler {
                     throw RuntimeError("range(\(a), \(b)) would hold more than 10,000,000 numbers", file: e.file, span: e.span)
                 }
                 try frame.machine.spend(span + 1, at: e)
-                return .list((a...b).map { .decimal(FixedDecimal($0)) })
+                var items: [Value] = []
+                items.reserveCapacity(span + 1)
+                for n in a...b {
+                    try frame.machine.tick(at: e)
+                    items.append(.decimal(FixedDecimal(n)))
+                }
+                return .list(items)
             }
         case .count:
             return { frame throws(RuntimeError) in

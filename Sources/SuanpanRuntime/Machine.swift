@@ -179,6 +179,13 @@ public final class Machine {
         }
     }
 
+    /// Counts work (calls, list elements) and looks at the interrupt flag every
+    /// 4,096 steps, whichever loop they come from.
+    func tick(at e: BExpr) throws(RuntimeError) {
+        calls &+= 1
+        if calls & 4095 == 0, interruptRequested() { throw RuntimeError("interrupted", file: e.file, span: e.span) }
+    }
+
     /// Starts a call: one level deeper, with a frame for the callee's slots.
     /// The caller fills the arguments into slots 0…n-1, then calls `finish`
     /// (and always `leave`).

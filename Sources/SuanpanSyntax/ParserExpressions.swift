@@ -156,10 +156,11 @@ extension Parser {
             if current.kind == .lbrace { return try recordLiteral(Name(t.text, t.span)) }
             return try node(.name(t.text), t.span)
         case .lparen:
-            advance()
+            let open = advance().span
             let e = try expression()
-            try expect(.rparen, "')'")
-            return e
+            let close = try expect(.rparen, "')'").span
+            // The node covers its parentheses, so a declaration's span ends at its last ')'.
+            return Expr(e.kind, open.to(close))
         case .lbracket:
             return try listOrComprehension()
         default:

@@ -7,8 +7,20 @@ public final class SourceFile: Sendable {
     public let bytes: [UInt8]
     /// Byte offset at which each line starts; line 1 starts at 0.
     let lineStarts: [Int]
+    /// The text to show in diagnostics when it differs from the text parsed: a
+    /// definition cut out of a longer line typed at the REPL shows that line.
+    let shown: SourceFile?
 
-    public init(path: String, text: String) {
+    public convenience init(path: String, text: String, shownAs original: SourceFile) {
+        self.init(path: path, text: text, shown: original)
+    }
+
+    public convenience init(path: String, text: String) {
+        self.init(path: path, text: text, shown: nil)
+    }
+
+    init(path: String, text: String, shown: SourceFile?) {
+        self.shown = shown
         self.path = path
         self.text = text
         self.bytes = Array(text.utf8)
@@ -37,6 +49,7 @@ public final class SourceFile: Sendable {
 
     /// The text of a 1-based line, without its newline.
     public func lineText(_ line: Int) -> String {
+        if let shown { return shown.lineText(line) }
         guard line >= 1, line <= lineStarts.count else { return "" }
         let start = lineStarts[line - 1]
         var end = line < lineStarts.count ? lineStarts[line] - 1 : bytes.count
