@@ -114,7 +114,7 @@ struct FinanceArguments {
         var first: Currency?
         func see(_ v: Value) throws(ExternalError) {
             guard case .money(_, let c) = v else { return }
-            if let f = first, f.code != c.code {
+            if let f = first, f != c {
                 throw error("all amounts must be in one currency, found \(f.code) and \(c.code)")
             }
             if first == nil { first = c }

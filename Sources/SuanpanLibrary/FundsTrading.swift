@@ -99,7 +99,7 @@ extension FundsPlugin {
     /// A money argument must be in the call's currency (the checker ensures it when both are
     /// known; `money` of a currency known only at run time is checked here).
     static func sameCurrency(_ args: Arguments, _ i: Int, _ currency: Currency) throws(ExternalError) {
-        if case .money(_, let c) = args.values[i], c.code != currency.code {
+        if case .money(_, let c) = args.values[i], c != currency {
             throw ExternalError("argument \(i + 1) is in \(c.code), but the call is in \(currency.code)")
         }
     }

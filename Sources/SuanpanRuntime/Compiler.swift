@@ -152,7 +152,7 @@ struct Compiler {
             return { frame throws(RuntimeError) in
                 let v = try code(frame)
                 let (_, have) = try moneyParts(v, e)
-                if have.code != currency.code {
+                if have != currency {
                     throw RuntimeError("expected money in \(currency.code), found \(have.code)", file: e.file, span: e.span)
                 }
                 return v

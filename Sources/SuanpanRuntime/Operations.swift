@@ -90,7 +90,7 @@ extension Compiler {
 }
 
 func sameCurrency(_ c: Currency, _ d: Currency, _ e: BExpr, verb: String) throws(RuntimeError) {
-    if c.code != d.code {
+    if c != d {
         throw RuntimeError("cannot \(verb) \(c.code) and \(d.code)", file: e.file, span: e.span,
                            hint: "convert one amount explicitly with an exchange rate")
     }

@@ -41,7 +41,7 @@ extension Value {
     func equals(_ other: Value) -> Bool {
         switch (self, other) {
         case (.decimal(let a), .decimal(let b)): return a == b
-        case (.money(let a, let c), .money(let b, let d)): return a == b && c.code == d.code
+        case (.money(let a, let c), .money(let b, let d)): return a == b && c == d
         case (.bool(let a), .bool(let b)): return a == b
         case (.string(let a), .string(let b)): return a == b
         case (.date(let a), .date(let b)): return a == b
