@@ -8,6 +8,7 @@ extension Compiler {
             guard codes.count == 2 || codes.count == 3 else { return failing("round", e) }
             let (x, m, q) = (codes[0], codes[1], codes.count == 3 ? codes[2] : nil)
             let tracing = program.tracing
+            if !tracing, let fused = fusedRound(args[0], mode: m, step: q, e) { return fused }
             return { frame throws(RuntimeError) in
                 guard case .roundingMode(let mode) = try m(frame) else { throw internalError("a rounding mode", e) }
                 let value = try x(frame)
@@ -104,6 +105,51 @@ extension Compiler {
         case .annualize, .daily, .monthly:
             // The checker rewrites conversions into arithmetic; none reach here.
             return failing(f.rawValue, e)
+        }
+    }
+
+    /// `round(a * b, …)` and `round(a / b, …)` rounded once from the exact product
+    /// or quotient: faster, and free of the double rounding that rounding the
+    /// 18-digit intermediate first could cause.
+    func fusedRound(_ x: BExpr, mode m: @escaping Code, step q: Code?, _ e: BExpr) -> Code? {
+        guard case .operation(let op, let l, let r) = x.kind else { return nil }
+        let divide: Bool
+        switch op {
+        case .multiplyDecimal, .scaleMoney: divide = false
+        case .divideDecimal, .divideMoneyByDecimal: divide = true
+        default: return nil
+        }
+        let a = compile(l), b = compile(r)
+        return { frame throws(RuntimeError) in
+            guard case .roundingMode(let mode) = try m(frame) else { throw internalError("a rounding mode", e) }
+            let left = try a(frame)
+            let right = try decimal(try b(frame), x)
+            let step = try q?(frame)
+            var quantum: FixedDecimal?
+            switch step {
+            case .decimal(let d)?: quantum = d
+            case .money(let d, _)?: quantum = d
+            case nil: break
+            default: throw internalError("a rounding step", e)
+            }
+            if let quantum, quantum.signum <= 0 {
+                throw RuntimeError("the rounding step must be positive, not \(quantum)", file: e.file, span: e.span)
+            }
+            func fused(_ value: FixedDecimal, _ step: FixedDecimal) throws(RuntimeError) -> FixedDecimal {
+                try arithmetic(x) { () throws(ArithmeticError) in
+                    divide ? try value.divided(by: right, roundedToMultipleOf: step, mode: mode)
+                        : try value.multiplied(by: right, roundedToMultipleOf: step, mode: mode)
+                }
+            }
+            switch left {
+            case .decimal(let d):
+                return .decimal(try fused(d, quantum ?? .one))
+            case .money(let d, let c):
+                if case .money(_, let stepCurrency)? = step { try sameCurrency(c, stepCurrency, e, verb: "round") }
+                return .money(try fused(d, quantum ?? minorUnit(c)), c)
+            default:
+                throw internalError("a number or money", e)
+            }
         }
     }
 
