@@ -14,6 +14,11 @@ final class NativePluginTests: XCTestCase {
         return status == 0 ? out : nil
     }()
 
+    override class func tearDown() {
+        if let built { try? FileManager.default.removeItem(at: built) }
+        super.tearDown()
+    }
+
     static func shell(_ executable: String, _ arguments: [String]) -> Int32 {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
