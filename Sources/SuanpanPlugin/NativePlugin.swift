@@ -118,8 +118,9 @@ public enum NativePlugin {
             }
         }
         if status != 0 {
-            message[message.count - 1] = 0
-            let text = String(cString: message)
+            // The plugin's message, up to its NUL (or the buffer's end if it wrote none).
+            let bytes = message.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }
+            let text = String(decoding: bytes, as: UTF8.self)
             throw ExternalError(text.isEmpty ? "\(name) failed (status \(status))" : text)
         }
         return try value(of: result, name)

@@ -82,8 +82,8 @@ public struct Completer {
         let entries = (try? FileManager.default.contentsOfDirectory(atPath: directory.isEmpty ? "." : directory)) ?? []
         return entries.filter { $0.hasPrefix(partial) && !$0.hasPrefix(".") }.sorted().map { name in
             var isDirectory: ObjCBool = false
-            FileManager.default.fileExists(atPath: directory + name, isDirectory: &isDirectory)
-            let full = name + (isDirectory.boolValue ? "/" : "")
+            let exists = FileManager.default.fileExists(atPath: directory + name, isDirectory: &isDirectory)
+            let full = name + (exists && isDirectory.boolValue ? "/" : "")
             // Complete the word as readline split it (the name may contain '.').
             return String(full.dropFirst(partial.count - word.count))
         }
