@@ -190,8 +190,17 @@ extension Checker {
             tooDeep(use)
             return .invalid
         }
+        let height = pending.value.depth
+        if nesting + height > Checker.maxNesting {
+            tooDeep(use)
+            return .invalid
+        }
         declarationDepth += 1
-        defer { declarationDepth -= 1 }
+        nesting += height
+        defer {
+            declarationDepth -= 1
+            nesting -= height
+        }
         pending.progress = .inProgress
         pendingGlobals[index] = pending
         inFile(pending.file) {
@@ -231,8 +240,21 @@ extension Checker {
             tooDeep(use)
             return
         }
+        let height: Int
+        switch pending.syntax {
+        case .rule(let r): height = r.body.lets.reduce(r.body.value.depth) { max($0, $1.value.depth) }
+        case .table(let t): height = t.rows.reduce(1) { max($0, $1.value.depth) }
+        }
+        if nesting + height > Checker.maxNesting {
+            tooDeep(use)
+            return
+        }
         declarationDepth += 1
-        defer { declarationDepth -= 1 }
+        nesting += height
+        defer {
+            declarationDepth -= 1
+            nesting -= height
+        }
         pending.progress = .inProgress
         pendingFunctions[index] = pending
         inFile(pending.file) {
@@ -250,7 +272,7 @@ extension Checker {
     func tooDeep(_ use: Span) {
         if reportedTooDeep { return }
         reportedTooDeep = true
-        error("definitions depend on each other more than \(Checker.maxDeclarationDepth) levels deep", use,
+        error("definitions depend on each other too deeply (over \(Checker.maxDeclarationDepth) levels, or very tall expressions within each other)", use,
               hint: "declare the types of constants and rules, or shorten the chain")
     }
 

@@ -45,6 +45,10 @@ public final class Checker {
     /// default 8 MB stack: `Program.load` runs the checker on a large one.
     static let maxDeclarationDepth = 1000
     var reportedTooDeep = false
+    /// The sum of the heights of the expressions being typed inside each other:
+    /// what the checker's recursion really costs, bounded like the depth.
+    var nesting = 0
+    static let maxNesting = 100_000
     var suggestionsLeft = 100
 
     /// Slots of the frame being built (a rule, a test, an initializer).

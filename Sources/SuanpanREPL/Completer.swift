@@ -19,7 +19,7 @@ public struct Completer {
             return REPL.commands.filter { $0.name.hasPrefix(line) }.map { command in
                 // Commands that take an argument get the space before it.
                 let text = command.usage == command.name ? command.name : command.name + " "
-                return String(text.dropFirst(line.count - word.count))
+                return String(text.dropFirst(max(0, line.count - word.count)))
             }
         }
         if line.hasPrefix(":load ") || line.hasPrefix(":l ") {
@@ -85,7 +85,7 @@ public struct Completer {
             let exists = FileManager.default.fileExists(atPath: directory + name, isDirectory: &isDirectory)
             let full = name + (exists && isDirectory.boolValue ? "/" : "")
             // Complete the word as readline split it (the name may contain '.').
-            return String(full.dropFirst(partial.count - word.count))
+            return String(full.dropFirst(max(0, partial.count - word.count)))
         }
     }
 }

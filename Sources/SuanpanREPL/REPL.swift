@@ -103,7 +103,11 @@ public final class REPL {
             let (name, span) = describe(item)
             // Each definition keeps only its own text, padded so that its lines and columns
             // are those of the entry as typed.
-            let before = String(file.text(of: Span(0, span.start)).map { $0 == "\n" ? "\n" : " " as Character })
+            // One space per scalar (the unit columns count in), newlines kept.
+            var before = ""
+            for scalar in file.text(of: Span(0, span.start)).unicodeScalars {
+                before.unicodeScalars.append(scalar == "\n" ? "\n" : " ")
+            }
             let piece = SourceFile(path: file.path, text: before + file.text(of: span), shownAs: file)
             switch item {
             case .print: prints.append(piece)

@@ -63,7 +63,7 @@ struct Compiler {
             let code: Code = { frame throws(RuntimeError) in
                 let machine = frame.machine
                 let callee = try machine.enter(f, at: span, in: file)
-                defer { machine.leave() }
+                defer { machine.leave(f) }
                 for i in codes.indices { callee.slots[i] = try codes[i](frame) }
                 if machine.log != nil {
                     let def = program.checked.functions[f]
@@ -113,11 +113,18 @@ struct Compiler {
             return { frame throws(RuntimeError) in
                 try boolean(try condition(frame), e) ? try whenTrue(frame) : try whenFalse(frame)
             }
-        case .sequence(let slot, let value, let then):
-            let v = compile(value), rest = compile(then)
+        case .sequence:
+            // A block's lets run one after another in a loop, however many there are.
+            var steps: [(Int, Code)] = []
+            var current = e
+            while case .sequence(let slot, let value, let then) = current.kind {
+                steps.append((slot, compile(value)))
+                current = then
+            }
+            let result = compile(current)
             return { frame throws(RuntimeError) in
-                frame.slots[slot] = try v(frame)
-                return try rest(frame)
+                for (slot, code) in steps { frame.slots[slot] = try code(frame) }
+                return try result(frame)
             }
         case .field(let base, let index):
             let code = compile(base)

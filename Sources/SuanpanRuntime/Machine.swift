@@ -34,6 +34,7 @@ public final class CompiledProgram: @unchecked Sendable {
     let externals: [ExternalImplementation]
     var functions: [CompiledFunction] = []
     var globals: [Code] = []
+    var globalHeights: [Int] = []
 
     /// Whether the closures record what they do (for `:explain`).
     public let tracing: Bool
@@ -43,8 +44,17 @@ public final class CompiledProgram: @unchecked Sendable {
         self.externals = externals
         self.tracing = tracing
         let compiler = Compiler(program: self)
-        functions = checked.functions.map { compiler.function($0) }
+        functions = checked.functions.map { def in
+            var f = compiler.function(def)
+            switch def.body {
+            case .expression(let e)?: f.height = height(e)
+            case .table(let t)?: f.height = 2 + t.rows.reduce(t.fallback.map(height) ?? 0) { max($0, height($1.value)) }
+            case nil: break
+            }
+            return f
+        }
         globals = checked.globals.map { compiler.global($0) }
+        globalHeights = checked.globals.map { $0.initializer.map(height) ?? 1 }
     }
 }
 
@@ -53,6 +63,34 @@ struct CompiledFunction {
     let body: Code
     /// Slots the body needs: its parameters, lets and comprehension variables.
     let frameSize: Int
+    /// How deep evaluating the body can nest (the height of its tree).
+    var height = 1
+}
+
+/// The height of a checked tree: how deep its closures nest when it runs.
+/// A block's lets count as one level each at most, since they run in a loop.
+func height(_ e: BExpr) -> Int {
+    switch e.kind {
+    case .constant, .local, .global: return 1
+    case .sequence:
+        var tallest = 1
+        var current = e
+        while case .sequence(_, let value, let then) = current.kind {
+            tallest = max(tallest, height(value))
+            current = then
+        }
+        return 1 + max(tallest, height(current))
+    case .call(_, let args), .intrinsic(_, let args), .external(_, _, let args), .list(let args), .record(_, let args):
+        return 1 + args.reduce(0) { max($0, height($1)) }
+    case .negate(let a, _), .not(let a), .field(let a, _), .requireCurrency(let a, _), .roundMoney(let a, _, _), .dateComponent(let a, _):
+        return 1 + height(a)
+    case .and(let a, let b), .or(let a, let b), .operation(_, let a, let b), .compare(_, _, let a, let b), .index(let a, let b):
+        return 1 + max(height(a), height(b))
+    case .conditional(let a, let b, let c):
+        return 1 + max(height(a), height(b), height(c))
+    case .comprehension(let element, _, let source, let filter):
+        return 1 + max(height(element), height(source), filter.map(height) ?? 0)
+    }
 }
 
 /// The state of one run, like a thread in starlark: global values computed so
@@ -62,6 +100,10 @@ public final class Machine {
     var globalValues: [Value?]
     var evaluating: [Bool]
     var depth = 0
+    /// The sum of the heights of the bodies being evaluated: calls times tree
+    /// height is what uses the stack, so that product is what is bounded.
+    var nesting = 0
+    static let maxNesting = 100_000
     /// One reusable frame per call depth: calls nest strictly, so the frame at a
     /// depth is free again when the call at that depth returns.
     var frames: [Frame] = []
@@ -150,11 +192,17 @@ public final class Machine {
         if depth >= Machine.maxDepth {
             throw RuntimeError("values depend on each other more than \(Machine.maxDepth) levels deep", file: file, span: span)
         }
+        let height = program.globalHeights.indices.contains(index) ? program.globalHeights[index] : 1
+        if nesting + height > Machine.maxNesting {
+            throw RuntimeError("evaluation nested too deeply (values and rules within each other)", file: file, span: span)
+        }
         depth += 1
+        nesting += height
         evaluating[index] = true
         defer {
             evaluating[index] = false
             depth -= 1
+            nesting -= height
         }
         do {
             let value = try program.globals[index](Frame(size: 0, machine: self))
@@ -197,6 +245,12 @@ public final class Machine {
         calls &+= 1
         if calls & 1023 == 0, interruptRequested() { throw RuntimeError("interrupted", file: file, span: span) }
         let size = program.functions[index].frameSize
+        let height = program.functions[index].height
+        if nesting + height > Machine.maxNesting {
+            throw RuntimeError("evaluation nested too deeply (rules within rules, each a deep expression)", file: file, span: span,
+                               hint: "split long expressions into lets, or recurse less deeply")
+        }
+        nesting += height
         let frame: Frame
         if depth < frames.count, frames[depth].capacity >= size {
             frame = frames[depth]
@@ -208,11 +262,14 @@ public final class Machine {
         return frame
     }
 
-    func leave() { depth -= 1 }
+    func leave(_ index: Int) {
+        depth -= 1
+        nesting -= program.functions[index].height
+    }
 
     func call(_ index: Int, _ args: [Value], at span: Span, in file: SourceFile) throws(RuntimeError) -> Value {
         let frame = try enter(index, at: span, in: file)
-        defer { leave() }
+        defer { leave(index) }
         for (i, a) in args.enumerated() where i < frame.capacity { frame.slots[i] = a }
         return try finish(index, frame, at: span, in: file)
     }

@@ -45,7 +45,7 @@ public struct Diagnostic: Error, Sendable, CustomStringConvertible {
         // A very long line is cut to a window around the caret.
         let scalars = Array(line.unicodeScalars)
         if scalars.count > 160 {
-            let from = max(0, column - 1 - 60)
+            let from = min(scalars.count, max(0, column - 1 - 60))
             let to = min(scalars.count, from + 120)
             var view = String(String.UnicodeScalarView(scalars[from..<to]))
             if from > 0 { view = "…" + view }
@@ -56,11 +56,11 @@ public struct Diagnostic: Error, Sendable, CustomStringConvertible {
         let gutter = String(loc.line)
         let pad = String(repeating: " ", count: gutter.count)
         out += "\n \(pad) |\n \(gutter) | \(line)\n \(pad) | "
-        let prefix = line.unicodeScalars.prefix(column - 1)
+        let prefix = line.unicodeScalars.prefix(max(0, column - 1))
         out += String(prefix.map { $0 == "\t" ? "\t" : String(repeating: " ", count: displayWidth($0)) }.joined())
         let endLoc = file.location(of: span.end)
         let width = endLoc.line == loc.line ? max(1, endLoc.column - loc.column) : 1
-        let marked = line.unicodeScalars.dropFirst(column - 1).prefix(width)
+        let marked = line.unicodeScalars.dropFirst(max(0, column - 1)).prefix(width)
         let caretCount = max(1, marked.reduce(0) { $0 + displayWidth($1) })
         let carets = String(repeating: "^", count: caretCount)
         out += color ? "\u{1B}[1;32m\(carets)\u{1B}[0m" : carets

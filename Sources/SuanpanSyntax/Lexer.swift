@@ -24,7 +24,15 @@ public struct Lexer {
         return (tokens, lexer.diagnostics)
     }
 
+    /// The next token; bad characters in between are reported and skipped.
     mutating func next() -> Token {
+        while true {
+            if let token = scan() { return token }
+        }
+    }
+
+    /// One token, or nil after reporting a run of characters that start none.
+    mutating func scan() -> Token? {
         skipTrivia()
         let start = pos
         guard let c = peek() else { return make(.endOfFile, start) }
@@ -58,7 +66,7 @@ public struct Lexer {
         default:
             pos = start
             invalidCharacter()
-            return next()
+            return nil
         }
     }
 
@@ -97,7 +105,7 @@ public struct Lexer {
             diagnostics.append(.error("unexpected character '\(Character(scalar))'", file: file, span: span, hint: hint))
         }
         // Skip a run of the same kind of junk so that binary input gives one error, not thousands.
-        while let c = peek(), !isTokenStart(c) { _ = decodeScalar(); _ = c }
+        while let c = peek(), !isTokenStart(c) || (c == UInt8(ascii: "!") && peek(1) != UInt8(ascii: "=")) { _ = decodeScalar() }
     }
 
     func isTokenStart(_ c: UInt8) -> Bool {

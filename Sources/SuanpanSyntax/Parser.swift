@@ -203,8 +203,11 @@ public struct Parser {
         let name = try expectName()
         let parameters = current.kind == .lparen ? try parameterList() : nil
         let result = try accept(.arrow) ? try typeSyntax() : nil
+        let bodyStart = index
         let body = try ruleBody()
-        return RuleDecl(name: name, parameters: parameters, result: result, body: body, span: start.to(body.value.span))
+        // The span ends at the body's last token: its value, or the block's closing '}'.
+        let end = index > bodyStart ? tokens[index - 1].span : body.value.span
+        return RuleDecl(name: name, parameters: parameters, result: result, body: body, span: start.to(end))
     }
 
     /// params: "(" [param ("," param)* [","]] ")"   param: NAME ":" type
