@@ -42,6 +42,10 @@ public enum NativePlugin {
             guard let fname = text(d.name), let signature = text(d.signature), let call = d.call else {
                 throw problem("declaration \(i + 1) lacks a name, a signature or a function")
             }
+            // Record types cannot cross the C ABI, so a native signature is read with none known.
+            if case .failure(let d) = Overload.parse(signature, records: []) {
+                throw problem("function '\(fname)' has a malformed signature \"\(signature)\": \(d.message)")
+            }
             if let bad = uncrossable(signature) {
                 throw problem("function '\(fname)': '\(bad)' cannot cross the C ABI (numbers, money, bool, string and date can)")
             }

@@ -137,7 +137,12 @@ public struct PluginSet: Sendable {
             var overloads: [Overload] = []
             for text in f.signatures {
                 switch Overload.parse(text, records: allRecords) {
-                case .success(let o): overloads.append(o)
+                case .success(let o):
+                    // A `rate` result takes its period from a `rate` parameter; without one it has none.
+                    if case .anyRate = o.result, !o.parameters.contains(where: { if case .anyRate = $0.pattern { return true } else { return false } }) {
+                        throw problem("function '\(f.name)': a 'rate' result needs a 'rate' parameter to take its period from")
+                    }
+                    overloads.append(o)
                 case .failure(let d):
                     throw problem("function '\(f.name)' has a malformed signature \"\(text)\": \(d.message)")
                 }

@@ -69,7 +69,9 @@ extension Compiler {
         case .range:
             return { frame throws(RuntimeError) in
                 let low = try decimal(try codes[0](frame), e), high = try decimal(try codes[1](frame), e)
-                guard let a = low.intValue, let b = high.intValue else { throw internalError("whole numbers", e) }
+                guard let a = low.intValue, let b = high.intValue else {
+                    throw RuntimeError("range(\(low), \(high)) is far too large", file: e.file, span: e.span)
+                }
                 if b < a { return .list([]) }
                 let (span, overflow) = b.subtractingReportingOverflow(a)
                 guard !overflow, span < 10_000_000 else {
