@@ -1,31 +1,70 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Checking and evaluation recurse over programs. Their depth is bounded
 /// (expression trees 1,000 tall, 1,000 declarations typed inside each other,
-/// 1,000 nested calls), but the bound times the frame size can exceed a default 8 MB
-/// thread stack, so the public entry points run their work on a thread with a
-/// large one. The stack is reserved address space; only the pages used are real.
-enum LargeStack {
+/// 1,000 nested calls, 100,000 levels of calls × tree height), but the bound
+/// times the frame size can exceed a default 8 MB thread stack, so the public
+/// entry points run their work on a thread with a large one. The stack is
+/// reserved address space; only the pages used are real.
+public enum LargeStack {
     static let size = 1 << 29
 
-    static func run<T>(_ body: @escaping () -> T) -> T {
+    /// Runs `body` on a thread with a 512 MiB stack and waits for it. If no such
+    /// thread can be made (a tight address-space limit), it runs here instead of
+    /// waiting forever.
+    public static func run<T>(_ body: @escaping () -> T) -> T {
         let job = Job(body)
-        let done = DispatchSemaphore(value: 0)
-        let thread = Thread {
-            job.result = job.body()
-            done.signal()
-        }
-        thread.stackSize = size
-        thread.start()
-        done.wait()
-        guard let result = job.result else { return body() }
-        return result
+        if start(job), let result = job.result { return result }
+        return body()
     }
 
-    /// Hands the work and its result between the threads; the semaphore orders the accesses.
-    private final class Job<T>: @unchecked Sendable {
+    /// Starts the job on a new thread and joins it; false when the thread could not be created.
+    static func start(_ job: Runnable) -> Bool {
+        var attributes = pthread_attr_t()
+        pthread_attr_init(&attributes)
+        defer { pthread_attr_destroy(&attributes) }
+        pthread_attr_setstacksize(&attributes, size)
+        let context = Unmanaged.passRetained(JobBox(job)).toOpaque()
+        #if canImport(Glibc)
+        var thread = pthread_t()
+        #else
+        var thread: pthread_t?
+        #endif
+        let status = pthread_create(&thread, &attributes, { raw in
+            guard let raw else { return nil }
+            Unmanaged<JobBox>.fromOpaque(raw).takeRetainedValue().job.run()
+            return nil
+        }, context)
+        guard status == 0 else {
+            Unmanaged<JobBox>.fromOpaque(context).release()
+            return false
+        }
+        #if canImport(Glibc)
+        pthread_join(thread, nil)
+        #else
+        if let thread { pthread_join(thread, nil) }
+        #endif
+        return true
+    }
+
+    private final class Job<T>: Runnable, @unchecked Sendable {
         let body: () -> T
         var result: T?
         init(_ body: @escaping () -> T) { self.body = body }
+        func run() { result = body() }
     }
+
+    private final class JobBox {
+        let job: Runnable
+        init(_ job: Runnable) { self.job = job }
+    }
+}
+
+protocol Runnable: AnyObject {
+    func run()
 }

@@ -13,23 +13,24 @@ struct SuanpanCommand: ParsableCommand {
     )
 }
 
-/// Checking and evaluation recurse over the program; a large stack lets
-/// deeply nested (but bounded) input finish instead of overflowing.
-let worker = Thread {
+// Everything runs on a thread with a large stack, so that deeply nested (but
+// bounded) input finishes instead of overflowing. Ctrl-C must reach that thread,
+// where the REPL's handler interrupts readline or an evaluation: it is blocked
+// here and unblocked there.
+var interrupt = sigset_t()
+sigemptyset(&interrupt)
+sigaddset(&interrupt, SIGINT)
+pthread_sigmask(SIG_BLOCK, &interrupt, nil)
+LargeStack.run {
+    var unblock = sigset_t()
+    sigemptyset(&unblock)
+    sigaddset(&unblock, SIGINT)
+    pthread_sigmask(SIG_UNBLOCK, &unblock, nil)
     // Plain `suanpan` on a terminal opens the REPL.
     if CommandLine.arguments.count == 1, isatty(0) == 1 {
         SuanpanCommand.main(["repl"])
     } else {
         SuanpanCommand.main()
     }
-    exit(0)
 }
-worker.stackSize = 1 << 29
-worker.start()
-// Signals go to a thread that does not block them: block Ctrl-C here so that it
-// reaches the worker, where the REPL's handler interrupts readline or an evaluation.
-var blocked = sigset_t()
-sigemptyset(&blocked)
-sigaddset(&blocked, SIGINT)
-pthread_sigmask(SIG_BLOCK, &blocked, nil)
-while true { sleep(60) }
+exit(0)
