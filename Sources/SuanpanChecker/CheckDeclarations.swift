@@ -209,16 +209,12 @@ extension Checker {
             let (value, size) = withFrame { expression(pending.value, pending.scope, expected: declared) }
             def.initializer = declared.map { coerce(value, to: $0, context: "'\(def.name)'") } ?? value
             def.frameSize = size
-            if declared == nil { def.type = value.type == .anything ? .invalid : widenLiteral(value.type) }
+            if declared == nil { def.type = value.type == .anything ? .invalid : value.type }
         }
         pending.progress = .done
         pendingGlobals[index] = pending
         return def.type
     }
-
-    /// An integer literal given to a parameter without a type is a number, so a
-    /// later override such as 2.5 fits.
-    func widenLiteral(_ t: SType) -> SType { t }
 
     /// Types a rule's or table's signature (and, when asked or when its result
     /// type must be inferred, its body), once.
@@ -265,7 +261,6 @@ extension Checker {
         }
         pending.progress = .done
         pendingFunctions[index] = pending
-        _ = needBody
     }
 
     /// Reported once: every declaration further down the chain would say the same.
@@ -302,19 +297,22 @@ extension Checker {
         if body.lets.isEmpty { return expression(body.value, scope, expected: expected) }
         let inner = Scope(parent: scope)
         var steps: [(Int, BExpr)] = []
-        for l in body.lets {
-            var value = expression(l.value, inner)
-            if let t = l.type { value = coerce(value, to: resolveType(t), context: "'\(l.name.text)'") }
-            let slot = allocateSlot()
-            if inner.lookupLocally(l.name.text) != nil { error("'\(l.name.text)' is already defined in this block", l.name.span) }
-            inner.define(l.name.text, .local(slot: slot, type: value.type))
-            steps.append((slot, value))
-        }
+        for l in body.lets { steps.append(bindLocal(l, in: inner, place: "block")) }
         let result = expression(body.value, inner, expected: expected)
         // A block is a chain of "assign then continue": encoded as a sequence node.
         return steps.reversed().reduce(result) { acc, step in
             BExpr(.sequence(slot: step.0, value: step.1, then: acc), acc.type, acc.span, file)
         }
+    }
+
+    /// A `let` inside a block or a test: typed, given a slot, and named in the scope.
+    func bindLocal(_ l: LetDecl, in scope: Scope, place: String) -> (Int, BExpr) {
+        var value = expression(l.value, scope)
+        if let type = l.type { value = coerce(value, to: resolveType(type), context: "'\(l.name.text)'") }
+        let slot = allocateSlot()
+        if scope.lookupLocally(l.name.text) != nil { error("'\(l.name.text)' is already defined in this \(place)", l.name.span) }
+        scope.define(l.name.text, .local(slot: slot, type: value.type))
+        return (slot, value)
     }
 
     func checkTest(_ t: TestDecl) -> TestDef {
@@ -323,11 +321,7 @@ extension Checker {
             t.statements.map { statement -> TestStatementDef in
                 switch statement {
                 case .letDecl(let l):
-                    var value = expression(l.value, scope)
-                    if let type = l.type { value = coerce(value, to: resolveType(type), context: "'\(l.name.text)'") }
-                    let slot = allocateSlot()
-                    if scope.lookupLocally(l.name.text) != nil { error("'\(l.name.text)' is already defined in this test", l.name.span) }
-                    scope.define(l.name.text, .local(slot: slot, type: value.type))
+                    let (slot, value) = bindLocal(l, in: scope, place: "test")
                     return .assign(slot: slot, value)
                 case .expect(let e, let span):
                     return .expect(expression(e, scope, expected: .bool).requiring(.bool, self, "an expectation"), span: span)

@@ -139,12 +139,10 @@ public final class REPL {
 
     func runPrint(_ source: SourceFile) {
         // A print is checked with everything defined so far, run once, and not kept.
-        guard case .success(let (program, _)) = Program.load(paths: session.files,
-                                                             extraSources: session.entries.map(\.source) + [source],
-                                                             plugins: session.plugins) else {
-            if case .failure(let f) = Program.load(paths: session.files, extraSources: session.entries.map(\.source) + [source],
-                                                   plugins: session.plugins) { report(f.diagnostics) }
-            return
+        let program: Program
+        switch Program.load(paths: session.files, extraSources: session.entries.map(\.source) + [source], plugins: session.plugins) {
+        case .success(let (loaded, _)): program = loaded
+        case .failure(let failure): return report(failure.diagnostics)
         }
         for o in session.overrides { _ = program.setParameter("\(o.name)=\(o.value)") }
         do {
