@@ -50,32 +50,64 @@ public indirect enum BKind: Sendable {
 /// Arithmetic with units resolved: the runtime does exactly this, no type tests.
 public enum Operation: Sendable {
     case addDecimal, subtractDecimal, multiplyDecimal, divideDecimal, power
-    /// `rate/year × months`: the product divided by 12.
-    case multiplyYearlyByMonths
     case addMoney, subtractMoney
     /// money × decimal (the money operand is on the left after checking).
     case scaleMoney
-    case scaleMoneyYearlyByMonths
     case divideMoneyByDecimal, divideMoneyByMoney
-    case addDays, subtractDays, addMonths, subtractMonths, daysBetween
+    /// A date moved by a whole number of days or months (the duration on the right).
+    case shiftDate(DurationUnit, subtract: Bool)
+    case daysBetween
     case concatenate
 }
 
-public enum Comparison: String, Sendable { case equal = "==", notEqual = "!=", less = "<", lessEqual = "<=", greater = ">", greaterEqual = ">=" }
+public enum Comparison: String, Sendable {
+    case equal = "==", notEqual = "!=", less = "<", lessEqual = "<=", greater = ">", greaterEqual = ">="
+
+    /// `<`, `<=`, `>`, `>=` need values with an order; `==` and `!=` do not.
+    public var isOrdering: Bool {
+        switch self {
+        case .equal, .notEqual: false
+        case .less, .lessEqual, .greater, .greaterEqual: true
+        }
+    }
+}
 
 /// How two values of a type are compared.
 public enum ValueClass: Sendable { case decimal, money, date, string, bool, structural }
 
 /// Built-in functions of the core language.
-public enum Intrinsic: String, Sendable, CaseIterable {
+public enum Intrinsic: Sendable, Hashable, CaseIterable {
     case round, min, max, sum, count, average, abs
     /// The product of a list of numbers: compounding daily factors.
     case prod
     /// range(1, 12) is [1, 2, …, 12]: both ends included.
     case range
-    case annualize, daily, monthly
     /// fail("message"): stop with an error; its type fits anywhere.
     case fail
+    /// annualize(r), daily(r), monthly(r): a rate converted to a period, one function per period.
+    case convertRate(to: Period)
+
+    /// Every intrinsic; a case added above must be listed here too.
+    public static var allCases: [Intrinsic] {
+        [.round, .min, .max, .sum, .count, .average, .abs, .prod, .range, .fail] + Period.allCases.map { .convertRate(to: $0) }
+    }
+
+    /// The name a program calls it by.
+    public var name: String {
+        switch self {
+        case .round: "round"
+        case .min: "min"
+        case .max: "max"
+        case .sum: "sum"
+        case .count: "count"
+        case .average: "average"
+        case .abs: "abs"
+        case .prod: "prod"
+        case .range: "range"
+        case .fail: "fail"
+        case .convertRate(let p): p.converter
+        }
+    }
 }
 
 public enum DateComponent: String, Sendable, CaseIterable { case year, month, day, weekday }

@@ -60,7 +60,7 @@ extension Checker {
                         define(r.name, .function(fn), in: globalScope, what: "rule")
                     case .product(let p):
                         declareProduct(p)
-                    default:
+                    case .importDecl, .record, .test, .print:
                         break
                     }
                 }

@@ -61,7 +61,7 @@ extension Checker {
         case .record:
             error("'\(name)' is a record type, not a value", span, hint: "build one with \(name) { field: value, … }")
         case .intrinsic(let f):
-            error("'\(f.rawValue)' is a function", span, hint: "call it: \(f.rawValue)(…)")
+            error("'\(f.name)' is a function", span, hint: "call it: \(f.name)(…)")
         case .external(let fs):
             if fs.count == 1, program.externals[fs[0]].isConstant { return externalCall(fs[0], [], span) }
             error("'\(name)' is a function", span, hint: "call it: \(program.externals[fs[0]].name)(…)")
@@ -123,13 +123,14 @@ extension Checker {
             return BExpr(.field(value, i), r.fields[i].type, span, file)
         case .date:
             guard let component = DateComponent(rawValue: name.text) else {
-                error("a date has no field '\(name.text)'", name.span, hint: "its fields are year, month, day and weekday")
+                error("a date has no field '\(name.text)'", name.span,
+                      hint: "its fields are \(DateComponent.allCases.map(\.rawValue).spelledOut("and"))")
                 return invalid(span)
             }
             return BExpr(.dateComponent(value, component), .int, span, file)
         case .invalid, .never:
             return invalid(span)
-        default:
+        case .int, .number, .percent, .bool, .string, .money, .rate, .flow, .duration, .list, .roundingMode, .anything:
             error("\(value.type) has no fields", name.span)
             return invalid(span)
         }
@@ -229,7 +230,7 @@ extension Checker {
         switch base.type {
         case .list(let element): return BExpr(.index(base, position), element, span, file)
         case .invalid, .never: return invalid(span)
-        default:
+        case .int, .number, .percent, .bool, .string, .date, .money, .rate, .flow, .duration, .record, .roundingMode, .anything:
             error("only lists can be indexed, not \(base.type)", base.span)
             return invalid(span)
         }
@@ -260,7 +261,8 @@ extension Checker {
         switch list.type {
         case .list(let e): itemType = e
         case .invalid, .never: break
-        default: error("'for … in' needs a list, found \(list.type)", source.span)
+        case .int, .number, .percent, .bool, .string, .date, .money, .rate, .flow, .duration, .record, .roundingMode, .anything:
+            error("'for … in' needs a list, found \(list.type)", source.span)
         }
         let inner = Scope(parent: scope)
         let slot = allocateSlot()
@@ -370,9 +372,7 @@ extension Checker {
         case (.int, .percent), (.number, .percent):
             return "a percentage is written with '%': 3% is 0.03"
         case (.rate(let p), .rate(let q)):
-            if q == .year { return "convert it: annualize(rate)" }
-            if q == .day { return "convert it: daily(rate)" }
-            return "convert it: monthly(rate); a \(p)ly rate is not a \(q)ly one"
+            return "convert it: \(q.converter)(rate); a \(p.adjective) rate is not a \(q.adjective) one"
         case (.money(let a?), .money(let b?)):
             return "\(a) and \(b) are different currencies; convert explicitly with an exchange rate"
         case (.int, .money), (.number, .money):

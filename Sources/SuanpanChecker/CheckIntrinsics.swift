@@ -25,8 +25,8 @@ extension Checker {
             guard args.count == 1 else { return arity(f, "abs(x)", span) }
             guard args[0].type.isNumeric else { return argumentError(f, 1, "a number, percentage, rate or money", args[0]) }
             return BExpr(.intrinsic(.abs, args), args[0].type, span, file)
-        case .annualize, .daily, .monthly:
-            return convertRate(f, args, span)
+        case .convertRate(let period):
+            return convertRate(f, to: period, args, span)
         case .fail:
             guard args.count == 1 else { return arity(f, "fail(\"message\")", span) }
             return BExpr(.intrinsic(.fail, [args[0].requiring(.string, self, "the message of fail(…)")]), .never, span, file)
@@ -34,13 +34,13 @@ extension Checker {
     }
 
     func arity(_ f: Intrinsic, _ usage: String, _ span: Span) -> BExpr {
-        error("wrong number of arguments to '\(f.rawValue)'", span, hint: "usage: \(usage)")
+        error("wrong number of arguments to '\(f.name)'", span, hint: "usage: \(usage)")
         return invalid(span)
     }
 
     /// "argument 2 of 'round' must be …, found …": the one shape of argument errors.
     func argumentError(_ f: Intrinsic, _ position: Int, _ wanted: String, _ given: BExpr) -> BExpr {
-        error("argument \(position) of '\(f.rawValue)' must be \(wanted), found \(given.type)", given.span)
+        error("argument \(position) of '\(f.name)' must be \(wanted), found \(given.type)", given.span)
         return invalid(given.span)
     }
 
@@ -64,7 +64,8 @@ extension Checker {
         }
         switch x.type {
         case .int, .number, .money, .percent, .rate, .flow: break
-        default: return argumentError(.round, 1, "a number, percentage, rate or money", x)
+        case .bool, .string, .date, .duration, .list, .record, .roundingMode, .anything, .never, .invalid:
+            return argumentError(.round, 1, "a number, percentage, rate or money", x)
         }
         if let q = quantum {
             switch (x.type, q.type) {
@@ -97,7 +98,7 @@ extension Checker {
 
     /// min(a, b, …) or min(list).
     func extremum(_ f: Intrinsic, _ args: [BExpr], _ span: Span) -> BExpr {
-        guard !args.isEmpty else { return arity(f, "\(f.rawValue)(a, b, …) or \(f.rawValue)(list)", span) }
+        guard !args.isEmpty else { return arity(f, "\(f.name)(a, b, …) or \(f.name)(list)", span) }
         var items = args
         var fromList = false
         if args.count == 1, case .list(let element) = args[0].type {
@@ -112,52 +113,74 @@ extension Checker {
         switch type {
         case .int, .number, .percent, .money, .rate, .flow, .duration, .date, .string: break
         case .anything: type = .int
-        default: return argumentError(f, 1, "values that can be ordered", args[0])
+        case .bool, .list, .record, .roundingMode, .never, .invalid:
+            return argumentError(f, 1, "values that can be ordered", args[0])
         }
-        let values = fromList ? args : args.map { coerce($0, to: type, context: "an argument of '\(f.rawValue)'") }
+        let values = fromList ? args : args.map { coerce($0, to: type, context: "an argument of '\(f.name)'") }
         return BExpr(.intrinsic(f, values), type, span, file)
     }
 
     /// sum(list), average(list), count(list).
     func aggregate(_ f: Intrinsic, _ args: [BExpr], _ span: Span) -> BExpr {
-        guard args.count == 1 else { return arity(f, "\(f.rawValue)(list), e.g. \(f.rawValue)([b.amount for b in bills])", span) }
+        guard args.count == 1 else { return arity(f, "\(f.name)(list), e.g. \(f.name)([b.amount for b in bills])", span) }
         guard case .list(let element) = args[0].type else { return argumentError(f, 1, "a list", args[0]) }
         if f == .count { return BExpr(.intrinsic(.count, args), .int, span, file) }
         switch element {
         case .int, .number, .percent, .money, .rate, .flow, .duration: break
         case .anything: return BExpr(.intrinsic(f, args), f == .sum ? .int : .number, span, file)
-        default: return argumentError(f, 1, "a list of numbers, percentages, rates, durations or money", args[0])
+        case .bool, .string, .date, .list, .record, .roundingMode, .never, .invalid:
+            return argumentError(f, 1, "a list of numbers, percentages, rates, durations or money", args[0])
         }
         let type: SType = f == .average && element == .int ? .number : element
         return BExpr(.intrinsic(f, args), type, span, file)
     }
 
-    /// annualize(r [, basis]), daily(r [, basis]), monthly(r [, days]).
-    /// A day rate is annualized on a 365-day basis unless another is given
-    /// (360 is the other in use); a month holds 30 days unless told otherwise.
-    func convertRate(_ f: Intrinsic, _ args: [BExpr], _ span: Span) -> BExpr {
-        guard (1...2).contains(args.count) else { return arity(f, "\(f.rawValue)(rate) or \(f.rawValue)(rate, basis)", span) }
+    /// annualize(r [, basis]), daily(r [, basis]), monthly(r [, days]): a rate
+    /// per one period as a rate per another, times the ratio of their lengths.
+    /// Lengths counted in the same unit convert exactly (12 months a year);
+    /// between days and months the side counted in months is worth its days:
+    /// the basis given, else its conventional days (365 a year, 30 a month).
+    func convertRate(_ f: Intrinsic, to: Period, _ args: [BExpr], _ span: Span) -> BExpr {
+        guard (1...2).contains(args.count) else { return arity(f, "\(f.name)(rate) or \(f.name)(rate, basis)", span) }
         guard case .rate(let from) = args[0].type else { return argumentError(f, 1, "a rate such as 0.04%/day", args[0]) }
-        let to: Period = f == .annualize ? .year : f == .daily ? .day : .month
         if from == to { return args[0] }
         var basis: BExpr?
         if args.count == 2 {
             guard args[1].type == .int || args[1].type == .number else { return argumentError(f, 2, "a number of days", args[1]) }
             basis = args[1]
         }
-        let days = { (n: Int) in basis ?? self.constant(.decimal(FixedDecimal(n)), .int, span) }
-        let twelve = constant(.decimal(FixedDecimal(12)), .int, span)
-        let (op, factor): (Operation, BExpr)
-        switch (from, to) {
-        case (.day, .year): (op, factor) = (.multiplyDecimal, days(365))
-        case (.year, .day): (op, factor) = (.divideDecimal, days(365))
-        case (.day, .month): (op, factor) = (.multiplyDecimal, days(30))
-        case (.month, .day): (op, factor) = (.divideDecimal, days(30))
-        case (.month, .year), (.year, .month):
-            if let basis { error("months and years convert exactly (12 months a year); no basis is needed", basis.span) }
-            (op, factor) = (from == .month ? .multiplyDecimal : .divideDecimal, twelve)
-        default: (op, factor) = (.multiplyDecimal, twelve)
+        let number = { (n: Int) in self.constant(.decimal(FixedDecimal(n)), .int, span) }
+        let days = { (p: Period) in basis ?? number(p.conventionalDays) }
+        let (times, over): (BExpr, BExpr)
+        switch (from.length.unit, to.length.unit) {
+        case (.day, .day), (.month, .month):
+            if let basis { error(exactConversion(from, to), basis.span) }
+            (times, over) = (number(to.length.count), number(from.length.count))
+        case (.day, .month):
+            (times, over) = (days(to), number(from.length.count))
+        case (.month, .day):
+            (times, over) = (number(to.length.count), days(from))
         }
-        return BExpr(.operation(op, args[0], factor), .rate(to), span, file)
+        return scaled(args[0], times: times, over: over, .rate(to), span)
+    }
+
+    /// "months and years convert exactly (12 months a year); no basis is needed".
+    func exactConversion(_ a: Period, _ b: Period) -> String {
+        let (short, long) = a.length.count <= b.length.count ? (a, b) : (b, a)
+        return "\(short.rawValue)s and \(long.rawValue)s convert exactly "
+            + "(\(long.length.count) \(long.length.unit.plural) a \(long.rawValue)); no basis is needed"
+    }
+
+    /// `x × times ÷ over`, leaving out a factor that is the constant 1.
+    func scaled(_ x: BExpr, times: BExpr, over: BExpr, _ type: SType, _ span: Span) -> BExpr {
+        var result = x
+        if !isOne(times) { result = BExpr(.operation(.multiplyDecimal, result, times), type, span, file) }
+        if !isOne(over) { result = BExpr(.operation(.divideDecimal, result, over), type, span, file) }
+        return result
+    }
+
+    func isOne(_ e: BExpr) -> Bool {
+        if case .constant(.decimal(let d)) = e.kind { return d == .one }
+        return false
     }
 }

@@ -67,13 +67,8 @@ extension Checker {
     func durationLiteral(_ text: String, _ span: Span) -> BExpr {
         let pieces = text.split(whereSeparator: { $0 == " " || $0 == "\t" })
         guard pieces.count == 2, let count = decimalLiteral(String(pieces[0]), span) else { return invalid(span) }
-        let unit = pieces[1].hasSuffix("s") ? pieces[1].dropLast() : pieces[1]
-        let (factor, durationUnit): (Int, DurationUnit) = switch unit {
-        case "day": (1, .day)
-        case "week": (7, .day)
-        case "month": (1, .month)
-        default: (12, .month)
-        }
+        guard let word = DurationWord(written: pieces[1]) else { return invalid(span) }
+        let (factor, durationUnit) = word.worth
         guard let value = try? count.multiplied(by: FixedDecimal(factor)) else {
             error("'\(text)' is too large", span)
             return invalid(span)

@@ -22,7 +22,7 @@ extension Checker {
             return BExpr(.negate(v, money: true), v.type, span, file)
         case .invalid, .never:
             return invalid(span)
-        default:
+        case .bool, .string, .date, .list, .record, .roundingMode, .anything:
             error("cannot negate \(v.type)", span)
             return invalid(span)
         }
@@ -30,29 +30,42 @@ extension Checker {
 
     func binary(_ op: BinaryOperator, _ l: BExpr, _ r: BExpr, _ span: Span) -> BExpr {
         if l.type.isPoison || r.type.isPoison || l.type.containsInvalid || r.type.containsInvalid {
-            if op == .and || op == .or || isComparison(op) { return BExpr(.constant(.bool(false)), .invalid, span, file) }
-            return invalid(span)
+            return poisoned(op, span)
         }
         switch op {
-        case .and, .or:
-            let a = l.requiring(.bool, self, "the left side of '\(op.rawValue)'")
-            let b = r.requiring(.bool, self, "the right side of '\(op.rawValue)'")
-            return BExpr(op == .and ? .and(a, b) : .or(a, b), .bool, span, file)
-        case .add, .subtract:
-            return additive(op, l, r, span)
-        case .multiply:
-            return multiply(l, r, span)
-        case .divide:
-            return divide(l, r, span)
-        case .power:
-            return power(l, r, span)
-        case .equal, .notEqual, .less, .lessEqual, .greater, .greaterEqual:
-            return compare(op, l, r, span)
+        case .and:
+            let (a, b) = logicalOperands(op, l, r)
+            return BExpr(.and(a, b), .bool, span, file)
+        case .or:
+            let (a, b) = logicalOperands(op, l, r)
+            return BExpr(.or(a, b), .bool, span, file)
+        case .add: return additive(l, r, span, subtract: false)
+        case .subtract: return additive(l, r, span, subtract: true)
+        case .multiply: return multiply(l, r, span)
+        case .divide: return divide(l, r, span)
+        case .power: return power(l, r, span)
+        case .equal: return compare(.equal, l, r, span)
+        case .notEqual: return compare(.notEqual, l, r, span)
+        case .less: return compare(.less, l, r, span)
+        case .lessEqual: return compare(.lessEqual, l, r, span)
+        case .greater: return compare(.greater, l, r, span)
+        case .greaterEqual: return compare(.greaterEqual, l, r, span)
         }
     }
 
-    func isComparison(_ op: BinaryOperator) -> Bool {
-        [.equal, .notEqual, .less, .lessEqual, .greater, .greaterEqual].contains(op)
+    /// A mistake already reported in an operand: a poison value of the type the
+    /// operator would give (a bool for tests, so no second message follows).
+    func poisoned(_ op: BinaryOperator, _ span: Span) -> BExpr {
+        switch op {
+        case .and, .or, .equal, .notEqual, .less, .lessEqual, .greater, .greaterEqual:
+            return BExpr(.constant(.bool(false)), .invalid, span, file)
+        case .add, .subtract, .multiply, .divide, .power:
+            return invalid(span)
+        }
+    }
+
+    func logicalOperands(_ op: BinaryOperator, _ l: BExpr, _ r: BExpr) -> (BExpr, BExpr) {
+        (l.requiring(.bool, self, "the left side of '\(op.rawValue)'"), r.requiring(.bool, self, "the right side of '\(op.rawValue)'"))
     }
 
     func make(_ op: Operation, _ l: BExpr, _ r: BExpr, _ type: SType, _ span: Span) -> BExpr {
@@ -60,24 +73,23 @@ extension Checker {
     }
 
     func operandError(_ op: BinaryOperator, _ l: BExpr, _ r: BExpr, _ span: Span, hint: String? = nil) -> BExpr {
-        let verb = switch op {
-        case .add: "add"
-        case .subtract: "subtract"
-        case .multiply: "multiply"
-        case .divide: "divide"
-        default: "combine"
+        let message = switch op {
+        case .add: "cannot add \(l.type) and \(r.type)"
+        case .subtract: "cannot subtract \(r.type) from \(l.type)"
+        case .multiply: "cannot multiply \(l.type) by \(r.type)"
+        case .divide: "cannot divide \(l.type) by \(r.type)"
+        case .power, .equal, .notEqual, .less, .lessEqual, .greater, .greaterEqual, .and, .or:
+            "cannot combine \(l.type) by \(r.type)"
         }
-        let message = op == .subtract ? "cannot subtract \(r.type) from \(l.type)"
-            : op == .add ? "cannot add \(l.type) and \(r.type)"
-            : "cannot \(verb) \(l.type) by \(r.type)"
         error(message, span, hint: hint)
         return invalid(span)
     }
 
     // MARK: + and -
 
-    func additive(_ op: BinaryOperator, _ l: BExpr, _ r: BExpr, _ span: Span) -> BExpr {
-        let add = op == .add
+    func additive(_ l: BExpr, _ r: BExpr, _ span: Span, subtract: Bool) -> BExpr {
+        let op: BinaryOperator = subtract ? .subtract : .add
+        let add = !subtract
         let decimalOp: Operation = add ? .addDecimal : .subtractDecimal
         switch (l.type, r.type) {
         case (.int, .int):
@@ -95,16 +107,15 @@ extension Checker {
             if let a, let b, a != b { return operandError(op, l, r, span, hint: "\(a) and \(b) are different currencies") }
             return make(add ? .addMoney : .subtractMoney, l, r, .flow(a ?? b, p), span)
         case (.rate(let p), .rate(let q)):
-            if p != q { return operandError(op, l, r, span, hint: "convert one first: annualize(…), daily(…) or monthly(…)") }
+            if p != q { return operandError(op, l, r, span, hint: "convert one first: \(Period.allCases.map { "\($0.converter)(…)" }.spelledOut())") }
             return make(decimalOp, l, r, l.type, span)
         case (.duration(let a), .duration(let b)):
-            if a != b { return operandError(op, l, r, span, hint: "days and months differ in length; keep one unit") }
+            if a != b { return operandError(op, l, r, span, hint: "\(a.plural) and \(b.plural) differ in length; keep one unit") }
             return make(decimalOp, l, r, l.type, span)
         case (.date, .duration(let u)):
-            let operation: Operation = u == .day ? (add ? .addDays : .subtractDays) : (add ? .addMonths : .subtractMonths)
-            return make(operation, l, r, .date, span)
+            return make(.shiftDate(u, subtract: subtract), l, r, .date, span)
         case (.duration(let u), .date) where add:
-            return make(u == .day ? .addDays : .addMonths, r, l, .date, span)
+            return make(.shiftDate(u, subtract: false), r, l, .date, span)
         case (.date, .date) where !add:
             return make(.daysBetween, r, l, .duration(.day), span)
         case (.string, .string) where add:
@@ -126,9 +137,7 @@ extension Checker {
         switch (l.type, r.type) {
         case (.rate(let p), .duration(let u)), (.duration(let u), .rate(let p)),
              (.flow(_, let p), .duration(let u)), (.duration(let u), .flow(_, let p)):
-            hint = p == .year && u == .day
-                ? "a yearly rate needs a day-count basis: daily(rate, 365) * days"
-                : "a rate per \(p.rawValue) needs a duration in \(p == .day ? "days" : "months"); convert with daily(…) or monthly(…)"
+            hint = durationHint(p, u)
         case (.money, .duration), (.duration, .money):
             hint = "multiply by a rate first: amount * 0.05%/day * days"
         default:
@@ -136,6 +145,17 @@ extension Checker {
         }
         error("cannot multiply \(l.type) by \(r.type)", span, hint: hint)
         return invalid(span)
+    }
+
+    /// Why a rate (or flow) per `p` does not multiply a duration in `u`, and what to write.
+    func durationHint(_ p: Period, _ u: DurationUnit) -> String {
+        switch u {
+        case .day:
+            // p is counted in months: a day count needs the days in one period.
+            return "a \(p.adjective) rate needs a day-count basis: \(u.period.converter)(rate, \(p.conventionalDays)) * \(u.plural)"
+        case .month:
+            return "a rate per \(p.rawValue) needs a duration in \(p.length.unit.plural); convert it first: \(u.period.converter)(rate) * \(u.plural)"
+        }
     }
 
     /// `a × b` for the operand order given, or nil if this order has no rule.
@@ -158,22 +178,22 @@ extension Checker {
         case (.money(let c), .rate(let p)):
             return make(.scaleMoney, a, b, .flow(c, p), span)
         case (.rate(let p), .duration(let u)):
-            guard let op = periodFit(p, u, yearly: .multiplyYearlyByMonths, plain: .multiplyDecimal) else { return nil }
-            return make(op, a, b, .percent, span)
+            guard p.length.unit == u else { return nil }
+            return perPeriod(make(.multiplyDecimal, a, b, .percent, span), p, .divideDecimal)
         case (.flow(let c, let p), .duration(let u)):
-            guard let op = periodFit(p, u, yearly: .scaleMoneyYearlyByMonths, plain: .scaleMoney) else { return nil }
-            return make(op, a, b, .money(c), span)
+            guard p.length.unit == u else { return nil }
+            return perPeriod(make(.scaleMoney, a, b, .money(c), span), p, .divideMoneyByDecimal)
         default:
             return nil
         }
     }
 
-    func periodFit(_ p: Period, _ u: DurationUnit, yearly: Operation, plain: Operation) -> Operation? {
-        switch (p, u) {
-        case (.day, .day), (.month, .month): return plain
-        case (.year, .month): return yearly
-        default: return nil
-        }
+    /// `rate/P × duration` counts units of P's length; a period longer than
+    /// one unit (a year is 12 months) divides the product by its count.
+    func perPeriod(_ product: BExpr, _ p: Period, _ divide: Operation) -> BExpr {
+        let count = p.length.count
+        if count == 1 { return product }
+        return make(divide, product, constant(.decimal(FixedDecimal(count)), .int, product.span), product.type, product.span)
     }
 
     // MARK: /
@@ -220,9 +240,8 @@ extension Checker {
 
     // MARK: Comparisons
 
-    func compare(_ op: BinaryOperator, _ l: BExpr, _ r: BExpr, _ span: Span) -> BExpr {
-        let comparison = Comparison(rawValue: op.rawValue) ?? .equal
-        let ordered = op != .equal && op != .notEqual
+    func compare(_ comparison: Comparison, _ l: BExpr, _ r: BExpr, _ span: Span) -> BExpr {
+        let ordered = comparison.isOrdering
         var valueClass: ValueClass?
         switch (l.type, r.type) {
         case (let a, let b) where a.isScalar && b.isScalar: valueClass = .decimal

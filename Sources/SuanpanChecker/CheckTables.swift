@@ -44,7 +44,8 @@ extension Checker {
         case .range(let low, let high, let inclusive):
             switch keyType {
             case .int, .number, .percent, .money, .rate, .duration, .date, .string, .invalid: break
-            default: error("a range needs ordered keys, not \(keyType)", p.span)
+            case .bool, .flow, .list, .record, .roundingMode, .anything, .never:
+                error("a range needs ordered keys, not \(keyType)", p.span)
             }
             let bound = { (e: Expr) in self.coerce(self.expression(e, scope), to: keyType, context: "a range bound of type \(keyType)") }
             return .range(low: low.map(bound), high: high.map(bound), highInclusive: inclusive)

@@ -67,7 +67,7 @@ public final class Checker {
     public static func check(_ files: [FileSyntax], library: Library = Library()) -> (CheckedProgram, [Diagnostic]) {
         let root = Scope(parent: nil)
         for mode in RoundingMode.allCases { root.define(mode.rawValue, .roundingMode(mode)) }
-        for f in Intrinsic.allCases { root.define(f.rawValue, .intrinsic(f)) }
+        for f in Intrinsic.allCases { root.define(f.name, .intrinsic(f)) }
         for record in library.records { root.define(record.name, .record(record)) }
         for (i, f) in library.functions.enumerated() {
             root.define(f.plugin, .namespace(f.plugin))

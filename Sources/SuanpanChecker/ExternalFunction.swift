@@ -82,7 +82,7 @@ extension Overload {
         guard let syntax, diagnostics.isEmpty else {
             return .failure(diagnostics.first ?? .error("malformed signature", file: file, span: .none))
         }
-        var resolver = PatternResolver(file: file, records: records)
+        let resolver = PatternResolver(file: file, records: records)
         let parameters = syntax.parameters.map { ($0.name.text, resolver.pattern($0.type)) }
         let result = resolver.pattern(syntax.result)
         if let problem = resolver.problem { return .failure(problem) }
@@ -90,58 +90,37 @@ extension Overload {
     }
 }
 
-/// Turns written signature types into patterns, remembering the first problem.
-struct PatternResolver {
+/// Turns written signature types into patterns with the checker's own type
+/// reader, remembering the first problem.
+final class PatternResolver {
     let file: SourceFile
     let records: [RecordType]
     var problem: Diagnostic?
 
-    mutating func pattern(_ t: TypeSyntax) -> TypePattern {
-        switch (t.name.text, t.argument, t.per) {
-        case ("money", nil, nil): return .anyMoney
-        case ("rate", nil, nil): return .anyRate
-        case ("list", let element?, nil): return .list(pattern(element))
-        default: return .exact(type(t))
+    init(file: SourceFile, records: [RecordType]) {
+        self.file = file
+        self.records = records
+    }
+
+    func pattern(_ t: TypeSyntax) -> TypePattern {
+        switch (TypeName.named(t.name.text)?.meaning, t.argument, t.per) {
+        case (.money?, nil, nil): return .anyMoney
+        case (.rate?, nil, nil): return .anyRate
+        case (.list?, let element?, nil): return .list(pattern(element))
+        case (.money?, _, _), (.rate?, _, _), (.list?, _, _), (.plain?, _, _), (nil, _, _): return .exact(type(t))
         }
     }
 
-    mutating func type(_ t: TypeSyntax) -> SType {
-        let name = t.name.text
-        if let per = t.per {
-            guard let period = Period(rawValue: per.text), name == "rate" || name == "money" else { return fail(t) }
-            return name == "rate" ? .rate(period) : .flow(currency(t), period)
-        }
-        switch name {
-        case "int": return .int
-        case "number": return .number
-        case "percent": return .percent
-        case "bool": return .bool
-        case "string": return .string
-        case "date": return .date
-        case "days", "duration": return .duration(.day)
-        case "months": return .duration(.month)
-        case "rounding": return .roundingMode
-        case "money": return .money(currency(t))
-        case "list": return t.argument.map { .list(type($0)) } ?? fail(t)
-        default:
-            if let r = records.first(where: { $0.name == name }) { return .record(r) }
-            return fail(t)
-        }
-    }
-
-    mutating func currency(_ t: TypeSyntax) -> String? {
-        guard let arg = t.argument else { return nil }
-        guard Currency.named(arg.name.text) != nil else {
-            _ = fail(arg)
-            return nil
-        }
-        return arg.name.text
-    }
-
-    mutating func fail(_ t: TypeSyntax) -> SType {
-        if problem == nil {
-            problem = .error("unknown type '\(file.text(of: t.span))' in a plugin signature", file: file, span: t.span)
-        }
-        return .invalid
+    func type(_ t: TypeSyntax) -> SType {
+        let records = self.records
+        let reader = TypeReader(
+            record: { name in records.first { $0.name == name } },
+            recordNames: { records.map(\.name) },
+            report: { [self] message, span, hint in
+                if problem == nil {
+                    problem = .error("\(message) in a plugin signature", file: file, span: span, hint: hint)
+                }
+            })
+        return reader.read(t)
     }
 }

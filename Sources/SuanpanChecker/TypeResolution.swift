@@ -1,68 +1,100 @@
 import SuanpanSyntax
 import SuanpanValues
 
-extension Checker {
-    /// Turns written types into types: `money<CNY>`, `rate/day`, `list<Bill>`…
-    func resolveType(_ t: TypeSyntax) -> SType {
+/// Turns written types into types (`money<CNY>`, `rate/day`, `list<Bill>`) with
+/// the one table of type names. The checker and the plugin-signature reader
+/// both use it, so a program and a plugin accept exactly the same types.
+struct TypeReader {
+    /// A record type by name: the program's records, or a plugin's.
+    let record: (String) -> RecordType?
+    /// The record names to suggest from when a name is unknown.
+    let recordNames: () -> [String]
+    /// Reports a problem: a message, where, and what to write instead.
+    let report: (_ message: String, _ span: Span, _ hint: String?) -> Void
+
+    func read(_ t: TypeSyntax) -> SType {
         let name = t.name.text
-        if let per = t.per {
-            guard let period = Period(rawValue: per.text) else {
-                error("unknown period '\(per.text)'", per.span, hint: "use day, month or year")
+        guard let builtin = TypeName.named(name) else { return named(t) }
+        switch builtin.meaning {
+        case .money:
+            let currency = currencyArgument(t)
+            guard let per = t.per else { return .money(currency) }
+            return period(per).map { .flow(currency, $0) } ?? .invalid
+        case .rate:
+            guard let per = t.per else {
+                report("a rate needs its period", t.span, "write \(TypeName.perPeriod("rate"))")
                 return .invalid
             }
-            switch name {
-            case "rate":
-                if t.argument != nil { error("a rate takes no <…> argument", t.span) }
-                return .rate(period)
-            case "money":
-                return .flow(currencyArgument(t), period)
-            default:
-                error("'\(name)/\(per.text)' is not a type", t.span, hint: "per-period types are rate/day and money<CNY>/day")
+            if t.argument != nil { report("a rate takes no <…> argument", t.span, "write rate/\(per.text)") }
+            return period(per).map { .rate($0) } ?? .invalid
+        case .list:
+            if let per = t.per { return notPerPeriod(t, per) }
+            guard let element = t.argument else {
+                report("'list' needs an element type", t.span, "write list<money>")
                 return .invalid
             }
-        }
-        if name == "list" {
-            guard let arg = t.argument else {
-                error("'list' needs an element type", t.span, hint: "write list<money>")
+            return .list(read(element))
+        case .plain(let type):
+            if let per = t.per { return notPerPeriod(t, per) }
+            if t.argument != nil {
+                report("'\(name)' takes no <…> argument", t.span, nil)
                 return .invalid
             }
-            return .list(resolveType(arg))
+            return type
         }
-        if name == "money" { return .money(currencyArgument(t)) }
-        if t.argument != nil {
-            error("'\(name)' takes no <…> argument", t.span)
-            return .invalid
+    }
+
+    /// A record type, or an unknown name with the closest known one.
+    func named(_ t: TypeSyntax) -> SType {
+        let name = t.name.text
+        if let r = record(name) {
+            if let per = t.per { return notPerPeriod(t, per) }
+            if t.argument != nil {
+                report("'\(name)' takes no <…> argument", t.span, nil)
+                return .invalid
+            }
+            return .record(r)
         }
-        switch name {
-        case "int": return .int
-        case "number", "decimal": return .number
-        case "percent": return .percent
-        case "bool": return .bool
-        case "string": return .string
-        case "date": return .date
-        case "rounding": return .roundingMode
-        case "days", "duration": return .duration(.day)
-        case "months": return .duration(.month)
-        case "rate":
-            error("a rate needs its period", t.span, hint: "write rate/day, rate/month or rate/year")
-            return .invalid
-        default:
-            if case .record(let r) = globalScope.lookup(name) { return .record(r) }
-            let known = ["int", "number", "percent", "bool", "string", "date", "days", "months", "duration", "money", "rate", "list"]
-                + Array(program.records.keys)
-            error("unknown type '\(name)'", t.name.span,
-                  hint: suggestion(for: name, among: known).map { "did you mean '\($0)'?" })
-            return .invalid
+        report("unknown type '\(name)'", t.name.span,
+               suggestion(for: name, among: TypeName.names + recordNames()).map { "did you mean '\($0)'?" })
+        return .invalid
+    }
+
+    func period(_ per: Name) -> Period? {
+        guard let period = Period(rawValue: per.text) else {
+            report("unknown period '\(per.text)'", per.span, "use \(Period.allCases.map(\.rawValue).spelledOut())")
+            return nil
         }
+        return period
+    }
+
+    func notPerPeriod(_ t: TypeSyntax, _ per: Name) -> SType {
+        report("'\(t.name.text)/\(per.text)' is not a type", t.span,
+               "per-period types are \(TypeName.perPeriod("rate")) and money<CNY>/\(Period.day.rawValue)")
+        return .invalid
     }
 
     func currencyArgument(_ t: TypeSyntax) -> String? {
         guard let arg = t.argument else { return nil }
         if arg.argument != nil || arg.per != nil || Currency.named(arg.name.text) == nil {
-            error("unknown currency '\(arg.name.text)'", arg.span,
-                  hint: Currency.suggestion(for: arg.name.text).map { "did you mean '\($0)'?" } ?? "use an ISO 4217 code such as CNY")
+            report("unknown currency '\(arg.name.text)'", arg.span,
+                   Currency.suggestion(for: arg.name.text).map { "did you mean '\($0)'?" } ?? "use an ISO 4217 code such as CNY")
             return nil
         }
         return arg.name.text
+    }
+}
+
+extension Checker {
+    /// A written type in a program; every problem is reported.
+    func resolveType(_ t: TypeSyntax) -> SType {
+        let reader = TypeReader(
+            record: { name in
+                if case .record(let r) = self.globalScope.lookup(name) { return r }
+                return nil
+            },
+            recordNames: { Array(self.program.records.keys) },
+            report: { message, span, hint in self.error(message, span, hint: hint) })
+        return reader.read(t)
     }
 }

@@ -1,17 +1,5 @@
 import SuanpanSyntax
-
-/// The period of a rate or of a flow of money.
-public enum Period: String, Sendable, Hashable, CaseIterable {
-    case day, month, year
-}
-
-/// Durations count whole days or whole calendar months (a year is 12 months),
-/// because `date + 1 month` follows the calendar while `date + 30 days` does not.
-public enum DurationUnit: String, Sendable, Hashable {
-    case day, month
-
-    public var period: Period { self == .day ? .day : .month }
-}
+import SuanpanValues
 
 /// A record type: declared once, shared by every value and every checked node.
 public final class RecordType: @unchecked Sendable, Hashable, CustomStringConvertible {
@@ -80,7 +68,7 @@ public indirect enum SType: Sendable, Hashable, CustomStringConvertible {
         case .money(let c): return c.map { "money<\($0)>" } ?? "money"
         case .rate(let p): return "rate/\(p.rawValue)"
         case .flow(let c, let p): return (c.map { "money<\($0)>" } ?? "money") + "/\(p.rawValue)"
-        case .duration(let u): return u == .day ? "days" : "months"
+        case .duration(let u): return u.plural
         case .list(let e): return "list<\(e)>"
         case .record(let r): return r.name
         case .roundingMode: return "rounding"
@@ -94,14 +82,16 @@ public indirect enum SType: Sendable, Hashable, CustomStringConvertible {
     public var isScalar: Bool {
         switch self {
         case .int, .number, .percent: return true
-        default: return false
+        case .bool, .string, .date, .money, .rate, .flow, .duration, .list, .record, .roundingMode, .anything, .never, .invalid:
+            return false
         }
     }
 
+    /// Quantities: what can be negated, summed, averaged and taken the absolute value of.
     public var isNumeric: Bool {
         switch self {
         case .int, .number, .percent, .money, .rate, .flow, .duration: return true
-        default: return false
+        case .bool, .string, .date, .list, .record, .roundingMode, .anything, .never, .invalid: return false
         }
     }
 
@@ -113,14 +103,18 @@ public indirect enum SType: Sendable, Hashable, CustomStringConvertible {
         switch self {
         case .invalid: return true
         case .list(let e): return e.containsInvalid
-        default: return false
+        case .int, .number, .percent, .bool, .string, .date, .money, .rate, .flow, .duration, .record, .roundingMode,
+             .anything, .never:
+            return false
         }
     }
 
     public var currency: String? {
         switch self {
         case .money(let c), .flow(let c, _): return c
-        default: return nil
+        case .int, .number, .percent, .bool, .string, .date, .rate, .duration, .list, .record, .roundingMode,
+             .anything, .never, .invalid:
+            return nil
         }
     }
 }

@@ -31,8 +31,8 @@ public struct Completer {
 
     func names() -> [String] {
         var names = Keyword.allCases.map(\.rawValue)
-        names += Intrinsic.allCases.map(\.rawValue) + RoundingMode.allCases.map(\.rawValue)
-        names += ["int", "number", "percent", "money", "rate", "days", "months", "date", "bool", "string", "list"]
+        names += Intrinsic.allCases.map(\.name) + RoundingMode.allCases.map(\.rawValue)
+        names += TypeName.names
         guard let checked = session.program?.checked else { return names }
         names += checked.products.map(\.name) + checked.records.keys
         names += checked.globals.filter { !$0.qualifiedName.contains(".") }.map(\.name)

@@ -17,7 +17,7 @@ public enum Format {
             return percent(d) + "%/\(p.rawValue)"
         case (.decimal(let d), .duration(let u)):
             let one = d.magnitude == .one
-            return "\(d.formatted(grouping: true)) \(u == .day ? (one ? "day" : "days") : (one ? "month" : "months"))"
+            return "\(d.formatted(grouping: true)) \(u.word(singular: one))"
         case (.decimal(let d), _):
             return d.formatted(grouping: false)
         case (.bool(let b), _):

@@ -33,7 +33,7 @@ extension Compiler {
                     for c in codes { items.append(try c(frame)) }
                 }
                 guard var best = items.first else {
-                    throw RuntimeError("\(f.rawValue) of an empty list", file: e.file, span: e.span)
+                    throw RuntimeError("\(f.name) of an empty list", file: e.file, span: e.span)
                 }
                 for v in items.dropFirst() where try compareValues(wantLess ? .less : .greater, valueClass, v, best, e) {
                     best = v
@@ -48,7 +48,7 @@ extension Compiler {
             return { frame throws(RuntimeError) in
                 guard case .list(let items) = try list(frame) else { throw internalError("a list", e) }
                 guard var total = items.first ?? zero else {
-                    throw RuntimeError("\(f.rawValue) of an empty list of money has no currency", file: e.file, span: e.span,
+                    throw RuntimeError("\(f.name) of an empty list of money has no currency", file: e.file, span: e.span,
                                        hint: "declare the currency: list<money<CNY>>")
                 }
                 for v in items.dropFirst() { total = try add(total, v, e) }
@@ -104,9 +104,9 @@ extension Compiler {
                 guard case .string(let message) = try codes[0](frame) else { throw internalError("a string", e) }
                 throw RuntimeError(message, file: e.file, span: e.span)
             }
-        case .annualize, .daily, .monthly:
+        case .convertRate:
             // The checker rewrites conversions into arithmetic; none reach here.
-            return failing(f.rawValue, e)
+            return failing(f.name, e)
         }
     }
 
@@ -119,7 +119,9 @@ extension Compiler {
         switch op {
         case .multiplyDecimal, .scaleMoney: divide = false
         case .divideDecimal, .divideMoneyByDecimal: divide = true
-        default: return nil
+        case .addDecimal, .subtractDecimal, .power, .addMoney, .subtractMoney, .divideMoneyByMoney, .shiftDate, .daysBetween,
+             .concatenate:
+            return nil
         }
         let a = compile(l), b = compile(r)
         return { frame throws(RuntimeError) in
@@ -164,14 +166,18 @@ extension Compiler {
         case .money, .flow: return .money
         case .date: return .date
         case .string: return .string
-        default: return .decimal
+        case .int, .number, .percent, .rate, .duration: return .decimal
+        case .bool: return .bool
+        case .list, .record, .roundingMode, .anything, .never, .invalid: return .structural
         }
     }
 
     func isMoney(_ t: SType) -> Bool {
         switch t {
         case .money, .flow: return true
-        default: return false
+        case .int, .number, .percent, .bool, .string, .date, .rate, .duration, .list, .record, .roundingMode,
+             .anything, .never, .invalid:
+            return false
         }
     }
 }

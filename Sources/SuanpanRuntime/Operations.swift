@@ -10,8 +10,6 @@ extension Compiler {
         case .multiplyDecimal: return decimalOp(a, b, e) { x, y throws(ArithmeticError) in try x.multiplied(by: y) }
         case .divideDecimal: return decimalOp(a, b, e) { x, y throws(ArithmeticError) in try x.divided(by: y) }
         case .power: return decimalOp(a, b, e) { x, y throws(ArithmeticError) in try x.power(y) }
-        case .multiplyYearlyByMonths:
-            return decimalOp(a, b, e) { x, y throws(ArithmeticError) in try x.multiplied(by: y).divided(by: FixedDecimal(12)) }
         case .addMoney: return moneyOp(a, b, e, verb: "add") { x, y throws(ArithmeticError) in try x.adding(y) }
         case .subtractMoney: return moneyOp(a, b, e, verb: "subtract") { x, y throws(ArithmeticError) in try x.subtracting(y) }
         case .divideMoneyByMoney:
@@ -22,11 +20,9 @@ extension Compiler {
                 return .decimal(try arithmetic(e) { () throws(ArithmeticError) in try x.divided(by: y) })
             }
         case .scaleMoney: return scaleMoney(a, b, e) { x, y throws(ArithmeticError) in try x.multiplied(by: y) }
-        case .scaleMoneyYearlyByMonths:
-            return scaleMoney(a, b, e) { x, y throws(ArithmeticError) in try x.multiplied(by: y).divided(by: FixedDecimal(12)) }
         case .divideMoneyByDecimal: return scaleMoney(a, b, e) { x, y throws(ArithmeticError) in try x.divided(by: y) }
-        case .addDays, .subtractDays, .addMonths, .subtractMonths:
-            return dateShift(op, a, b, e)
+        case .shiftDate(let unit, let subtract):
+            return dateShift(unit, subtract: subtract, a, b, e)
         case .daysBetween:
             return { frame throws(RuntimeError) in
                 guard case .date(let from) = try a(frame), case .date(let to) = try b(frame) else { throw internalError("dates", e) }
@@ -69,21 +65,24 @@ extension Compiler {
         }
     }
 
-    func dateShift(_ op: Operation, _ a: @escaping Code, _ b: @escaping Code, _ e: BExpr) -> Code {
+    func dateShift(_ unit: DurationUnit, subtract: Bool, _ a: @escaping Code, _ b: @escaping Code, _ e: BExpr) -> Code {
         return { frame throws(RuntimeError) in
             guard case .date(let date) = try a(frame) else { throw internalError("a date", e) }
             let amount = try decimal(try b(frame), e)
             guard amount.isInteger else {
-                throw RuntimeError("a date moves by whole days or months, not \(amount)", file: e.file, span: e.span)
+                throw RuntimeError("a date moves by whole \(DurationUnit.allCases.map(\.plural).spelledOut()), not \(amount)",
+                                   file: e.file, span: e.span)
             }
-            let subtract = op == .subtractDays || op == .subtractMonths
             // Far beyond the calendar (years 1-9999) either way: report it as the overflow it is.
             guard let n = amount.intValue, n > Int.min, abs(n) < 10_000_000 else {
                 throw RuntimeError("arithmetic overflow: the date would leave the calendar (years 1-9999)", file: e.file, span: e.span)
             }
             let signed = subtract ? -n : n
             return .date(try arithmetic(e) { () throws(ArithmeticError) in
-                op == .addDays || op == .subtractDays ? try date.adding(days: signed) : try date.adding(months: signed)
+                switch unit {
+                case .day: try date.adding(days: signed)
+                case .month: try date.adding(months: signed)
+                }
             })
         }
     }

@@ -53,7 +53,7 @@ extension Compiler {
         case .string: return .string
         case .bool: return .bool
         case .int, .number, .percent, .rate, .duration: return .decimal
-        default: return .structural
+        case .list, .record, .roundingMode, .anything, .never, .invalid: return .structural
         }
     }
 

@@ -1,3 +1,5 @@
+import SuanpanValues
+
 /// Turns source bytes into tokens. The lexer never stops at a bad character: it
 /// records a diagnostic and carries on, so one typo yields one error. Its token
 /// forms follow Grammar/suanpan.lark exactly (the grammar test keeps them equal).
@@ -209,7 +211,7 @@ public struct Lexer {
         }
         if byte(at: decEnd) == UInt8(ascii: "%") {
             if byte(at: decEnd + 1) == UInt8(ascii: "/") {
-                for unit in ["day", "month", "year"] where wordMatches(unit, at: decEnd + 2) {
+                for unit in Self.periodWords where wordMatches(unit, at: decEnd + 2) {
                     pos = decEnd + 2 + unit.utf8.count
                     return make(.rate, start)
                 }
@@ -264,8 +266,13 @@ public struct Lexer {
         return true
     }
 
+    /// The words after `%/` in a rate and after the count in a duration, from
+    /// the one table of units (Sources/SuanpanValues/Units.swift).
+    static let periodWords = Period.allCases.map(\.rawValue)
+    static let durationWords = DurationWord.allCases.flatMap { [$0.plural, $0.singular] }
+
     func durationUnitEnd(at i: Int) -> Int? {
-        for unit in ["days", "day", "weeks", "week", "months", "month", "years", "year"] where wordMatches(unit, at: i) {
+        for unit in Self.durationWords where wordMatches(unit, at: i) {
             return i + unit.utf8.count
         }
         return nil

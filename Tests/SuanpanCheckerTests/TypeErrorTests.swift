@@ -76,9 +76,33 @@ final class TypeErrorTests: XCTestCase {
                        hint: "CNY and USD are different currencies; convert one explicitly")
     }
 
+    /// Each rate period against each duration unit it does not fit, and the
+    /// conversion each message proposes (written out by hand, one per pair).
+    func testHintsForEveryRatePeriodAndDurationThatDoNotFit() {
+        assertOneError("0.05%/day * 3 months", "cannot multiply rate/day by months",
+                       hint: "a rate per day needs a duration in days; convert it first: monthly(rate) * months")
+        assertOneError("3 months * 0.05%/day", "cannot multiply months by rate/day",
+                       hint: "a rate per day needs a duration in days; convert it first: monthly(rate) * months")
+        assertOneError("1.5%/month * 30 days", "cannot multiply rate/month by days",
+                       hint: "a monthly rate needs a day-count basis: daily(rate, 30) * days")
+        assertOneError("100 CNY * 14.6%/year * 30 days", "cannot multiply money<CNY>/year by days",
+                       hint: "a yearly rate needs a day-count basis: daily(rate, 365) * days")
+        assertOneError("100 CNY * 0.05%/day * 1 year", "cannot multiply money<CNY>/day by months",
+                       hint: "a rate per day needs a duration in days; convert it first: monthly(rate) * months")
+        assertOneError("0.04%/day + 1.2%/month", "cannot add rate/day and rate/month",
+                       hint: "convert one first: daily(…), monthly(…) or annualize(…)")
+        assertOneError("40 days - 1 month", "cannot subtract months from days",
+                       hint: "days and months differ in length; keep one unit")
+    }
+
     func testDeclaredTypesMustFit() {
         let cases: [(String, String, String?)] = [
-            ("let y: rate/day = 14.6%/year", "'y' must be rate/day, found rate/year", "convert it: daily(rate)"),
+            ("let y: rate/day = 14.6%/year", "'y' must be rate/day, found rate/year",
+             "convert it: daily(rate); a yearly rate is not a daily one"),
+            ("let y: rate/month = 0.05%/day", "'y' must be rate/month, found rate/day",
+             "convert it: monthly(rate); a daily rate is not a monthly one"),
+            ("let y: rate/year = 1.2%/month", "'y' must be rate/year, found rate/month",
+             "convert it: annualize(rate); a monthly rate is not a yearly one"),
             ("let y: money<CNY> = 1 USD", "'y' must be money<CNY>, found money<USD>", nil),
             ("let y: percent = 5", "'y' must be percent, found int", "a percentage is written with '%': 3% is 0.03"),
             ("let y: money<CNY> = 5", "'y' must be money<CNY>, found int", "give the currency: 100 CNY"),

@@ -1,0 +1,73 @@
+import SuanpanChecker
+import SuanpanSyntax
+import SuanpanValues
+import XCTest
+
+/// One table of type names serves programs and plugin signatures alike, and
+/// every type prints in a form that reads back as the same type.
+final class TypeNameTests: XCTestCase {
+    /// Written types and the type each must mean, spelled out by hand.
+    let written: [(String, SType)] = [
+        ("int", .int), ("number", .number), ("decimal", .number), ("percent", .percent),
+        ("bool", .bool), ("string", .string), ("date", .date), ("rounding", .roundingMode),
+        ("days", .duration(.day)), ("duration", .duration(.day)), ("months", .duration(.month)),
+        ("money<CNY>", .money("CNY")), ("rate/day", .rate(.day)), ("rate/month", .rate(.month)),
+        ("rate/year", .rate(.year)), ("money<USD>/month", .flow("USD", .month)), ("list<list<int>>", .list(.list(.int))),
+    ]
+
+    func declaredType(_ written: String, file: StaticString = #filePath, line: UInt = #line) -> SType? {
+        let (program, diagnostics) = check("rule f(x: \(written)) -> bool = true")
+        XCTAssertEqual(errors(diagnostics).map(\.description), [], written, file: file, line: line)
+        return program.functions.first { $0.name == "f" }?.parameters.first?.type
+    }
+
+    /// The type a plugin signature reads, as the pattern prints (a list pattern holds its element's).
+    func signatureType(_ written: String) -> Result<String?, Diagnostic> {
+        Overload.parse("(x: \(written)) -> bool", records: []).map { $0.parameters.first?.pattern.description }
+    }
+
+    func testProgramsAndPluginSignaturesReadTheSameNames() throws {
+        for (text, type) in written {
+            XCTAssertEqual(declaredType(text), type, "a program's \(text)")
+            XCTAssertEqual(try signatureType(text).get(), type.description, "a plugin signature's \(text)")
+        }
+    }
+
+    func testEveryTypePrintsAsAReadableName() throws {
+        for (_, type) in written {
+            XCTAssertEqual(declaredType(type.description), type, "\(type) printed, then read back")
+        }
+        for unit in DurationUnit.allCases {
+            XCTAssertEqual(declaredType(SType.duration(unit).description), .duration(unit))
+        }
+        for period in Period.allCases {
+            XCTAssertEqual(declaredType(SType.rate(period).description), .rate(period))
+            XCTAssertEqual(declaredType(SType.flow("CNY", period).description), .flow("CNY", period))
+        }
+    }
+
+    func testEveryNameInTheTableIsKnownToBoth() throws {
+        for name in TypeName.names where !["money", "rate", "list"].contains(name) {
+            XCTAssertNotNil(declaredType(name), name)
+            XCTAssertNotNil(try signatureType(name).get(), name)
+        }
+        XCTAssertEqual(Set(TypeName.names).count, TypeName.names.count, "a type name is listed twice")
+    }
+
+    func testUnknownNamesSuggestFromTheTable() {
+        let found = checkErrors("let x: decimall = 1")
+        XCTAssertEqual(found.map(\.message), ["unknown type 'decimall'"])
+        XCTAssertEqual(found.first?.hint, "did you mean 'decimal'?")
+        guard case .failure(let problem) = Overload.parse("(x: durration) -> int", records: []) else {
+            return XCTFail("an unknown type in a signature must be refused")
+        }
+        XCTAssertEqual(problem.message, "unknown type 'durration' in a plugin signature")
+        XCTAssertEqual(problem.hint, "did you mean 'duration'?")
+    }
+
+    func testPeriodMessagesListEveryPeriod() {
+        let found = checkErrors("let x: rate/week = 1%/day")
+        XCTAssertEqual(found.first?.hint, "use day, month or year")
+        XCTAssertEqual(checkErrors("let x: rate = 1%/day").first?.hint, "write rate/day, rate/month or rate/year")
+    }
+}
