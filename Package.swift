@@ -32,7 +32,7 @@ let package = Package(
         .executableTarget(name: "DecimalBench", dependencies: ["SuanpanValues"], path: "Benchmarks/DecimalBench"),
         .executableTarget(name: "RuleBench", dependencies: ["Suanpan"], path: "Benchmarks/RuleBench"),
         .testTarget(name: "SuanpanValuesTests", dependencies: ["SuanpanValues"]),
-        .testTarget(name: "SuanpanSyntaxTests", dependencies: ["SuanpanSyntax"]),
+        .testTarget(name: "SuanpanSyntaxTests", dependencies: ["SuanpanSyntax", "SuanpanValues"]),
         .testTarget(name: "SuanpanCheckerTests", dependencies: ["SuanpanChecker"]),
         .testTarget(name: "SuanpanRuntimeTests", dependencies: ["SuanpanRuntime"]),
         .testTarget(name: "SuanpanPluginTests", dependencies: ["SuanpanPlugin"]),
