@@ -26,24 +26,21 @@ extension CalendarPlugin {
     static func addBillingCycles(_ p: inout Plugin) {
         p.function("statement_date", "(purchase: date, statement_day: int, [inclusive: bool]) -> date",
                    summary: "the statement a purchase goes on: the first statement day strictly after it "
-                       + "(on or after it with inclusive: true); day 31 means the month's last day") { _, values throws(ExternalError) in
-            let args = Arguments(values)
+                       + "(on or after it with inclusive: true); day 31 means the month's last day") { args throws(ExternalError) in
             let day = try billingDay(args, 1, "statement day")
             let inclusive = args.has(2) ? try args.bool(2) : false
             return .date(try statementDate(after: try args.date(0), day: day, inclusive: inclusive))
         }
         p.function("payment_due_date", "(statement: date, due_day: int) -> date",
                    summary: "the due date of a statement: the first due day strictly after the statement date "
-                       + "(Huabei: statement 2020-08-01, due day 10 → 2020-08-10)") { _, values throws(ExternalError) in
-            let args = Arguments(values)
+                       + "(Huabei: statement 2020-08-01, due day 10 → 2020-08-10)") { args throws(ExternalError) in
             let day = try billingDay(args, 1, "due day")
             return .date(try dueDate(after: try args.date(0), day: day))
         }
         p.function("interest_free_period",
                    "(purchase: date, statement_day: int, due_day: int, [inclusive: bool]) -> days",
                    summary: "days from a purchase to the due date of the statement it goes on "
-                       + "(Huabei, statement day 1, due day 10: 2020-07-01 → 40 days)") { _, values throws(ExternalError) in
-            let args = Arguments(values)
+                       + "(Huabei, statement day 1, due day 10: 2020-07-01 → 40 days)") { args throws(ExternalError) in
             let purchase = try args.date(0)
             let statementDay = try billingDay(args, 1, "statement day")
             let dueDay = try billingDay(args, 2, "due day")
@@ -53,8 +50,7 @@ extension CalendarPlugin {
             return .decimal(FixedDecimal(purchase.days(to: due)))
         }
         p.function("overdue_days", "(due: date, repaid: date) -> days",
-                   summary: "days late, counted from the day after the due date; 0 when repaid on or before it") { _, values throws(ExternalError) in
-            let args = Arguments(values)
+                   summary: "days late, counted from the day after the due date; 0 when repaid on or before it") { args throws(ExternalError) in
             let late = try args.date(0).days(to: try args.date(1))
             return .decimal(FixedDecimal(Swift.max(0, late)))
         }

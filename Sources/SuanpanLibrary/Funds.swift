@@ -26,8 +26,7 @@ enum FundsPlugin {
         // (A rounding-mode argument would be natural, but `rounding` is a keyword and cannot
         // be written as a type in a signature yet.)
         p.function("daily_earnings", "(holding: money, income_per_10k: number) -> money",
-                   summary: "a holder's income for one day from 万份收益: holding × R / 10,000, truncated to the cent (down)") { _, values throws(ExternalError) in
-            let args = Arguments(values)
+                   summary: "a holder's income for one day from 万份收益: holding × R / 10,000, truncated to the cent (down)") { args throws(ExternalError) in
             let (holding, currency) = try args.money(0)
             let r = try args.decimal(1)
             guard holding.signum >= 0 else { throw ExternalError("holding must not be negative, not \(holding) \(currency)") }
@@ -46,8 +45,7 @@ enum FundsPlugin {
         // 18-digit products and the power are good to about 1e-16, far below that step.
         p.function("seven_day_annualized", "(income_per_10k: list<number>, [places: int]) -> percent",
                    summary: "7-day annualized yield (七日年化) from 7 daily 万份收益: (Π(1 + R/10,000))^(365/7) − 1, "
-                       + "to `places` decimals of a percent (default 3, half-up)") { _, values throws(ExternalError) in
-            let args = Arguments(values)
+                       + "to `places` decimals of a percent (default 3, half-up)") { args throws(ExternalError) in
             let r = try args.amounts(0)
             guard r.count == 7 else {
                 throw ExternalError("the 7-day yield needs exactly 7 daily figures (万份收益 of the last 7 calendar days), got \(r.count)")
@@ -65,8 +63,7 @@ enum FundsPlugin {
         p.function("daily_fee",
                    "(net_assets: money, annual_rate: rate/year, [days_in_year: int]) -> money",
                    "(net_assets: money, annual_rate: percent, [days_in_year: int]) -> money",
-                   summary: feeSummary) { _, values throws(ExternalError) in
-            let args = Arguments(values)
+                   summary: feeSummary) { args throws(ExternalError) in
             let (assets, currency) = try args.money(0)
             let rate = try args.decimal(1)
             guard assets.signum >= 0 else { throw ExternalError("net assets must not be negative, not \(assets) \(currency)") }

@@ -28,8 +28,7 @@ extension FundsPlugin {
                    "(amount: money, load: percent, nav: number, [share_places: int]) -> FundPurchase",
                    "(amount: money, load: percent, nav: money, [share_places: int]) -> FundPurchase",
                    summary: "a purchase with a front-end load: net = amount / (1 + load) to the cent (half-up), "
-                       + "fee = amount − net, shares = net / NAV truncated to 2 decimals") { _, values throws(ExternalError) in
-            let args = Arguments(values)
+                       + "fee = amount − net, shares = net / NAV truncated to 2 decimals") { args throws(ExternalError) in
             let (amount, currency) = try args.money(0)
             let load = try args.decimal(1)
             let nav = try args.amount(2)
@@ -50,8 +49,7 @@ extension FundsPlugin {
 
         p.function("redemption", "(shares: number, nav: money, fee_rate: percent) -> FundRedemption",
                    summary: "a redemption: gross = shares × NAV, fee = gross × rate (both half-up to the cent), "
-                       + "net = gross − fee; the NAV is money per share (1.2500 CNY)") { _, values throws(ExternalError) in
-            let args = Arguments(values)
+                       + "net = gross − fee; the NAV is money per share (1.2500 CNY)") { args throws(ExternalError) in
             let shares = try args.decimal(0)
             let (nav, currency) = try args.money(1)
             let rate = try args.decimal(2)
@@ -73,8 +71,7 @@ extension FundsPlugin {
         p.function("redemption_fee_rate",
                    "(days_held: days, standard_rate: percent, [penalty_rate: percent, penalty_days: days]) -> percent",
                    summary: "the redemption fee rate for a holding period: under `penalty_days` (default 7 days) at least "
-                       + "`penalty_rate` (default 1.5%), otherwise `standard_rate`") { _, values throws(ExternalError) in
-            let args = Arguments(values)
+                       + "`penalty_rate` (default 1.5%), otherwise `standard_rate`") { args throws(ExternalError) in
             let held = try args.decimal(0)
             let standard = try args.decimal(1)
             let penalty = args.has(2) ? try args.decimal(2) : FixedDecimal(units: 15_000_000_000_000_000)  // 1.5%

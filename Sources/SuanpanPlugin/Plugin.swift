@@ -13,8 +13,17 @@ import SuanpanValues
 ///
 ///     var finance = Plugin(name: "finance", version: "1.0", summary: "…")
 ///     finance.function("effect", "(nominal: percent, periods: int) -> percent",
-///                      summary: "effective annual rate") { _, args throws(ExternalError) in … }
+///                      summary: "effective annual rate") { args throws(ExternalError) in … }
+///
+/// The implementation gets the call's `Arguments`: the values, the overload the
+/// checker chose, and that overload's declaration (`args.callee`), from which
+/// `args.argumentError(1, "must be at least 1, not 0")` reads
+/// `effect: argument 2 ('periods') must be at least 1, not 0`. The names are
+/// written once, in the signature.
 public struct Plugin: Sendable {
+    /// How a plugin function runs, given one call's arguments.
+    public typealias Implementation = @Sendable (_ arguments: Arguments) throws(ExternalError) -> Value
+
     public let name: String
     public let version: String
     public let summary: String
@@ -28,7 +37,7 @@ public struct Plugin: Sendable {
         /// One written signature per overload, tried in this order.
         public let signatures: [String]
         public let summary: String
-        public let implementation: ExternalImplementation
+        public let implementation: Implementation
     }
 
     public init(name: String, version: String, summary: String) {
@@ -38,21 +47,21 @@ public struct Plugin: Sendable {
     }
 
     /// Adds a function with one or more overloads; the implementation is told
-    /// which overload the checker chose (0, 1, …).
+    /// which overload the checker chose (`args.overload`: 0, 1, …).
     public mutating func function(_ name: String, _ signatures: String..., summary: String,
-                                  _ implementation: @escaping ExternalImplementation) {
+                                  _ implementation: @escaping Implementation) {
         functions.append(Function(name: name, signatures: signatures, summary: summary, implementation: implementation))
     }
 
     /// Adds a function whose overloads' signatures are given as a list.
     public mutating func function(_ name: String, signatures: [String], summary: String,
-                                  _ implementation: @escaping ExternalImplementation) {
+                                  _ implementation: @escaping Implementation) {
         functions.append(Function(name: name, signatures: signatures, summary: summary, implementation: implementation))
     }
 
     /// Adds a named constant of a declared type, such as `("days_per_year", "int", .decimal(365))`.
     public mutating func constant(_ name: String, _ type: String, _ value: Value, summary: String) {
-        var f = Function(name: name, signatures: ["() -> \(type)"], summary: summary) { _, _ throws(ExternalError) in value }
+        var f = Function(name: name, signatures: ["() -> \(type)"], summary: summary) { _ throws(ExternalError) in value }
         f.isConstant = true
         functions.append(f)
     }

@@ -34,30 +34,50 @@ public struct PluginSet: Sendable {
         }
         let allRecords = library.records + plugin.records
         var functions: [ExternalFunction] = []
+        var bound: [ExternalImplementation] = []
         for f in plugin.functions {
             guard isName(f.name) else { throw problem("'\(f.name)' is not a valid function name") }
             if functions.contains(where: { $0.name == f.name }) { throw problem("function '\(f.name)' is defined twice") }
             if f.signatures.isEmpty { throw problem("function '\(f.name)' has no signature") }
-            var overloads: [Overload] = []
-            for text in f.signatures {
-                switch Overload.parse(text, records: allRecords) {
-                case .success(let o):
-                    // A `rate` result takes its period from a `rate` parameter; without one it has none.
-                    if case .anyRate = o.result, !o.parameters.contains(where: { if case .anyRate = $0.pattern { return true } else { return false } }) {
-                        throw problem("function '\(f.name)': a 'rate' result needs a 'rate' parameter to take its period from")
-                    }
-                    overloads.append(o)
-                case .failure(let d):
-                    throw problem("function '\(f.name)' has a malformed signature \"\(text)\": \(d.message)")
-                }
-            }
+            let overloads = try f.signatures.map { text throws(PluginProblem) in try overload(text, of: f.name, records: allRecords, problem) }
             functions.append(ExternalFunction(plugin: plugin.name, name: f.name, overloads: overloads, summary: f.summary,
                                               isConstant: f.isConstant))
+            bound.append(Self.bind(f.implementation, plugin: plugin.name, function: f.name, overloads: overloads))
         }
         plugins.append(plugin)
         library.records += plugin.records
         library.functions += functions
-        implementations += plugin.functions.map(\.implementation)
+        implementations += bound
+    }
+
+    /// One signature, parsed and checked.
+    func overload(_ text: String, of function: String, records: [RecordType],
+                  _ problem: (String) -> PluginProblem) throws(PluginProblem) -> Overload {
+        switch Overload.parse(text, records: records) {
+        case .success(let o):
+            // A `rate` result takes its period from a `rate` parameter; without one it has none.
+            if case .anyRate = o.result, !o.parameters.contains(where: { if case .anyRate = $0.pattern { return true } else { return false } }) {
+                throw problem("function '\(function)': a 'rate' result needs a 'rate' parameter to take its period from")
+            }
+            return o
+        case .failure(let d):
+            throw problem("function '\(function)' has a malformed signature \"\(text)\": \(d.message)")
+        }
+    }
+
+    /// What the runtime calls: the overload's declaration, made here once per overload
+    /// from its parsed signature, handed to the implementation with each call's values.
+    static func bind(_ implementation: @escaping Plugin.Implementation, plugin: String, function: String,
+                     overloads: [Overload]) -> ExternalImplementation {
+        let callees = overloads.enumerated().map { i, o in
+            Callee(plugin: plugin, function: function, overload: i, parameters: o.parameters.map(\.name))
+        }
+        return { overload, values throws(ExternalError) in
+            guard callees.indices.contains(overload) else {
+                throw ExternalError("internal error: \(plugin).\(function) has no overload \(overload)")
+            }
+            return try implementation(Arguments(callees[overload], values))
+        }
     }
 
     func isName(_ s: String) -> Bool {
