@@ -29,7 +29,7 @@ enum FundsPlugin {
                    summary: "a holder's income for one day from 万份收益: holding × R / 10,000, truncated to the cent (down)") { args throws(ExternalError) in
             let (holding, currency) = try args.money(0)
             let r = try args.decimal(1)
-            guard holding.signum >= 0 else { throw ExternalError("holding must not be negative, not \(holding) \(currency)") }
+            guard holding.signum >= 0 else { throw args.argumentError(0, "must not be negative, not \(holding) \(currency)") }
             let perTenThousand = FixedDecimal(10_000)
             let income = try exact { () throws(ArithmeticError) in
                 // Round holding × R once, to a multiple of minor unit × 10,000, then divide:
@@ -52,7 +52,7 @@ enum FundsPlugin {
             }
             let places = args.has(1) ? try args.decimal(1) : FixedDecimal(3)
             guard let percentPlaces = places.intValue, (0...12).contains(percentPlaces) else {
-                throw ExternalError("places (decimals of a percent) must be 0 to 12, not \(places)")
+                throw args.argumentError(1, "must be 0 to 12 (decimals of a percent), not \(places)")
             }
             let y = try sevenDayYield(r)
             return .decimal(try exact { () throws(ArithmeticError) in try y.rounded(places: percentPlaces + 2, mode: .halfUp) })
@@ -66,11 +66,11 @@ enum FundsPlugin {
                    summary: feeSummary) { args throws(ExternalError) in
             let (assets, currency) = try args.money(0)
             let rate = try args.decimal(1)
-            guard assets.signum >= 0 else { throw ExternalError("net assets must not be negative, not \(assets) \(currency)") }
-            guard rate.signum >= 0 else { throw ExternalError("the annual fee rate must not be negative, not \(percentText(rate))") }
+            guard assets.signum >= 0 else { throw args.argumentError(0, "must not be negative, not \(assets) \(currency)") }
+            guard rate.signum >= 0 else { throw args.argumentError(1, "must not be negative, not \(percentText(rate))") }
             let days = args.has(2) ? try args.decimal(2) : FixedDecimal(365)
             guard days == FixedDecimal(360) || days == FixedDecimal(365) || days == FixedDecimal(366) else {
-                throw ExternalError("days in year must be 360, 365 or 366, not \(days)")
+                throw args.argumentError(2, "must be 360, 365 or 366, not \(days)")
             }
             return .money(try exact { () throws(ArithmeticError) in
                 try assets.multiplied(by: rate).divided(by: days, roundedToMultipleOf: currency.minorUnit, mode: .halfUp)
