@@ -25,57 +25,52 @@ extension StandardLibrary {
 enum CalendarPlugin {
     static func addDateArithmetic(_ p: inout Plugin) {
         p.function("add_days", "(date: date, days: days) -> date", "(date: date, days: int) -> date",
-                   summary: "the date `days` later (earlier when negative); same as `date + days`") { _, values throws(ExternalError) in
-            let args = Arguments(values)
-            return .date(try shifted(try args.date(0), days: try whole(args, 1, "days")))
+                   summary: "the date `days` later (earlier when negative); same as `date + days`") { args throws(ExternalError) in
+            .date(try shifted(try args.date(0), days: try args.int(1)))
         }
         p.function("add_months", "(date: date, months: int) -> date", "(date: date, months: months) -> date",
                    summary: "the date `months` calendar months later, the day clamped to the month's last day "
-                       + "(2020-01-31 + 1 month = 2020-02-29); same as `date + months`") { _, values throws(ExternalError) in
-            let args = Arguments(values)
-            return .date(try shifted(try args.date(0), months: try whole(args, 1, "months")))
+                       + "(2020-01-31 + 1 month = 2020-02-29); same as `date + months`") { args throws(ExternalError) in
+            .date(try shifted(try args.date(0), months: try args.int(1)))
         }
         p.function("days_between", "(from: date, to: date) -> days",
-                   summary: "days from `from` to `to`, negative when `to` is earlier; same as `to - from`") { _, values throws(ExternalError) in
-            let args = Arguments(values)
-            return .decimal(FixedDecimal(try args.date(0).days(to: try args.date(1))))
+                   summary: "days from `from` to `to`, negative when `to` is earlier; same as `to - from`") { args throws(ExternalError) in
+            .decimal(FixedDecimal(try args.date(0).days(to: try args.date(1))))
         }
         p.function("weekday", "(date: date) -> int",
-                   summary: "ISO weekday, 1 = Monday … 7 = Sunday; same as `date.weekday`") { _, values throws(ExternalError) in
-            .decimal(FixedDecimal(try Arguments(values).date(0).weekday))
+                   summary: "ISO weekday, 1 = Monday … 7 = Sunday; same as `date.weekday`") { args throws(ExternalError) in
+            .decimal(FixedDecimal(try args.date(0).weekday))
         }
     }
 
     static func addMonthFunctions(_ p: inout Plugin) {
         p.function("day_of_month", "(date: date) -> int",
-                   summary: "the day of the month, 1-31; same as `date.day`") { _, values throws(ExternalError) in
-            .decimal(FixedDecimal(try Arguments(values).date(0).day))
+                   summary: "the day of the month, 1-31; same as `date.day`") { args throws(ExternalError) in
+            .decimal(FixedDecimal(try args.date(0).day))
         }
         p.function("days_in_month", "(date: date) -> int", "(year: int, month: int) -> int",
-                   summary: "days in the date's month (28-31), or in `month` of `year`") { overload, values throws(ExternalError) in
-            let args = Arguments(values)
-            if overload == 0 {
+                   summary: "days in the date's month (28-31), or in `month` of `year`") { args throws(ExternalError) in
+            if args.overload == 0 {
                 let d = try args.date(0)
                 return .decimal(FixedDecimal(CivilDate.daysInMonth(year: d.year, month: d.month)))
             }
-            let year = try validYear(try whole(args, 0, "year"))
-            let month = try whole(args, 1, "month")
-            guard (1...12).contains(month) else { throw ExternalError("month must be 1 to 12, not \(month)") }
+            let year = try validYear(args, 0)
+            let month = try args.int(1)
+            guard (1...12).contains(month) else { throw args.argumentError(1, "must be 1 to 12, not \(month)") }
             return .decimal(FixedDecimal(CivilDate.daysInMonth(year: year, month: month)))
         }
         p.function("start_of_month", "(date: date) -> date",
-                   summary: "the first day of the date's month") { _, values throws(ExternalError) in
-            let d = try Arguments(values).date(0)
+                   summary: "the first day of the date's month") { args throws(ExternalError) in
+            let d = try args.date(0)
             return .date(try shifted(d, days: 1 - d.day))
         }
         p.function("end_of_month", "(date: date) -> date",
-                   summary: "the last day of the date's month") { _, values throws(ExternalError) in
-            .date(try Arguments(values).date(0).lastDayOfMonth)
+                   summary: "the last day of the date's month") { args throws(ExternalError) in
+            .date(try args.date(0).lastDayOfMonth)
         }
         p.function("is_leap_year", "(date: date) -> bool", "(year: int) -> bool",
-                   summary: "whether the date's year (or `year`) is a Gregorian leap year") { overload, values throws(ExternalError) in
-            let args = Arguments(values)
-            let year = overload == 0 ? try args.date(0).year : try validYear(try whole(args, 0, "year"))
+                   summary: "whether the date's year (or `year`) is a Gregorian leap year") { args throws(ExternalError) in
+            let year = args.overload == 0 ? try args.date(0).year : try validYear(args, 0)
             return .bool(CivilDate.isLeapYear(year))
         }
     }
@@ -100,15 +95,10 @@ enum CalendarPlugin {
         }
     }
 
-    /// A whole-number argument as an `Int`; a clear error when it is too large for any date.
-    static func whole(_ args: Arguments, _ i: Int, _ name: String) throws(ExternalError) -> Int {
-        let d = try args.decimal(i)
-        guard let n = d.intValue else { throw ExternalError("\(name) is too large: \(d)") }
-        return n
-    }
-
-    static func validYear(_ year: Int) throws(ExternalError) -> Int {
-        guard (1...9999).contains(year) else { throw ExternalError("year must be 1 to 9999, not \(year)") }
+    /// A year argument, 1-9999 like every date.
+    static func validYear(_ args: Arguments, _ i: Int) throws(ExternalError) -> Int {
+        let year = try args.int(i)
+        guard (1...9999).contains(year) else { throw args.argumentError(i, "must be 1 to 9999, not \(year)") }
         return year
     }
 }

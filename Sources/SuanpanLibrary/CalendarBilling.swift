@@ -26,45 +26,41 @@ extension CalendarPlugin {
     static func addBillingCycles(_ p: inout Plugin) {
         p.function("statement_date", "(purchase: date, statement_day: int, [inclusive: bool]) -> date",
                    summary: "the statement a purchase goes on: the first statement day strictly after it "
-                       + "(on or after it with inclusive: true); day 31 means the month's last day") { _, values throws(ExternalError) in
-            let args = Arguments(values)
-            let day = try billingDay(args, 1, "statement day")
+                       + "(on or after it with inclusive: true); day 31 means the month's last day") { args throws(ExternalError) in
+            let day = try billingDay(args, 1)
             let inclusive = args.has(2) ? try args.bool(2) : false
             return .date(try statementDate(after: try args.date(0), day: day, inclusive: inclusive))
         }
         p.function("payment_due_date", "(statement: date, due_day: int) -> date",
                    summary: "the due date of a statement: the first due day strictly after the statement date "
-                       + "(Huabei: statement 2020-08-01, due day 10 → 2020-08-10)") { _, values throws(ExternalError) in
-            let args = Arguments(values)
-            let day = try billingDay(args, 1, "due day")
+                       + "(Huabei: statement 2020-08-01, due day 10 → 2020-08-10)") { args throws(ExternalError) in
+            let day = try billingDay(args, 1)
             return .date(try dueDate(after: try args.date(0), day: day))
         }
         p.function("interest_free_period",
                    "(purchase: date, statement_day: int, due_day: int, [inclusive: bool]) -> days",
                    summary: "days from a purchase to the due date of the statement it goes on "
-                       + "(Huabei, statement day 1, due day 10: 2020-07-01 → 40 days)") { _, values throws(ExternalError) in
-            let args = Arguments(values)
+                       + "(Huabei, statement day 1, due day 10: 2020-07-01 → 40 days)") { args throws(ExternalError) in
             let purchase = try args.date(0)
-            let statementDay = try billingDay(args, 1, "statement day")
-            let dueDay = try billingDay(args, 2, "due day")
+            let statementDay = try billingDay(args, 1)
+            let dueDay = try billingDay(args, 2)
             let inclusive = args.has(3) ? try args.bool(3) : false
             let statement = try statementDate(after: purchase, day: statementDay, inclusive: inclusive)
             let due = try dueDate(after: statement, day: dueDay)
             return .decimal(FixedDecimal(purchase.days(to: due)))
         }
         p.function("overdue_days", "(due: date, repaid: date) -> days",
-                   summary: "days late, counted from the day after the due date; 0 when repaid on or before it") { _, values throws(ExternalError) in
-            let args = Arguments(values)
+                   summary: "days late, counted from the day after the due date; 0 when repaid on or before it") { args throws(ExternalError) in
             let late = try args.date(0).days(to: try args.date(1))
             return .decimal(FixedDecimal(Swift.max(0, late)))
         }
     }
 
     /// A statement or due day argument: a whole number 1-31.
-    static func billingDay(_ args: Arguments, _ i: Int, _ what: String) throws(ExternalError) -> Int {
+    static func billingDay(_ args: Arguments, _ i: Int) throws(ExternalError) -> Int {
         let d = try args.decimal(i)
         guard let day = d.intValue, (1...31).contains(day) else {
-            throw ExternalError("\(what) must be a day of the month, 1 to 31, not \(d)")
+            throw args.argumentError(i, "must be a day of the month, 1 to 31, not \(d)")
         }
         return day
     }

@@ -29,63 +29,16 @@ extension StandardLibrary {
     }
 }
 
-/// Reading a finance function's arguments: amounts, rates, the payment-timing flag, and a
-/// check that money arguments agree on their currency.
-struct FinanceArguments {
-    let function: String
-    let names: [String]
-    let args: Arguments
-
-    init(_ function: String, _ names: [String], _ values: [Value]) throws(ExternalError) {
-        self.function = function
-        self.names = names
-        self.args = Arguments(values)
-        try checkOneCurrency()
-    }
-
-    /// `argument 3 ('pv')`, for messages.
-    func label(_ i: Int) -> String {
-        i < names.count ? "argument \(i + 1) ('\(names[i])')" : "argument \(i + 1)"
-    }
-
-    func error(_ message: String) -> ExternalError { ExternalError("\(function): \(message)") }
-
-    var count: Int { args.count }
-    func has(_ i: Int) -> Bool { args.has(i) }
-
-    /// A number, percent, rate or the amount of money.
-    func amount(_ i: Int) throws(ExternalError) -> FixedDecimal { try args.amount(i) }
-
-    /// An optional amount, zero when the call leaves it out.
-    func amount(_ i: Int, default value: FixedDecimal) throws(ExternalError) -> FixedDecimal {
-        has(i) ? try amount(i) : value
-    }
-
-    func int(_ i: Int) throws(ExternalError) -> Int {
-        let d = try args.decimal(i)
-        guard let n = d.intValue else { throw error("\(label(i)) must be a whole number, not \(d)") }
-        return n
-    }
-
-    func int(_ i: Int, default value: Int) throws(ExternalError) -> Int {
-        has(i) ? try int(i) : value
-    }
-
-    /// A whole number at least `minimum` (and at most `maximum`).
-    func count(_ i: Int, default value: Int? = nil, minimum: Int = 1, maximum: Int = 1_000_000) throws(ExternalError) -> Int {
-        let n: Int
-        if let value, !has(i) { n = value } else { n = try int(i) }
-        guard n >= minimum else { throw error("\(label(i)) must be at least \(minimum), not \(n)") }
-        guard n <= maximum else { throw error("\(label(i)) must be at most \(maximum), not \(n)") }
-        return n
-    }
-
+/// How finance functions read their arguments, beyond the typed access every plugin has:
+/// rates, the payment-timing flag, solver guesses, and one currency per call. Messages name
+/// the function and the argument from its declaration (`pmt: argument 3 ('pv') …`).
+extension Arguments {
     /// The spreadsheet's `type`: 0 (or left out) pays at the end of each period, 1 at the beginning.
     func paymentType(_ i: Int) throws(ExternalError) -> FixedDecimal {
         guard has(i) else { return .zero }
-        let t = try args.decimal(i)
+        let t = try decimal(i)
         guard t == .zero || t == .one else {
-            throw error("\(label(i)) must be 0 (payments at the end of each period) or 1 (at the beginning), not \(t)")
+            throw argumentError(i, "must be 0 (payments at the end of each period) or 1 (at the beginning), not \(t)")
         }
         return t
     }
@@ -93,7 +46,7 @@ struct FinanceArguments {
     /// A periodic rate above -100% (a percent or a rate per period).
     func rate(_ i: Int) throws(ExternalError) -> FixedDecimal {
         let r = try amount(i)
-        guard r > FixedDecimal.minusOne else { throw error("\(label(i)) must be above -100%, not \(percentText(r))") }
+        guard r > FixedDecimal.minusOne else { throw argumentError(i, "must be above -100%, not \(percentText(r))") }
         return r
     }
 
@@ -103,14 +56,9 @@ struct FinanceArguments {
         return try rate(i)
     }
 
-    /// The amounts of a list argument (numbers or money).
-    func amounts(_ i: Int) throws(ExternalError) -> [FixedDecimal] { try args.amounts(i) }
-
-    /// The result: money in the call's currency, or a number when the call had no money.
-    func result(_ d: FixedDecimal) -> Value { args.amountResult(d) }
-
-    /// Money arguments with a currency known only at run time must still agree.
-    func checkOneCurrency() throws(ExternalError) {
+    /// Money arguments with a currency known only at run time must still agree; every finance
+    /// function checks this first.
+    func requireOneCurrency() throws(ExternalError) {
         var first: Currency?
         func see(_ v: Value) throws(ExternalError) {
             guard case .money(_, let c) = v else { return }
@@ -119,21 +67,12 @@ struct FinanceArguments {
             }
             if first == nil { first = c }
         }
-        for v in args.values {
+        for v in values {
             if case .list(let items) = v {
                 for item in items { try see(item) }
             } else {
                 try see(v)
             }
-        }
-    }
-
-    /// The computation, with decimal errors (overflow, division by zero) named for this function.
-    func compute<T>(_ body: () throws(ArithmeticError) -> T) throws(ExternalError) -> T {
-        do {
-            return try body()
-        } catch {
-            throw self.error(error.description)
         }
     }
 }

@@ -32,14 +32,14 @@ extension StandardLibrary {
             p.function(name,
                        "(principal: money, rate: percent, periods: int, [remainder: string]) -> list<AmortizationLine>",
                        "(principal: money, rate: rate, periods: int, [remainder: string]) -> list<AmortizationLine>",
-                       summary: "the amortization schedule of a loan repaid in \(what), rounded to the minor unit; the rounding remainder goes to the \"last\" (default) or \"first\" period") { _, values throws(ExternalError) in
-                let a = try FinanceArguments(name, ["principal", "rate", "periods", "remainder"], values)
-                let (principal, currency) = try a.args.money(0)
-                let r = try a.amount(1), n = try a.count(2, maximum: scheduleLimit)
-                guard principal > .zero else { throw a.error("argument 1 ('principal') must be above zero, not \(principal)") }
-                guard r >= .zero else { throw a.error("argument 2 ('rate') must not be negative, not \(percentText(r))") }
-                let first = try remainderFirst(a, 3)
-                let rows = try a.compute { () throws(ArithmeticError) in
+                       summary: "the amortization schedule of a loan repaid in \(what), rounded to the minor unit; the rounding remainder goes to the \"last\" (default) or \"first\" period") { args throws(ExternalError) in
+                try args.requireOneCurrency()
+                let (principal, currency) = try args.money(0)
+                let r = try args.amount(1), n = try args.count(2, maximum: scheduleLimit)
+                guard principal > .zero else { throw args.argumentError(0, "must be above zero, not \(principal)") }
+                guard r >= .zero else { throw args.argumentError(1, "must not be negative, not \(percentText(r))") }
+                let first = try remainderFirst(args, 3)
+                let rows = try args.compute { () throws(ArithmeticError) in
                     let unit = currency.minorUnit
                     return level ? try levelSchedule(principal, r, n, unit, first: first)
                                  : try principalSchedule(principal, r, n, unit, first: first)
@@ -55,13 +55,13 @@ extension StandardLibrary {
         // Alipay's cent rule: per-period principal = floor(P / n); total fee = P × rate rounded
         // half-even; per-period fee = floor(fee / n); both remainders are paid in period 1.
         p.function("installment_plan", "(amount: money, periods: int, rate: percent) -> list<InstallmentLine>",
-                   summary: "a flat-fee installment plan by Alipay's cent rule (Huabei 花呗分期): principal and fee floored per period to the minor unit, remainders in period 1") { _, values throws(ExternalError) in
-            let a = try FinanceArguments("installment_plan", ["amount", "periods", "rate"], values)
-            let (amount, currency) = try a.args.money(0)
-            let n = try a.count(1, maximum: scheduleLimit), rate = try a.amount(2)
-            guard amount > .zero else { throw a.error("argument 1 ('amount') must be above zero, not \(amount)") }
-            guard rate >= .zero else { throw a.error("argument 3 ('rate') must not be negative, not \(percentText(rate))") }
-            let (principal, fee, firstPrincipal, firstFee) = try a.compute { () throws(ArithmeticError) in
+                   summary: "a flat-fee installment plan by Alipay's cent rule (Huabei 花呗分期): principal and fee floored per period to the minor unit, remainders in period 1") { args throws(ExternalError) in
+            try args.requireOneCurrency()
+            let (amount, currency) = try args.money(0)
+            let n = try args.count(1, maximum: scheduleLimit), rate = try args.amount(2)
+            guard amount > .zero else { throw args.argumentError(0, "must be above zero, not \(amount)") }
+            guard rate >= .zero else { throw args.argumentError(2, "must not be negative, not \(percentText(rate))") }
+            let (principal, fee, firstPrincipal, firstFee) = try args.compute { () throws(ArithmeticError) in
                 let unit = currency.minorUnit, count = FixedDecimal(n - 1)
                 let principal = try amount.divided(by: FixedDecimal(n), roundedToMultipleOf: unit, mode: .floor)
                 let total = try amount.multiplied(by: rate, roundedToMultipleOf: unit, mode: .halfEven)
@@ -72,7 +72,7 @@ extension StandardLibrary {
             var lines: [Value] = []
             for k in 1...n {
                 let (p, f) = k == 1 ? (firstPrincipal, firstFee) : (principal, fee)
-                let payment = try a.compute { () throws(ArithmeticError) in try p.adding(f) }
+                let payment = try args.compute { () throws(ArithmeticError) in try p.adding(f) }
                 lines.append(.record(RecordValue(type: installment, fields: [.decimal(FixedDecimal(k)), .money(p, currency),
                                                                              .money(f, currency), .money(payment, currency)])))
             }
@@ -81,12 +81,12 @@ extension StandardLibrary {
     }
 
     /// `remainder`: "last" (default) or "first".
-    static func remainderFirst(_ a: FinanceArguments, _ i: Int) throws(ExternalError) -> Bool {
-        guard a.has(i) else { return false }
-        switch try a.args.string(i) {
+    static func remainderFirst(_ args: Arguments, _ i: Int) throws(ExternalError) -> Bool {
+        guard args.has(i) else { return false }
+        switch try args.string(i) {
         case "last": return false
         case "first": return true
-        case let other: throw a.error("argument \(i + 1) ('remainder') must be \"first\" or \"last\", not \"\(other)\"")
+        case let other: throw args.argumentError(i, "must be \"first\" or \"last\", not \"\(other)\"")
         }
     }
 

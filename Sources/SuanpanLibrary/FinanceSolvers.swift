@@ -109,16 +109,16 @@ extension StandardLibrary {
         p.function("rate",
                    "(periods: number, payment: number, pv: number, [fv: number, type: int, guess: percent]) -> percent",
                    "(periods: number, payment: money, pv: money, [fv: money, type: int, guess: percent]) -> percent",
-                   summary: "the periodic rate at which level payments pay off pv and leave fv (RATE)") { _, values throws(ExternalError) in
-            let a = try FinanceArguments("rate", ["periods", "payment", "pv", "fv", "type", "guess"], values)
-            let n = try positivePeriods(a, 0), pmt = try a.amount(1), pv = try a.amount(2)
-            let fv = try a.amount(3, default: .zero), t = try a.paymentType(4), guess = try a.guess(5)
+                   summary: "the periodic rate at which level payments pay off pv and leave fv (RATE)") { args throws(ExternalError) in
+            try args.requireOneCurrency()
+            let n = try positivePeriods(args, 0), pmt = try args.amount(1), pv = try args.amount(2)
+            let fv = try args.amount(3, default: .zero), t = try args.paymentType(4), guess = try args.guess(5)
             let signs = [pmt, pv, fv].filter { $0 != .zero }.map { $0 > .zero }
             guard signs.contains(true), signs.contains(false) else {
-                throw a.error("the payment, pv and fv must not all have the same sign (money paid out is negative, "
+                throw args.error("the payment, pv and fv must not all have the same sign (money paid out is negative, "
                               + "money received positive), so no rate balances them")
             }
-            return .decimal(try RateSolver(function: "rate").solve(guess: guess) { r throws(ArithmeticError) in
+            return .decimal(try RateSolver(function: args.callee.function).solve(guess: guess) { r throws(ArithmeticError) in
                 try Annuity.balance(r, n, pmt, pv, fv, t)
             })
         }
@@ -127,53 +127,53 @@ extension StandardLibrary {
         p.function("irr",
                    "(values: list<number>, [guess: percent]) -> percent",
                    "(values: list<money>, [guess: percent]) -> percent",
-                   summary: "the internal rate of return of cash flows one period apart (IRR)") { _, values throws(ExternalError) in
-            let a = try FinanceArguments("irr", ["values", "guess"], values)
-            let flows = try a.amounts(0), guess = try a.guess(1)
-            return .decimal(try internalRate(a, flows, guess: guess))
+                   summary: "the internal rate of return of cash flows one period apart (IRR)") { args throws(ExternalError) in
+            try args.requireOneCurrency()
+            let flows = try args.amounts(0), guess = try args.guess(1)
+            return .decimal(try internalRate(args, flows, guess: guess))
         }
 
         // XIRR(values, dates, [guess]): actual/365 from the first date.
         p.function("xirr",
                    "(values: list<number>, dates: list<date>, [guess: percent]) -> percent",
                    "(values: list<money>, dates: list<date>, [guess: percent]) -> percent",
-                   summary: "the annual internal rate of return of cash flows on given dates, actual/365 (XIRR)") { _, values throws(ExternalError) in
-            let a = try FinanceArguments("xirr", ["values", "dates", "guess"], values)
-            let flows = try a.amounts(0), guess = try a.guess(2)
+                   summary: "the annual internal rate of return of cash flows on given dates, actual/365 (XIRR)") { args throws(ExternalError) in
+            try args.requireOneCurrency()
+            let flows = try args.amounts(0), guess = try args.guess(2)
             var dates: [CivilDate] = []
-            for v in try a.args.list(1) {
-                guard case .date(let d) = v else { throw a.error("argument 2 ('dates') must be a list of dates") }
+            for v in try args.list(1) {
+                guard case .date(let d) = v else { throw args.argumentError(1, "must be a list of dates") }
                 dates.append(d)
             }
             guard flows.count == dates.count else {
-                throw a.error("the values and the dates must pair up, but there are \(flows.count) values and \(dates.count) dates")
+                throw args.error("the values and the dates must pair up, but there are \(flows.count) values and \(dates.count) dates")
             }
-            try requireSignChange(a, flows)
-            guard let first = dates.first else { throw a.error("no cash flows") }
+            try requireSignChange(args, flows)
+            guard let first = dates.first else { throw args.error("no cash flows") }
             var years: [FixedDecimal] = []
             for (i, d) in dates.enumerated() {
                 let days = first.days(to: d)
-                guard days >= 0 else { throw a.error("date \(i + 1) (\(d)) is before the first date (\(first))") }
-                years.append(try a.compute { () throws(ArithmeticError) in try FixedDecimal(days).divided(by: FixedDecimal(365)) })
+                guard days >= 0 else { throw args.error("date \(i + 1) (\(d)) is before the first date (\(first))") }
+                years.append(try args.compute { () throws(ArithmeticError) in try FixedDecimal(days).divided(by: FixedDecimal(365)) })
             }
-            return .decimal(try RateSolver(function: "xirr").solve(guess: guess) { r throws(ArithmeticError) in
+            return .decimal(try RateSolver(function: args.callee.function).solve(guess: guess) { r throws(ArithmeticError) in
                 try datedValue(flows, years, r)
             })
         }
     }
 
     /// The IRR of cash flows one period apart, shared with apr_irr and ear_irr.
-    static func internalRate(_ a: FinanceArguments, _ flows: [FixedDecimal], guess: FixedDecimal) throws(ExternalError) -> FixedDecimal {
-        try requireSignChange(a, flows)
-        return try RateSolver(function: a.function).solve(guess: guess) { r throws(ArithmeticError) in
+    static func internalRate(_ args: Arguments, _ flows: [FixedDecimal], guess: FixedDecimal) throws(ExternalError) -> FixedDecimal {
+        try requireSignChange(args, flows)
+        return try RateSolver(function: args.callee.function).solve(guess: guess) { r throws(ArithmeticError) in
             try Discounting.presentValue(flows, r)
         }
     }
 
     /// A rate of return needs money both ways.
-    static func requireSignChange(_ a: FinanceArguments, _ flows: [FixedDecimal]) throws(ExternalError) {
+    static func requireSignChange(_ args: Arguments, _ flows: [FixedDecimal]) throws(ExternalError) {
         guard flows.contains(where: { $0 > .zero }), flows.contains(where: { $0 < .zero }) else {
-            throw a.error("the cash flows need at least one positive and one negative value to have a rate of return"
+            throw args.error("the cash flows need at least one positive and one negative value to have a rate of return"
                           + (flows.isEmpty ? " (the list is empty)" : ""))
         }
     }

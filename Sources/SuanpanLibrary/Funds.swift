@@ -26,11 +26,10 @@ enum FundsPlugin {
         // (A rounding-mode argument would be natural, but `rounding` is a keyword and cannot
         // be written as a type in a signature yet.)
         p.function("daily_earnings", "(holding: money, income_per_10k: number) -> money",
-                   summary: "a holder's income for one day from 万份收益: holding × R / 10,000, truncated to the cent (down)") { _, values throws(ExternalError) in
-            let args = Arguments(values)
+                   summary: "a holder's income for one day from 万份收益: holding × R / 10,000, truncated to the cent (down)") { args throws(ExternalError) in
             let (holding, currency) = try args.money(0)
             let r = try args.decimal(1)
-            guard holding.signum >= 0 else { throw ExternalError("holding must not be negative, not \(holding) \(currency)") }
+            guard holding.signum >= 0 else { throw args.argumentError(0, "must not be negative, not \(holding) \(currency)") }
             let perTenThousand = FixedDecimal(10_000)
             let income = try exact { () throws(ArithmeticError) in
                 // Round holding × R once, to a multiple of minor unit × 10,000, then divide:
@@ -46,15 +45,14 @@ enum FundsPlugin {
         // 18-digit products and the power are good to about 1e-16, far below that step.
         p.function("seven_day_annualized", "(income_per_10k: list<number>, [places: int]) -> percent",
                    summary: "7-day annualized yield (七日年化) from 7 daily 万份收益: (Π(1 + R/10,000))^(365/7) − 1, "
-                       + "to `places` decimals of a percent (default 3, half-up)") { _, values throws(ExternalError) in
-            let args = Arguments(values)
+                       + "to `places` decimals of a percent (default 3, half-up)") { args throws(ExternalError) in
             let r = try args.amounts(0)
             guard r.count == 7 else {
                 throw ExternalError("the 7-day yield needs exactly 7 daily figures (万份收益 of the last 7 calendar days), got \(r.count)")
             }
             let places = args.has(1) ? try args.decimal(1) : FixedDecimal(3)
             guard let percentPlaces = places.intValue, (0...12).contains(percentPlaces) else {
-                throw ExternalError("places (decimals of a percent) must be 0 to 12, not \(places)")
+                throw args.argumentError(1, "must be 0 to 12 (decimals of a percent), not \(places)")
             }
             let y = try sevenDayYield(r)
             return .decimal(try exact { () throws(ArithmeticError) in try y.rounded(places: percentPlaces + 2, mode: .halfUp) })
@@ -65,15 +63,14 @@ enum FundsPlugin {
         p.function("daily_fee",
                    "(net_assets: money, annual_rate: rate/year, [days_in_year: int]) -> money",
                    "(net_assets: money, annual_rate: percent, [days_in_year: int]) -> money",
-                   summary: feeSummary) { _, values throws(ExternalError) in
-            let args = Arguments(values)
+                   summary: feeSummary) { args throws(ExternalError) in
             let (assets, currency) = try args.money(0)
             let rate = try args.decimal(1)
-            guard assets.signum >= 0 else { throw ExternalError("net assets must not be negative, not \(assets) \(currency)") }
-            guard rate.signum >= 0 else { throw ExternalError("the annual fee rate must not be negative, not \(percentText(rate))") }
+            guard assets.signum >= 0 else { throw args.argumentError(0, "must not be negative, not \(assets) \(currency)") }
+            guard rate.signum >= 0 else { throw args.argumentError(1, "must not be negative, not \(percentText(rate))") }
             let days = args.has(2) ? try args.decimal(2) : FixedDecimal(365)
             guard days == FixedDecimal(360) || days == FixedDecimal(365) || days == FixedDecimal(366) else {
-                throw ExternalError("days in year must be 360, 365 or 366, not \(days)")
+                throw args.argumentError(2, "must be 360, 365 or 366, not \(days)")
             }
             return .money(try exact { () throws(ArithmeticError) in
                 try assets.multiplied(by: rate).divided(by: days, roundedToMultipleOf: currency.minorUnit, mode: .halfUp)

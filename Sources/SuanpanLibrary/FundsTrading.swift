@@ -28,15 +28,14 @@ extension FundsPlugin {
                    "(amount: money, load: percent, nav: number, [share_places: int]) -> FundPurchase",
                    "(amount: money, load: percent, nav: money, [share_places: int]) -> FundPurchase",
                    summary: "a purchase with a front-end load: net = amount / (1 + load) to the cent (half-up), "
-                       + "fee = amount − net, shares = net / NAV truncated to 2 decimals") { _, values throws(ExternalError) in
-            let args = Arguments(values)
+                       + "fee = amount − net, shares = net / NAV truncated to 2 decimals") { args throws(ExternalError) in
             let (amount, currency) = try args.money(0)
             let load = try args.decimal(1)
             let nav = try args.amount(2)
             try sameCurrency(args, 2, currency)
-            guard amount.signum > 0 else { throw ExternalError("the purchase amount must be positive, not \(amount) \(currency)") }
-            guard load.signum >= 0 else { throw ExternalError("the load (purchase fee rate) must not be negative, not \(percentText(load))") }
-            guard nav.signum > 0 else { throw ExternalError("the NAV must be positive, not \(nav)") }
+            guard amount.signum > 0 else { throw args.argumentError(0, "must be positive, not \(amount) \(currency)") }
+            guard load.signum >= 0 else { throw args.argumentError(1, "must not be negative, not \(percentText(load))") }
+            guard nav.signum > 0 else { throw args.argumentError(2, "must be positive, not \(nav)") }
             let places = try sharePlaces(args, 3)
             let (net, fee, shares) = try exact { () throws(ArithmeticError) in
                 let net = try amount.divided(by: try FixedDecimal.one.adding(load), roundedToMultipleOf: currency.minorUnit, mode: .halfUp)
@@ -50,15 +49,14 @@ extension FundsPlugin {
 
         p.function("redemption", "(shares: number, nav: money, fee_rate: percent) -> FundRedemption",
                    summary: "a redemption: gross = shares × NAV, fee = gross × rate (both half-up to the cent), "
-                       + "net = gross − fee; the NAV is money per share (1.2500 CNY)") { _, values throws(ExternalError) in
-            let args = Arguments(values)
+                       + "net = gross − fee; the NAV is money per share (1.2500 CNY)") { args throws(ExternalError) in
             let shares = try args.decimal(0)
             let (nav, currency) = try args.money(1)
             let rate = try args.decimal(2)
-            guard shares.signum > 0 else { throw ExternalError("the shares redeemed must be positive, not \(shares)") }
-            guard nav.signum > 0 else { throw ExternalError("the NAV must be positive, not \(nav) \(currency)") }
+            guard shares.signum > 0 else { throw args.argumentError(0, "must be positive, not \(shares)") }
+            guard nav.signum > 0 else { throw args.argumentError(1, "must be positive, not \(nav) \(currency)") }
             guard rate.signum >= 0, rate <= .one else {
-                throw ExternalError("the redemption fee rate must be between 0% and 100%, not \(percentText(rate))")
+                throw args.argumentError(2, "must be between 0% and 100%, not \(percentText(rate))")
             }
             let (gross, fee, net) = try exact { () throws(ArithmeticError) in
                 let gross = try shares.multiplied(by: nav, roundedToMultipleOf: currency.minorUnit, mode: .halfUp)
@@ -73,17 +71,16 @@ extension FundsPlugin {
         p.function("redemption_fee_rate",
                    "(days_held: days, standard_rate: percent, [penalty_rate: percent, penalty_days: days]) -> percent",
                    summary: "the redemption fee rate for a holding period: under `penalty_days` (default 7 days) at least "
-                       + "`penalty_rate` (default 1.5%), otherwise `standard_rate`") { _, values throws(ExternalError) in
-            let args = Arguments(values)
+                       + "`penalty_rate` (default 1.5%), otherwise `standard_rate`") { args throws(ExternalError) in
             let held = try args.decimal(0)
             let standard = try args.decimal(1)
             let penalty = args.has(2) ? try args.decimal(2) : FixedDecimal(units: 15_000_000_000_000_000)  // 1.5%
             let limit = args.has(3) ? try args.decimal(3) : FixedDecimal(7)
-            guard held.signum >= 0 else { throw ExternalError("days held must not be negative, not \(held) days") }
-            for (name, rate) in [("standard rate", standard), ("penalty rate", penalty)] where rate.signum < 0 || rate > .one {
-                throw ExternalError("the \(name) must be between 0% and 100%, not \(percentText(rate))")
+            guard held.signum >= 0 else { throw args.argumentError(0, "must not be negative, not \(held) days") }
+            for (i, rate) in [(1, standard), (2, penalty)] where rate.signum < 0 || rate > .one {
+                throw args.argumentError(i, "must be between 0% and 100%, not \(percentText(rate))")
             }
-            guard limit.signum > 0 else { throw ExternalError("penalty days must be positive, not \(limit) days") }
+            guard limit.signum > 0 else { throw args.argumentError(3, "must be positive, not \(limit) days") }
             return .decimal(held < limit ? Swift.max(penalty, standard) : standard)
         }
     }
@@ -92,15 +89,15 @@ extension FundsPlugin {
     static func sharePlaces(_ args: Arguments, _ i: Int) throws(ExternalError) -> Int {
         guard args.has(i) else { return 2 }
         let d = try args.decimal(i)
-        guard let n = d.intValue, (0...8).contains(n) else { throw ExternalError("share places must be 0 to 8, not \(d)") }
+        guard let n = d.intValue, (0...8).contains(n) else { throw args.argumentError(i, "must be 0 to 8, not \(d)") }
         return n
     }
 
     /// A money argument must be in the call's currency (the checker ensures it when both are
     /// known; `money` of a currency known only at run time is checked here).
     static func sameCurrency(_ args: Arguments, _ i: Int, _ currency: Currency) throws(ExternalError) {
-        if case .money(_, let c) = args.values[i], c != currency {
-            throw ExternalError("argument \(i + 1) is in \(c.code), but the call is in \(currency.code)")
+        if args.has(i), case .money(_, let c) = args.values[i], c != currency {
+            throw args.argumentError(i, "is in \(c.code), but the call is in \(currency.code)")
         }
     }
 }

@@ -1,13 +1,22 @@
 import SuanpanRuntime
 import SuanpanValues
 
-/// Typed access to a plugin function's arguments. The checker has already
-/// matched them to the signature, so a mismatch here is a plugin bug; it is
-/// still an error, never a trap.
+/// What a plugin function's implementation is given: the argument values of one
+/// call (only the ones the call gave; optional ones may be missing), typed access
+/// to them, and the declared overload they were checked against. The checker has
+/// already matched the values to that signature, so a mismatch here is a plugin
+/// bug; it is still an error, never a trap.
 public struct Arguments: Sendable {
+    public let callee: Callee
     public let values: [Value]
-    public init(_ values: [Value]) { self.values = values }
 
+    public init(_ callee: Callee, _ values: [Value]) {
+        self.callee = callee
+        self.values = values
+    }
+
+    /// The overload the checker chose (0, 1, …), in the order of the signatures.
+    public var overload: Int { callee.overload }
     public var count: Int { values.count }
     public func has(_ i: Int) -> Bool { i < values.count }
 
@@ -25,16 +34,9 @@ public struct Arguments: Sendable {
         }
     }
 
-    public func decimal(_ i: Int, default value: FixedDecimal) throws(ExternalError) -> FixedDecimal {
+    /// An optional amount, `value` when the call leaves it out.
+    public func amount(_ i: Int, default value: FixedDecimal) throws(ExternalError) -> FixedDecimal {
         has(i) ? try amount(i) : value
-    }
-
-    public func int(_ i: Int) throws(ExternalError) -> Int {
-        let d = try decimal(i)
-        guard let n = d.intValue else {
-            throw ExternalError(d.isInteger ? "argument \(i + 1) is too large: \(d)" : "argument \(i + 1) must be a whole number, not \(d)")
-        }
-        return n
     }
 
     public func money(_ i: Int) throws(ExternalError) -> (FixedDecimal, Currency) {
@@ -88,8 +90,9 @@ public struct Arguments: Sendable {
         currency.map { .money(d, $0) } ?? .decimal(d)
     }
 
+    /// The checker let through a value the signature does not allow: the plugin's own bug.
     func wrong(_ i: Int, _ what: String) -> ExternalError {
-        ExternalError("internal error: argument \(i + 1) is not \(what)")
+        error("internal error: \(callee.label(i)) is not \(what)")
     }
 }
 

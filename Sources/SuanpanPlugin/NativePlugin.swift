@@ -57,10 +57,9 @@ public enum NativePlugin {
             seen.append(d.name)
             let group = declarations.filter { $0.name == d.name }
             let calls = group.map(\.call)
-            let functionName = "\(name).\(d.name)"
-            plugin.function(d.name, signatures: group.map(\.signature), summary: group[0].summary) { overload, values throws(ExternalError) in
-                guard calls.indices.contains(overload) else { throw ExternalError("no overload \(overload)") }
-                return try invoke(calls[overload], overload: overload, values, functionName)
+            plugin.function(d.name, signatures: group.map(\.signature), summary: group[0].summary) { args throws(ExternalError) in
+                guard calls.indices.contains(args.overload) else { throw args.error("internal error: no overload \(args.overload)") }
+                return try invoke(calls[args.overload], args)
             }
         }
         return plugin
@@ -83,11 +82,14 @@ public enum NativePlugin {
         return nil
     }
 
-    static func invoke(_ call: sp_function, overload: Int, _ values: [Value], _ name: String) throws(ExternalError) -> Value {
+    /// One call through the C ABI; problems the host finds are named from the
+    /// declaration (`arguments.callee`), problems the plugin reports are its own words.
+    static func invoke(_ call: sp_function, _ arguments: Arguments) throws(ExternalError) -> Value {
+        let name = arguments.callee.qualifiedName
         var args: [sp_value] = []
         var strings: [UnsafeMutablePointer<CChar>] = []
         defer { strings.forEach { free($0) } }
-        for v in values {
+        for (i, v) in arguments.values.enumerated() {
             var c = sp_value()
             switch v {
             case .decimal(let d):
@@ -110,7 +112,7 @@ public enum NativePlugin {
                 c.kind = Int32(SP_DATE.rawValue)
                 c.date = d.dayNumber
             default:
-                throw ExternalError("\(name): this value cannot cross the C ABI")
+                throw arguments.argumentError(i, "cannot cross the C ABI")
             }
             args.append(c)
         }
@@ -118,7 +120,7 @@ public enum NativePlugin {
         var message = [CChar](repeating: 0, count: 512)
         let status = args.withUnsafeBufferPointer { buffer in
             message.withUnsafeMutableBufferPointer { m in
-                call(Int32(overload), buffer.baseAddress, Int32(buffer.count), &result, m.baseAddress, Int32(m.count))
+                call(Int32(arguments.overload), buffer.baseAddress, Int32(buffer.count), &result, m.baseAddress, Int32(m.count))
             }
         }
         if status != 0 {

@@ -168,21 +168,21 @@ final class CalendarTests: XCTestCase {
 
     func testRuntimeErrors() {
         XCTAssertEqual(e("statement_date(2020-06-01, 0)"),
-                       "runtime: statement day must be a day of the month, 1 to 31, not 0")
+                       "runtime: statement_date: argument 2 ('statement_day') must be a day of the month, 1 to 31, not 0")
         XCTAssertEqual(e("statement_date(2020-06-01, 32)"),
-                       "runtime: statement day must be a day of the month, 1 to 31, not 32")
-        XCTAssertEqual(e("payment_due_date(2020-06-01, -1)"), "runtime: due day must be a day of the month, 1 to 31, not -1")
-        XCTAssertEqual(e("interest_free_period(2020-06-01, 1, 40)"), "runtime: due day must be a day of the month, 1 to 31, not 40")
+                       "runtime: statement_date: argument 2 ('statement_day') must be a day of the month, 1 to 31, not 32")
+        XCTAssertEqual(e("payment_due_date(2020-06-01, -1)"), "runtime: payment_due_date: argument 2 ('due_day') must be a day of the month, 1 to 31, not -1")
+        XCTAssertEqual(e("interest_free_period(2020-06-01, 1, 40)"), "runtime: interest_free_period: argument 3 ('due_day') must be a day of the month, 1 to 31, not 40")
         XCTAssertEqual(e("statement_date(9999-12-31, 1)"),
                        "runtime: the statement for a purchase on 9999-12-31 would fall after 9999-12-31")
         XCTAssertEqual(e("payment_due_date(9999-12-20, 8)"),
                        "runtime: the due date of a statement on 9999-12-20 would fall after 9999-12-31")
         XCTAssertEqual(e("add_days(9999-12-31, 1)"), "runtime: 9999-12-31 + 1 days is outside the calendar (years 1 to 9999)")
         XCTAssertEqual(e("add_months(0001-01-31, -1)"), "runtime: 0001-01-31 + -1 months is outside the calendar (years 1 to 9999)")
-        XCTAssertEqual(e("add_days(2020-01-01, 100000000000000000000)"), "runtime: days is too large: 100000000000000000000")
-        XCTAssertEqual(e("days_in_month(2020, 13)"), "runtime: month must be 1 to 12, not 13")
-        XCTAssertEqual(e("days_in_month(0, 1)"), "runtime: year must be 1 to 9999, not 0")
-        XCTAssertEqual(e("is_leap_year(10000)"), "runtime: year must be 1 to 9999, not 10000")
+        XCTAssertEqual(e("add_days(2020-01-01, 100000000000000000000)"), "runtime: add_days: argument 2 ('days') is too large: 100000000000000000000")
+        XCTAssertEqual(e("days_in_month(2020, 13)"), "runtime: days_in_month: argument 2 ('month') must be 1 to 12, not 13")
+        XCTAssertEqual(e("days_in_month(0, 1)"), "runtime: days_in_month: argument 1 ('year') must be 1 to 9999, not 0")
+        XCTAssertEqual(e("is_leap_year(10000)"), "runtime: is_leap_year: argument 1 ('year') must be 1 to 9999, not 10000")
     }
 
     func testArgumentErrors() {

@@ -8,7 +8,7 @@ final class FinanceRatesTests: FinanceTestCase {
         // (1 + 0.12/12)^12 − 1 and Excel's example EFFECT(5.25%, 4) = 5.3543%; mpmath
         assertNear("effect(12%, 12)", "0.126825030131969721")
         assertNear("effect(5.25%, 4)", "0.053542667370758057")
-        assertRuntimeError("effect(12%, 0)", "periods must be at least 1, not 0")
+        assertRuntimeError("effect(12%, 0)", "effect: argument 2 ('periods') must be at least 1, not 0")
     }
 
     func testNominal() {

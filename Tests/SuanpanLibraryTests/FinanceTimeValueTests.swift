@@ -153,6 +153,16 @@ final class FinanceTimeValueTests: FinanceTestCase {
         assertRuntimeError("npv(1%, [])", "argument 2 ('values') must have at least one cash flow")
     }
 
+    /// The runtime's argument errors name pmt and its parameter as pmt's own signature
+    /// writes them (read from the declaration here, not from any message).
+    func testRuntimeArgumentErrorsComeFromTheDeclaration() throws {
+        let pmt = try XCTUnwrap(StandardLibrary.finance.functions.first { $0.name == "pmt" })
+        let signature = try XCTUnwrap(pmt.signatures.first)
+        let parameters = signature.drop { $0 != "(" }.dropFirst().prefix { $0 != ")" }.split(separator: ",")
+        let second = try XCTUnwrap(parameters.dropFirst().first?.split(separator: ":").first).trimmingCharacters(in: .whitespaces)
+        assertRuntimeError("pmt(1.2%, 0, 10000)", "\(pmt.name): argument 2 ('\(second)') must be above 0, not 0")
+    }
+
     func testOverflowIsAnErrorNotATrap() {
         assertRuntimeError("fv(1000%, 100, -1)", "fv: arithmetic overflow")
         assertRuntimeError("pv(50%, 200, 1000000)", "pv: arithmetic overflow")

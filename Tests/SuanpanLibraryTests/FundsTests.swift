@@ -42,7 +42,7 @@ final class FundsTests: XCTestCase {
     }
 
     func testDailyEarningsErrors() {
-        XCTAssertEqual(e("daily_earnings(-1 CNY, 1.8)"), "runtime: holding must not be negative, not -1 CNY")
+        XCTAssertEqual(e("daily_earnings(-1 CNY, 1.8)"), "runtime: daily_earnings: argument 1 ('holding') must not be negative, not -1 CNY")
         XCTAssertEqual(e("daily_earnings(10000, 1.8)"),
                        "check: argument 1 ('holding') of 'funds.daily_earnings' must be money, found int")
         XCTAssertEqual(e("daily_earnings(10000 CNY, 1.8 CNY)"),
@@ -100,9 +100,9 @@ final class FundsTests: XCTestCase {
         XCTAssertTrue(e("seven_day_annualized([1, 1, 1, 1, 1, 1, 1, 1])").hasSuffix("got 8"))
         XCTAssertTrue(e("seven_day_annualized([])").hasSuffix("got 0"))
         XCTAssertEqual(e("seven_day_annualized([1, 1, 1, 1, 1, 1, 1], 13)"),
-                       "runtime: places (decimals of a percent) must be 0 to 12, not 13")
+                       "runtime: seven_day_annualized: argument 2 ('places') must be 0 to 12 (decimals of a percent), not 13")
         XCTAssertEqual(e("seven_day_annualized([1, 1, 1, 1, 1, 1, 1], -1)"),
-                       "runtime: places (decimals of a percent) must be 0 to 12, not -1")
+                       "runtime: seven_day_annualized: argument 2 ('places') must be 0 to 12 (decimals of a percent), not -1")
         XCTAssertEqual(e("seven_day_annualized([1, 1, 1, -10000, 1, 1, 1])"),
                        "runtime: a daily 万份收益 of -10000 would lose the whole holding; it must be above -10000")
         XCTAssertEqual(e("seven_day_annualized([\"1\"])"),
@@ -136,11 +136,11 @@ final class FundsTests: XCTestCase {
     }
 
     func testPurchaseErrors() {
-        XCTAssertEqual(e("purchase(10000 CNY, 1.5%, 0)"), "runtime: the NAV must be positive, not 0")
-        XCTAssertEqual(e("purchase(10000 CNY, 1.5%, -1.2)"), "runtime: the NAV must be positive, not -1.2")
-        XCTAssertEqual(e("purchase(0 CNY, 1.5%, 1.2)"), "runtime: the purchase amount must be positive, not 0 CNY")
-        XCTAssertEqual(e("purchase(10000 CNY, -1%, 1.2)"), "runtime: the load (purchase fee rate) must not be negative, not -1%")
-        XCTAssertEqual(e("purchase(10000 CNY, 1.5%, 1.2, 9)"), "runtime: share places must be 0 to 8, not 9")
+        XCTAssertEqual(e("purchase(10000 CNY, 1.5%, 0)"), "runtime: purchase: argument 3 ('nav') must be positive, not 0")
+        XCTAssertEqual(e("purchase(10000 CNY, 1.5%, -1.2)"), "runtime: purchase: argument 3 ('nav') must be positive, not -1.2")
+        XCTAssertEqual(e("purchase(0 CNY, 1.5%, 1.2)"), "runtime: purchase: argument 1 ('amount') must be positive, not 0 CNY")
+        XCTAssertEqual(e("purchase(10000 CNY, -1%, 1.2)"), "runtime: purchase: argument 2 ('load') must not be negative, not -1%")
+        XCTAssertEqual(e("purchase(10000 CNY, 1.5%, 1.2, 9)"), "runtime: purchase: argument 4 ('share_places') must be 0 to 8, not 9")
         XCTAssertTrue(e("purchase(10000 CNY, 1.2, 1.5%)").hasPrefix(
             "check: argument 2 ('load') of 'funds.purchase' must be percent, found number"))
         XCTAssertTrue(e("purchase(10000 CNY, 1.5%, \"1.2\")").hasPrefix(
@@ -167,9 +167,9 @@ final class FundsTests: XCTestCase {
     }
 
     func testRedemptionErrors() {
-        XCTAssertEqual(e("redemption(8210.18, 0 CNY, 1.5%)"), "runtime: the NAV must be positive, not 0 CNY")
-        XCTAssertEqual(e("redemption(0, 1.25 CNY, 1.5%)"), "runtime: the shares redeemed must be positive, not 0")
-        XCTAssertEqual(e("redemption(100, 1.25 CNY, 101%)"), "runtime: the redemption fee rate must be between 0% and 100%, not 101%")
+        XCTAssertEqual(e("redemption(8210.18, 0 CNY, 1.5%)"), "runtime: redemption: argument 2 ('nav') must be positive, not 0 CNY")
+        XCTAssertEqual(e("redemption(0, 1.25 CNY, 1.5%)"), "runtime: redemption: argument 1 ('shares') must be positive, not 0")
+        XCTAssertEqual(e("redemption(100, 1.25 CNY, 101%)"), "runtime: redemption: argument 3 ('fee_rate') must be between 0% and 100%, not 101%")
         XCTAssertEqual(e("redemption(8210.18, 1.25, 1.5%)"),
                        "check: argument 2 ('nav') of 'funds.redemption' must be money, found number")
         XCTAssertEqual(e("redemption(8210.18, 1.25 CNY, 0.015)"),
@@ -187,9 +187,9 @@ final class FundsTests: XCTestCase {
         // other penalties and periods as parameters
         XCTAssertEqual(e("redemption_fee_rate(20 days, 0.5%, 0.75%, 30 days)"), "0.75% : percent")
         XCTAssertEqual(e("redemption_fee_rate(30 days, 0.5%, 0.75%, 30 days)"), "0.5% : percent")
-        XCTAssertEqual(e("redemption_fee_rate(-1 days, 0.5%)"), "runtime: days held must not be negative, not -1 days")
-        XCTAssertEqual(e("redemption_fee_rate(3 days, 0.5%, 1.5%, 0 days)"), "runtime: penalty days must be positive, not 0 days")
-        XCTAssertEqual(e("redemption_fee_rate(3 days, -0.5%)"), "runtime: the standard rate must be between 0% and 100%, not -0.5%")
+        XCTAssertEqual(e("redemption_fee_rate(-1 days, 0.5%)"), "runtime: redemption_fee_rate: argument 1 ('days_held') must not be negative, not -1 days")
+        XCTAssertEqual(e("redemption_fee_rate(3 days, 0.5%, 1.5%, 0 days)"), "runtime: redemption_fee_rate: argument 4 ('penalty_days') must be positive, not 0 days")
+        XCTAssertEqual(e("redemption_fee_rate(3 days, -0.5%)"), "runtime: redemption_fee_rate: argument 2 ('standard_rate') must be between 0% and 100%, not -0.5%")
         XCTAssertEqual(e("redemption_fee_rate(3, 0.5%)"),
                        "check: argument 1 ('days_held') of 'funds.redemption_fee_rate' must be days, found int")
     }
@@ -212,9 +212,9 @@ final class FundsTests: XCTestCase {
     }
 
     func testDailyFeeErrors() {
-        XCTAssertEqual(e("daily_fee(1000 CNY, 0.30%, 364)"), "runtime: days in year must be 360, 365 or 366, not 364")
-        XCTAssertEqual(e("daily_fee(-1000 CNY, 0.30%)"), "runtime: net assets must not be negative, not -1000 CNY")
-        XCTAssertEqual(e("daily_fee(1000 CNY, -0.30%)"), "runtime: the annual fee rate must not be negative, not -0.3%")
+        XCTAssertEqual(e("daily_fee(1000 CNY, 0.30%, 364)"), "runtime: daily_fee: argument 3 ('days_in_year') must be 360, 365 or 366, not 364")
+        XCTAssertEqual(e("daily_fee(-1000 CNY, 0.30%)"), "runtime: daily_fee: argument 1 ('net_assets') must not be negative, not -1000 CNY")
+        XCTAssertEqual(e("daily_fee(1000 CNY, -0.30%)"), "runtime: daily_fee: argument 2 ('annual_rate') must not be negative, not -0.3%")
         XCTAssertTrue(e("daily_fee(1000 CNY, 0.30%/day)").hasPrefix(
             "check: argument 2 ('annual_rate') of 'funds.daily_fee' must be rate/year, found rate/day"))
         XCTAssertTrue(e("daily_fee(1000, 0.30%)").hasPrefix(

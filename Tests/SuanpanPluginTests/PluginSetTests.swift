@@ -11,19 +11,17 @@ final class PluginSetTests: XCTestCase {
     /// A small plugin exercising overloads, optional parameters, money binding and constants.
     static var sample: Plugin {
         var p = Plugin(name: "sample", version: "0.1", summary: "for tests")
-        p.function("twice", "(x: number) -> number", "(x: money) -> money", summary: "x + x") { _, values throws(ExternalError) in
-            let args = Arguments(values)
+        p.function("twice", "(x: number) -> number", "(x: money) -> money", summary: "x + x") { args throws(ExternalError) in
             let x = try args.amount(0)
             return args.amountResult(try exact { () throws(ArithmeticError) in try x.adding(x) })
         }
-        p.function("total", "(a: money, b: money, [c: money]) -> money", summary: "sum of two or three amounts") { _, values throws(ExternalError) in
-            let args = Arguments(values)
+        p.function("total", "(a: money, b: money, [c: money]) -> money", summary: "sum of two or three amounts") { args throws(ExternalError) in
             var sum = FixedDecimal.zero
             for i in 0..<args.count { let (d, _) = try args.money(i); sum = try exact { () throws(ArithmeticError) in try sum.adding(d) } }
             return args.amountResult(sum)
         }
-        p.function("fails", "() -> int", summary: "always fails") { _, _ throws(ExternalError) in throw ExternalError("no such luck") }
-        p.function("liar", "() -> percent", summary: "returns a string") { _, _ throws(ExternalError) in .string("oops") }
+        p.function("fails", "() -> int", summary: "always fails") { _ throws(ExternalError) in throw ExternalError("no such luck") }
+        p.function("liar", "() -> percent", summary: "returns a string") { _ throws(ExternalError) in .string("oops") }
         p.constant("answer", "int", .decimal(FixedDecimal(42)), summary: "a constant")
         return p
     }
@@ -78,7 +76,7 @@ final class PluginSetTests: XCTestCase {
                 return error.message
             }
         }
-        let noop: ExternalImplementation = { _, _ throws(ExternalError) in .bool(true) }
+        let noop: Plugin.Implementation = { _ throws(ExternalError) in .bool(true) }
         XCTAssertEqual(problem { $0.function("f", "(x: int) -> bool", summary: "", noop) }, "ok")
         XCTAssertTrue(problem { $0.function("f", "(x: int -> bool", summary: "", noop) }.contains("malformed signature"))
         XCTAssertTrue(problem { $0.function("f", "(x: widget) -> bool", summary: "", noop) }.contains("unknown type 'widget'"))
@@ -95,11 +93,60 @@ final class PluginSetTests: XCTestCase {
 
     func testTwoPluginsWithOneNameNeedQualification() throws {
         var other = Plugin(name: "other", version: "1", summary: "")
-        other.function("twice", "(x: int) -> int", summary: "") { _, _ throws(ExternalError) in .decimal(FixedDecimal(0)) }
+        other.function("twice", "(x: int) -> int", summary: "") { _ throws(ExternalError) in .decimal(FixedDecimal(0)) }
         let both = [Self.sample, other]
         XCTAssertTrue(try evaluate("twice(1)", plugins: both).contains("defined by several plugins"))
         XCTAssertEqual(try evaluate("other.twice(1)", plugins: both), "0 : int")
         XCTAssertEqual(try evaluate("sample.twice(1)", plugins: both), "2 : number")
+    }
+
+    /// The parameter names a signature string writes, read here with plain string
+    /// operations so that what the plugin machinery reports is checked against the
+    /// declaration, not against its own parse: "(a: int, [b: list<int>]) -> int" → a, b.
+    static func parameterNames(_ signature: String) -> [String] {
+        let inside = signature.drop { $0 != "(" }.dropFirst().prefix { $0 != ")" }
+        return inside.split(separator: ",").compactMap { part in
+            part.split(separator: ":").first.map { $0.filter { $0 != "[" && $0 != "]" && $0 != " " } }
+        }
+    }
+
+    func testImplementationsAreToldTheirDeclaration() throws {
+        let signatures = ["(total: money, periods: int) -> string", "(total: number, count: int, [step: number]) -> string"]
+        var p = Plugin(name: "told", version: "1", summary: "")
+        p.function("whoami", signatures: signatures, summary: "") { args throws(ExternalError) in
+            .string("\(args.callee.qualifiedName) \(args.overload) \(args.callee.parameters.joined(separator: ","))")
+        }
+        for (i, signature) in signatures.enumerated() {
+            let call = i == 0 ? "whoami(1 CNY, 2)" : "whoami(1.5, 2)"
+            let names = Self.parameterNames(signature).joined(separator: ",")
+            XCTAssertEqual(try evaluate(call, plugins: [p]), "told.whoami \(i) \(names) : string")
+        }
+    }
+
+    func testArgumentErrorsNameTheFunctionAndTheParameterAsDeclared() throws {
+        let signatures = ["(total: money, periods: int) -> money", "(total: number, count: int, [step: number]) -> number"]
+        let dated = "(when: date) -> number"
+        var p = Plugin(name: "spread", version: "1", summary: "")
+        p.function("split", signatures: signatures, summary: "") { args throws(ExternalError) in
+            let n = try args.int(1)
+            guard n >= 1 else { throw args.argumentError(1, "must be at least 1, not \(n)") }
+            return args.amountResult(try args.amount(0))
+        }
+        // A plugin bug: the implementation reads a number where its signature says date.
+        p.function("confused", dated, summary: "") { args throws(ExternalError) in .decimal(try args.decimal(0)) }
+        let first = Self.parameterNames(signatures[0]), second = Self.parameterNames(signatures[1])
+        XCTAssertEqual(try evaluate("split(10 CNY, 0)", plugins: [p]), "runtime: split: argument 2 ('\(first[1])') must be at least 1, not 0")
+        // The overload the checker chose names its own parameters.
+        XCTAssertEqual(try evaluate("split(10, -1)", plugins: [p]), "runtime: split: argument 2 ('\(second[1])') must be at least 1, not -1")
+        XCTAssertEqual(try evaluate("split(10, 100000000000000000000)", plugins: [p]),
+                       "runtime: split: argument 2 ('\(second[1])') is too large: 100000000000000000000")
+        XCTAssertEqual(try evaluate("confused(2020-01-01)", plugins: [p]),
+                       "runtime: confused: internal error: argument 1 ('\(Self.parameterNames(dated)[0])') is not a number")
+    }
+
+    func testTheNameReaderReadsSignatures() {
+        XCTAssertEqual(Self.parameterNames("(a: int, [b: list<int>, c: money<CNY>]) -> int"), ["a", "b", "c"])
+        XCTAssertEqual(Self.parameterNames("() -> date"), [])
     }
 
     func testSignaturesRoundTripThroughTheirDescription() throws {

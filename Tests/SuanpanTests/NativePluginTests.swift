@@ -141,11 +141,13 @@ final class NativePluginTests: XCTestCase {
     }
 
     func testAPluginReturningABadValueIsAnErrorNotACrash() throws {
-        let money = try compile(plugin(name: "\"liar\"", decls: "{\"m\", \"() -> money\", \"\", bad_money}, {\"k\", \"() -> int\", \"\", bad_kind}, {\"s\", \"() -> string\", \"\", null_string}"), name: "liar")
+        let money = try compile(plugin(name: "\"liar\"", decls: "{\"m\", \"() -> money\", \"\", bad_money}, {\"k\", \"() -> int\", \"\", bad_kind}, {\"s\", \"() -> string\", \"\", null_string}, {\"q\", \"() -> int\", \"\", quiet_failure}"), name: "liar")
         let p = try program([money])
         XCTAssertEqual(value(p, "liar.m()"), "runtime: liar.m returned money in an unknown currency 'XYZ'")
         XCTAssertEqual(value(p, "liar.k()"), "runtime: liar.k returned a value of unknown kind 42")
         XCTAssertEqual(value(p, "liar.s()"), "runtime: liar.s returned a null string")
+        // A failure without a message is named from the declaration.
+        XCTAssertEqual(value(p, "liar.q()"), "runtime: liar.q failed (status 3)")
     }
 
     /// A plugin source with the given declarations and helper functions.
@@ -167,6 +169,9 @@ final class NativePluginTests: XCTestCase {
         }
         static int32_t null_string(int32_t o, const sp_value *a, int32_t n, sp_value *r, char *e, int32_t s) {
             (void)o; (void)a; (void)n; (void)e; (void)s; r->kind = SP_STRING; r->string = NULL; return 0;
+        }
+        static int32_t quiet_failure(int32_t o, const sp_value *a, int32_t n, sp_value *r, char *e, int32_t s) {
+            (void)o; (void)a; (void)n; (void)r; (void)e; (void)s; return 3;
         }
         static const sp_function_decl decls[] = { \(decls) };
         static const sp_plugin p = { \(abi), \(name), "1", "test", (int32_t)(sizeof decls / sizeof decls[0]), decls };
