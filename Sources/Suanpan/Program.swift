@@ -66,6 +66,20 @@ public final class Program {
         LargeStack.run { loadOnThisStack(paths: paths, extraSources: extraSources, plugins: plugins) }
     }
 
+    /// Reads and parses one file, without its imports and without checking it:
+    /// what `suanpan parse` shows. Warnings come back with the tree.
+    public static func parse(path: String) -> Result<(FileSyntax, [Diagnostic]), Failure> {
+        LargeStack.run {
+            var loader = SourceLoader()
+            guard let file = loader.read(path: path) else {
+                return .failure(Failure(diagnostics: loader.diagnostics, ioFailed: loader.ioFailed))
+            }
+            let result = Parser.parse(file)
+            if result.hasErrors { return .failure(Failure(diagnostics: result.diagnostics, ioFailed: false)) }
+            return .success((result.syntax, result.diagnostics))
+        }
+    }
+
     static func loadOnThisStack(paths: [String], extraSources: [SourceFile], plugins: PluginSet) -> Result<(Program, [Diagnostic]), Failure> {
         var loader = SourceLoader()
         for path in paths { loader.load(path: path) }

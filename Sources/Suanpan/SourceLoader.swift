@@ -14,6 +14,13 @@ struct SourceLoader {
         let url = URL(fileURLWithPath: path).standardizedFileURL
         let key = url.resolvingSymlinksInPath().path
         guard seen.insert(key).inserted else { return }
+        if let file = read(path: path, importedAt: importedAt) { addSource(file) }
+    }
+
+    /// The file's text, or nil after recording why it cannot be had: it cannot be
+    /// read (reported at the import that names it, if any), or it is not UTF-8.
+    mutating func read(path: String, importedAt: (SourceFile, Span)? = nil) -> SourceFile? {
+        let url = URL(fileURLWithPath: path).standardizedFileURL
         guard let data = FileManager.default.contents(atPath: url.path) else {
             ioFailed = true
             let reason = FileManager.default.fileExists(atPath: url.path) ? "cannot read" : "no such file"
@@ -22,7 +29,7 @@ struct SourceLoader {
             } else {
                 diagnostics.append(.error("\(reason): \(path)", file: nil, span: .none))
             }
-            return
+            return nil
         }
         guard let text = String(validating: data, as: UTF8.self) else {
             // Bytes before the first bad one decode unchanged, so its offset is a
@@ -31,9 +38,9 @@ struct SourceLoader {
             let offset = firstInvalidByte(data)
             diagnostics.append(.error("not UTF-8 text", file: repaired, span: Span(offset, offset + 1),
                                       hint: "save the file as UTF-8"))
-            return
+            return nil
         }
-        addSource(SourceFile(path: path, text: text))
+        return SourceFile(path: path, text: text)
     }
 
     /// Parses one source (from disk, `eval` or the REPL) and loads its imports.

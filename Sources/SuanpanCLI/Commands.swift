@@ -49,6 +49,46 @@ struct Check: ParsableCommand {
     }
 }
 
+struct Parse: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Print how files parse: one S-expression per declaration.",
+        discussion: """
+            Shows the grouping the parser chose, e.g. `let x = a + b * c` prints
+            (let x (binary + (name a) (binary * (name b) (name c)))). Imports are not followed \
+            and nothing is checked. With several files, each tree follows a line '; FILE'. \
+            Grammar/check.py compares this output with the normative grammar's parse.
+            """
+    )
+
+    @Argument(help: "Product files (.suan).")
+    var files: [String]
+
+    func validate() throws {
+        if files.isEmpty { throw ValidationError("give at least one file to parse") }
+    }
+
+    func run() throws {
+        var errors = 0
+        var ioFailed = false
+        for path in files {
+            switch Program.parse(path: path) {
+            case .success(let (syntax, warnings)):
+                warnings.forEach(Console.report)
+                if files.count > 1 { Console.out("; \(path)") }
+                let tree = CanonicalTree.render(syntax)
+                if !tree.isEmpty { Console.out(tree) }
+            case .failure(let failure):
+                failure.diagnostics.forEach(Console.report)
+                errors += failure.diagnostics.filter { $0.severity == .error }.count
+                ioFailed = ioFailed || failure.ioFailed
+            }
+        }
+        if errors > 0, !ioFailed { Console.err("\(errors) error\(errors == 1 ? "" : "s")") }
+        if ioFailed { throw ExitCode(74) }
+        if errors > 0 { throw ExitCode(65) }
+    }
+}
+
 struct Eval: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Evaluate one expression and print its value and type.")
 

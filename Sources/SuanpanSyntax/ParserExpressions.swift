@@ -1,5 +1,5 @@
-/// Expressions, loosest binding first: if, or, and, not, comparison (does not
-/// chain), + -, * /, unary -, ^ (right-associative), postfix . () [].
+/// Expressions, loosest binding first: `if`, then the levels of `OperatorTable`
+/// (or, and, not, comparisons, + -, * /, unary -, ^), then postfix . () [].
 extension Parser {
     /// expr: if_expr | or_expr
     mutating func expression() throws -> Expr {
@@ -17,97 +17,45 @@ extension Parser {
             let whenFalse = try expression()
             return try node(.conditional(condition, then: whenTrue, else: whenFalse), start.to(whenFalse.span))
         }
-        return try orExpression()
+        return try operand(0)
     }
 
-    mutating func orExpression() throws -> Expr {
-        var left = try andExpression()
-        while try accept(.keyword(.or)) {
-            let right = try andExpression()
-            left = try node(.binary(.or, left, right), left.span.to(right.span))
-        }
-        return left
-    }
-
-    mutating func andExpression() throws -> Expr {
-        var left = try notExpression()
-        while try accept(.keyword(.and)) {
-            let right = try notExpression()
-            left = try node(.binary(.and, left, right), left.span.to(right.span))
-        }
-        return left
-    }
-
-    /// not_expr: comparison | "not" not_expr
-    mutating func notExpression() throws -> Expr {
-        if current.kind == .keyword(.not) {
+    /// Reads an operand at `level` of `OperatorTable.levels` (0 is the loosest); past
+    /// the last level, a postfix chain. Each level reads its operands one level tighter.
+    mutating func operand(_ level: Int) throws -> Expr {
+        let levels = OperatorTable.levels
+        guard level < levels.count else { return try postfix() }
+        let row = levels[level]
+        switch row.form {
+        case .prefix:
+            guard let (token, op) = row.prefix, current.kind == token else { return try operand(level + 1) }
             let start = advance().span
-            let operand = try nested { try $0.notExpression() }
-            return try node(.unary(.not, operand), start.to(operand.span))
+            let x = try nested { try $0.operand(level) }
+            return try node(.unary(op, x), start.to(x.span))
+        case .leftAssociative:
+            var left = try operand(level + 1)
+            while let op = row.binaryOperator(current.kind) {
+                advance()
+                let right = try operand(level + 1)
+                left = try node(.binary(op, left, right), left.span.to(right.span))
+            }
+            return left
+        case .nonAssociative(let message, let hint):
+            let left = try operand(level + 1)
+            guard let op = row.binaryOperator(current.kind) else { return left }
+            advance()
+            let right = try operand(level + 1)
+            if row.binaryOperator(current.kind) != nil { try fail(message, hint: hint) }
+            return try node(.binary(op, left, right), left.span.to(right.span))
+        case .rightAssociative:
+            let left = try operand(level + 1)
+            guard let op = row.binaryOperator(current.kind) else { return left }
+            advance()
+            // From the prefix level just looser, if there is one, so that `2^-1` reads.
+            let rightLevel = level > 0 && levels[level - 1].isPrefix ? level - 1 : level
+            let right = try nested { try $0.operand(rightLevel) }
+            return try node(.binary(op, left, right), left.span.to(right.span))
         }
-        return try comparison()
-    }
-
-    /// comparison: sum [comp_op sum]
-    mutating func comparison() throws -> Expr {
-        let left = try sum()
-        guard let op = comparisonOperator(current.kind) else { return left }
-        advance()
-        let right = try sum()
-        if comparisonOperator(current.kind) != nil {
-            try fail("comparisons do not chain", hint: "write 'a < b and b < c'")
-        }
-        return try node(.binary(op, left, right), left.span.to(right.span))
-    }
-
-    func comparisonOperator(_ kind: TokenKind) -> BinaryOperator? {
-        switch kind {
-        case .equal: return .equal
-        case .notEqual: return .notEqual
-        case .less: return .less
-        case .lessEqual: return .lessEqual
-        case .greater: return .greater
-        case .greaterEqual: return .greaterEqual
-        default: return nil
-        }
-    }
-
-    mutating func sum() throws -> Expr {
-        var left = try term()
-        while current.kind == .plus || current.kind == .minus {
-            let op: BinaryOperator = advance().kind == .plus ? .add : .subtract
-            let right = try term()
-            left = try node(.binary(op, left, right), left.span.to(right.span))
-        }
-        return left
-    }
-
-    mutating func term() throws -> Expr {
-        var left = try unary()
-        while current.kind == .star || current.kind == .slash {
-            let op: BinaryOperator = advance().kind == .star ? .multiply : .divide
-            let right = try unary()
-            left = try node(.binary(op, left, right), left.span.to(right.span))
-        }
-        return left
-    }
-
-    /// unary: power | "-" unary
-    mutating func unary() throws -> Expr {
-        if current.kind == .minus {
-            let start = advance().span
-            let operand = try nested { try $0.unary() }
-            return try node(.unary(.negate, operand), start.to(operand.span))
-        }
-        return try power()
-    }
-
-    /// power: postfix ["^" unary]
-    mutating func power() throws -> Expr {
-        let base = try postfix()
-        guard try accept(.caret) else { return base }
-        let exponent = try nested { try $0.unary() }
-        return try node(.binary(.power, base, exponent), base.span.to(exponent.span))
     }
 
     /// postfix: atom | postfix "." NAME | postfix "(" args ")" | postfix "[" expr "]"

@@ -112,6 +112,28 @@ final class CLITests: XCTestCase {
         XCTAssertEqual(try suanpan(["eval", "1 / 0"]).status, 70)
     }
 
+    func testParsePrintsTheTreeOrTheSyntaxErrors() throws {
+        let dir = TempFolder()
+        let good = dir.write("g.suan", "let x = a + b * c\nprint -2^2\n")
+        let other = dir.write("o.suan", "")
+        let bad = dir.write("b.suan", "let ok = 1 < 2 < 3\n")
+        let one = try suanpan(["parse", good])
+        XCTAssertEqual(one.status, 0, one.stderr)
+        XCTAssertEqual(one.stdout, "(let x (binary + (name a) (binary * (name b) (name c))))\n"
+            + "(print (unary - (binary ^ (number 2) (number 2))))\n")
+        XCTAssertEqual(one.stderr, "")
+        let several = try suanpan(["parse", other, good])
+        XCTAssertEqual(several.status, 0, several.stderr)
+        XCTAssertEqual(several.stdout, "; \(other)\n; \(good)\n(let x (binary + (name a) (binary * (name b) (name c))))\n"
+            + "(print (unary - (binary ^ (number 2) (number 2))))\n")
+        let rejected = try suanpan(["parse", bad, other])
+        XCTAssertEqual(rejected.status, 65)
+        XCTAssertEqual(rejected.stdout, "; \(other)\n")
+        XCTAssertTrue(rejected.stderr.contains("\(bad):1:16: error: comparisons do not chain"), rejected.stderr)
+        XCTAssertEqual(try suanpan(["parse", dir.url.appendingPathComponent("missing.suan").path]).status, 74)
+        XCTAssertEqual(try suanpan(["parse"]).status, 64)
+    }
+
     func testEvalPrintsValueAndType() throws {
         let cases: [([String], String)] = [
             (["eval", "1200.00 CNY * 8.8%"], "105.60 CNY : money<CNY>\n"),

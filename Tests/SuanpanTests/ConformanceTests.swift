@@ -12,6 +12,8 @@ import XCTest
 /// - `Tests/Conformance/run/*.suan`: `// expect: text` lines give the program's
 ///   output, in order; `// runtime error: text` means the run stops with an error
 ///   containing `text` at that line.
+/// - `Tests/Conformance/syntax/valid/*.suan` with `test` blocks: the file checks and
+///   every test passes; the others are parse-only (Tests/Conformance/README.md).
 final class ConformanceTests: XCTestCase {
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .appendingPathComponent("Conformance")
@@ -51,6 +53,31 @@ final class ConformanceTests: XCTestCase {
                 XCTFail("\(name):\(r.line): unexpected error: \(r.message)")
             }
         }
+    }
+
+    /// No `expect` in a syntax fixture is parsed and never run: a fixture with test
+    /// blocks must check and pass them all; one without is parse-only on purpose.
+    func testSyntaxFixturesWithTestBlocksCheckAndPass() throws {
+        var ran: [String] = []
+        for path in files("syntax/valid") {
+            let name = "syntax/valid/" + URL(fileURLWithPath: path).lastPathComponent
+            let text = try String(contentsOfFile: path, encoding: .utf8)
+            let items = Parser.parse(SourceFile(path: name, text: text)).syntax.items
+            guard items.contains(where: { if case .test = $0 { return true } else { return false } }) else { continue }
+            switch Program.load(paths: [path]) {
+            case .failure(let failure):
+                XCTFail("\(name) has test blocks, so it must check: define what it uses, or remove its tests to make it "
+                        + "parse-only. The checker reports:\n" + failure.diagnostics.map { $0.rendered() }.joined(separator: "\n"))
+            case .success(let (program, _)):
+                for outcome in program.runTests() where !outcome.passed {
+                    XCTFail("\(name): test \"\(outcome.name)\" fails; fix the figure or the fixture:\n"
+                            + outcome.failures.joined(separator: "\n"))
+                }
+                ran.append(name)
+            }
+        }
+        XCTAssertTrue(ran.contains("syntax/valid/precedence.suan"),
+                      "syntax/valid/precedence.suan must keep test blocks that run and compare values; ran only \(ran)")
     }
 
     func testRunOutput() throws {

@@ -1,0 +1,46 @@
+/// Expressions in the canonical tree. Operators print as written (`+`, `and`, `-`
+/// for negation), literals with their kind and source text, except that the blanks
+/// inside `1200.00   CNY` or `40<tab>days` are not kept: they split amount from unit.
+extension CanonicalTree {
+    static func expression(_ e: Expr) -> SExpression {
+        switch e.kind {
+        case .literal(let kind, let text): return literal(kind, text)
+        case .name(let n): return .list([.atom("name"), .atom(n)])
+        case .unary(let op, let x): return .list([.atom("unary"), .atom(op.rawValue), expression(x)])
+        case .binary(let op, let a, let b): return .list([.atom("binary"), .atom(op.rawValue), expression(a), expression(b)])
+        case .conditional(let c, let t, let f): return .list([.atom("if"), expression(c), expression(t), expression(f)])
+        case .member(let base, let n): return .list([.atom("member"), expression(base), name(n)])
+        case .call(let f, let args): return .list([.atom("call"), expression(f)] + args.map(expression))
+        case .index(let base, let i): return .list([.atom("index"), expression(base), expression(i)])
+        case .list(let items): return .list([.atom("list")] + items.map(expression))
+        case .comprehension(let element, let variable, let source, let filter):
+            let condition = filter.map { [SExpression.list([.atom("where"), expression($0)])] } ?? []
+            return .list([.atom("comprehension"), expression(element), name(variable), expression(source)] + condition)
+        case .record(let type, let fields):
+            return .list([.atom("record-literal"), name(type)] + fields.map { .list([name($0.name), expression($0.value)]) })
+        }
+    }
+
+    /// `(number 1_200.50)`, `(money 1200.00 CNY)`, `(duration 40 days)`, `(string "…")`.
+    static func literal(_ kind: LiteralKind, _ text: String) -> SExpression {
+        switch kind {
+        case .string: return .list([.atom("string"), .string(text)])
+        case .number, .percent, .rate, .money, .duration, .date, .bool:
+            let words = text.split(whereSeparator: { $0 == " " || $0 == "\t" }).map { SExpression.atom(String($0)) }
+            return .list([.atom(literalName(kind))] + words)
+        }
+    }
+
+    static func literalName(_ kind: LiteralKind) -> String {
+        switch kind {
+        case .number: return "number"
+        case .percent: return "percent"
+        case .rate: return "rate"
+        case .money: return "money"
+        case .duration: return "duration"
+        case .date: return "date"
+        case .string: return "string"
+        case .bool: return "bool"
+        }
+    }
+}
