@@ -69,7 +69,7 @@ public final class REPL {
 
     func startsDeclaration(_ text: String) -> Bool {
         let first = text.prefix { $0.isLetter }
-        return ["product", "record", "rule", "let", "test", "import", "print"].contains(String(first))
+        return Keyword(rawValue: String(first))?.startsItem ?? false
     }
 
     /// One complete entry: a command, an expression, or declarations.

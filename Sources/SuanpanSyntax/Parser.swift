@@ -1,3 +1,5 @@
+import SuanpanValues
+
 /// A recursive-descent parser for Grammar/suanpan.lark. Each parse function
 /// opens with the production it reads. On an error the parser records one
 /// diagnostic and skips to the next declaration, so one mistake gives one error.
@@ -109,7 +111,8 @@ public struct Parser {
         case .keyword(.expect):
             try fail("'expect' belongs inside a test \"…\" { … } block")
         default:
-            try fail("expected a declaration (import, let, record, product, rule, test or print), found \(current.kind.describe)")
+            let items = Keyword.allCases.filter(\.startsItem).map(\.rawValue)
+            try fail("expected a declaration (\(items.spelledOut())), found \(current.kind.describe)")
         }
     }
 
@@ -373,7 +376,7 @@ public struct Parser {
         }
         var per: Name?
         if try accept(.slash) {
-            let p = try expectName("a period (day, month or year)")
+            let p = try expectName("a period (\(Period.allCases.map(\.rawValue).spelledOut()))")
             per = p
             end = p.span
         }
