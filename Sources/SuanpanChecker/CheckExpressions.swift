@@ -108,7 +108,7 @@ extension Checker {
             switch symbol {
             case .global(let g): return BExpr(.global(g), ensureGlobal(g, at: span), span, file)
             case .function(let f): return valueOfFunction(f, span)
-            default: return invalid(span)
+            case .local, .product, .record, .roundingMode, .intrinsic, .external, .namespace: return invalid(span)
             }
         }
         let value = expression(base, scope)

@@ -29,7 +29,7 @@ extension ArithmeticError {
         switch self {
         case .overflow: return "arithmetic overflow"
         case .divisionByZero: return "division by zero"
-        default: return description
+        case .tooManyFractionDigits, .malformed, .invalidArgument: return description
         }
     }
 }
