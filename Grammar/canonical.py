@@ -199,6 +199,15 @@ class CanonicalTree(lark.Transformer):
     def if_expr(self, c):
         return SList(["if"] + [expr(x) for x in c])
 
+    def fold_kind(self, c):
+        return str(c[0])
+
+    def fold_expr(self, c):
+        kind, state, state_type, initial, variable, source, condition, step = c
+        where = [] if condition is None else [SList(["where", expr(condition)])]
+        return SList([kind, str(state)] + annotation(state_type) + [expr(initial), str(variable), expr(source)]
+                     + where + [expr(step)])
+
     or_op, and_op = binary("or"), binary("and")
     add, sub, mul, div, pow = binary("+"), binary("-"), binary("*"), binary("/"), binary("^")
 

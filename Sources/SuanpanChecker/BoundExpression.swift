@@ -38,6 +38,8 @@ public indirect enum BKind: Sendable {
     case index(BExpr, BExpr)
     case list([BExpr])
     case comprehension(element: BExpr, slot: Int, source: BExpr, filter: BExpr?)
+    /// `fold` and `scan`: a state carried through a list.
+    case fold(FoldPlan)
     case record(RecordType, [BExpr])
     /// Money of a currency known only at run time, used where a currency is declared.
     case requireCurrency(BExpr, Currency)
@@ -45,6 +47,19 @@ public indirect enum BKind: Sendable {
     case dateComponent(BExpr, DateComponent)
     /// The product's rounding policy applied to a money result.
     case roundMoney(BExpr, quantum: FixedDecimal?, mode: RoundingMode)
+}
+
+/// A checked `fold` or `scan`: the state lives in `stateSlot`, the current item
+/// in `itemSlot`; `step` computes the next state from both.
+public struct FoldPlan: Sendable {
+    public let initial: BExpr
+    public let stateSlot: Int
+    public let itemSlot: Int
+    public let source: BExpr
+    public let filter: BExpr?
+    public let step: BExpr
+    /// `scan`: the result is the list of states after each item; `fold`: the last state.
+    public let keepsEveryState: Bool
 }
 
 /// Arithmetic with units resolved: the runtime does exactly this, no type tests.

@@ -31,6 +31,8 @@ extension Checker {
             return comprehension(element, variable, source, filter, e.span, scope)
         case .record(let name, let fields):
             return recordLiteral(name, fields, e.span, scope)
+        case .fold(let f):
+            return fold(f, e.span, scope)
         }
     }
 
@@ -257,13 +259,7 @@ extension Checker {
 
     func comprehension(_ element: Expr, _ variable: Name, _ source: Expr, _ filter: Expr?, _ span: Span, _ scope: Scope) -> BExpr {
         let list = expression(source, scope)
-        var itemType = SType.invalid
-        switch list.type {
-        case .list(let e): itemType = e
-        case .invalid, .never: break
-        case .int, .number, .percent, .bool, .string, .date, .money, .rate, .flow, .duration, .record, .roundingMode, .anything:
-            error("'for … in' needs a list, found \(list.type)", source.span)
-        }
+        let itemType = elementType(of: list, source.span, keyword: "'for … in'")
         let inner = Scope(parent: scope)
         let slot = allocateSlot()
         inner.define(variable.text, .local(slot: slot, type: itemType))

@@ -109,6 +109,17 @@ public indirect enum SType: Sendable, Hashable, CustomStringConvertible {
         }
     }
 
+    /// True when part of the type is still unknown, as in `list<any>` (the type of `[]`).
+    public var hasUnknownParts: Bool {
+        switch self {
+        case .anything: return true
+        case .list(let e): return e.hasUnknownParts
+        case .int, .number, .percent, .bool, .string, .date, .money, .rate, .flow, .duration, .record, .roundingMode,
+             .never, .invalid:
+            return false
+        }
+    }
+
     public var currency: String? {
         switch self {
         case .money(let c), .flow(let c, _): return c

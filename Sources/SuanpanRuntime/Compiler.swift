@@ -146,6 +146,8 @@ struct Compiler {
             }
         case .comprehension(let element, let slot, let source, let filter):
             return comprehension(compile(element), slot, compile(source), filter.map(compile), e)
+        case .fold(let plan):
+            return fold(plan, e)
         case .record(let type, let fields):
             let codes = fields.map(compile)
             return { frame throws(RuntimeError) in
@@ -197,6 +199,34 @@ struct Compiler {
                                    file: e.file, span: e.span, hint: "indexes start at 0")
             }
             return items[i]
+        }
+    }
+
+    /// A state carried through a list: one loop, two slots, no recursion, so a
+    /// million items cost a million steps and no stack. Each item is a tick of
+    /// the machine's budget (an interrupt stops it); `scan` also spends one
+    /// element per state it keeps.
+    func fold(_ plan: FoldPlan, _ e: BExpr) -> Code {
+        let initial = compile(plan.initial), source = compile(plan.source), step = compile(plan.step)
+        let filter = plan.filter.map(compile)
+        let (stateSlot, itemSlot, keepsEveryState) = (plan.stateSlot, plan.itemSlot, plan.keepsEveryState)
+        return { frame throws(RuntimeError) in
+            var state = try initial(frame)
+            guard case .list(let items) = try source(frame) else { throw internalError("a list", e) }
+            var states: [Value] = []
+            if keepsEveryState {
+                try frame.machine.spend(items.count, at: e)
+                states.reserveCapacity(items.count)
+            }
+            for item in items {
+                try frame.machine.tick(at: e)
+                frame.slots[stateSlot] = state
+                frame.slots[itemSlot] = item
+                if let filter, !(try boolean(try filter(frame), e)) { continue }
+                state = try step(frame)
+                if keepsEveryState { states.append(state) }
+            }
+            return keepsEveryState ? .list(states) : state
         }
     }
 

@@ -18,6 +18,11 @@ extension CanonicalTree {
             return .list([.atom("comprehension"), expression(element), name(variable), expression(source)] + condition)
         case .record(let type, let fields):
             return .list([.atom("record-literal"), name(type)] + fields.map { .list([name($0.name), expression($0.value)]) })
+        case .fold(let f):
+            let type = annotation(f.stateType)
+            let condition = f.filter.map { [SExpression.list([.atom("where"), expression($0)])] } ?? []
+            return .list([.atom(f.kind.rawValue), name(f.state)] + type + [expression(f.initial), name(f.variable), expression(f.source)]
+                         + condition + [expression(f.step)])
         }
     }
 

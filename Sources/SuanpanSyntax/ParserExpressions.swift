@@ -17,7 +17,31 @@ extension Parser {
             let whenFalse = try expression()
             return try node(.conditional(condition, then: whenTrue, else: whenFalse), start.to(whenFalse.span))
         }
-        return try operand(0)
+        switch current.kind {
+        case .keyword(.fold): return try fold(.fold)
+        case .keyword(.scan): return try fold(.scan)
+        default: return try operand(0)
+        }
+    }
+
+    /// fold_expr: ("fold" | "scan") NAME [":" type] "=" expr "for" NAME "in" expr ["where" expr] "=>" expr
+    /// Like `if`, the step reaches as far right as it can.
+    mutating func fold(_ kind: FoldKind) throws -> Expr {
+        let start = advance().span
+        let state = try expectName("the name of the state after '\(kind.rawValue)', as in \(kind.rawValue) total = 0 CNY for x in xs => total + x")
+        let stateType = try accept(.colon) ? try typeSyntax() : nil
+        try expect(.assign, "'=' and the starting state")
+        let initial = try expression()
+        try expect(.keyword(.for), "'for' and the list to go through, as in \(kind.rawValue) \(state.text) = … for x in xs => …")
+        let variable = try expectName()
+        try expect(.keyword(.in), "'in'")
+        let source = try expression()
+        let filter = try accept(.keyword(.where)) ? try expression() : nil
+        try expect(.fatArrow, "'=>' and the next state")
+        let step = try expression()
+        let fold = Fold(kind: kind, state: state, stateType: stateType, initial: initial, variable: variable,
+                        source: source, filter: filter, step: step)
+        return try node(.fold(fold), start.to(step.span))
     }
 
     /// Reads an operand at `level` of `OperatorTable.levels` (0 is the loosest); past
@@ -111,6 +135,9 @@ extension Parser {
             return Expr(e.kind, open.to(close))
         case .lbracket:
             return try listOrComprehension()
+        case .keyword(let k) where k == .if || k == .fold || k == .scan:
+            // These reach as far right as they can, so inside an operator they need parentheses.
+            try fail("'\(k.rawValue)' cannot be an operand here", hint: "put it in parentheses: x + (\(k.rawValue) …)")
         default:
             let hint = previousIsNumberTouchingName ? "put a space between a number and its unit: 1200 CNY, 40 days" : nil
             try fail("expected an expression, found \(current.kind.describe)", hint: hint)

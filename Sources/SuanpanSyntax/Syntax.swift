@@ -184,6 +184,7 @@ extension ExprKind {
         case .list(let items): return items
         case .comprehension(let e, _, let s, let f): return [e, s] + (f.map { [$0] } ?? [])
         case .record(_, let fields): return fields.map(\.value)
+        case .fold(let f): return [f.initial, f.source] + (f.filter.map { [$0] } ?? []) + [f.step]
         }
     }
 }
@@ -213,6 +214,37 @@ public indirect enum ExprKind: Sendable {
     case list([Expr])
     case comprehension(element: Expr, variable: Name, source: Expr, filter: Expr?)
     case record(Name, [FieldInit])
+    /// `fold s = init for x in xs [where c] => step`, or `scan …`: a state carried through a list.
+    case fold(Fold)
+}
+
+/// Whether a fold gives its final state or the state after every item.
+public enum FoldKind: String, Sendable { case fold, scan }
+
+/// `fold s[: T] = initial for x in source [where filter] => step`: the state `s`
+/// starts as `initial`; for each item `x` (that passes the filter) it becomes
+/// `step`. `fold` gives the last state, `scan` the list of states after each item.
+public final class Fold: Sendable {
+    public let kind: FoldKind
+    public let state: Name
+    public let stateType: TypeSyntax?
+    public let initial: Expr
+    public let variable: Name
+    public let source: Expr
+    public let filter: Expr?
+    public let step: Expr
+
+    public init(kind: FoldKind, state: Name, stateType: TypeSyntax?, initial: Expr, variable: Name, source: Expr,
+                filter: Expr?, step: Expr) {
+        self.kind = kind
+        self.state = state
+        self.stateType = stateType
+        self.initial = initial
+        self.variable = variable
+        self.source = source
+        self.filter = filter
+        self.step = step
+    }
 }
 
 public struct FieldInit: Sendable {

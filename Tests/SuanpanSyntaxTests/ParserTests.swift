@@ -19,6 +19,10 @@ func render(_ e: Expr) -> String {
         return "[\(render(element)) for \(variable.text) in \(render(source))" + (filter.map { " where \(render($0))" } ?? "") + "]"
     case .record(let name, let fields):
         return "\(name.text) {" + fields.map { " \($0.name.text): \(render($0.value))" }.joined(separator: ",") + " }"
+    case .fold(let f):
+        let type = f.stateType.map { ": \($0.name.text)" } ?? ""
+        let condition = f.filter.map { " where \(render($0))" } ?? ""
+        return "(\(f.kind.rawValue) \(f.state.text)\(type) = \(render(f.initial)) for \(f.variable.text) in \(render(f.source))\(condition) => \(render(f.step)))"
     }
 }
 
@@ -84,6 +88,25 @@ final class ParserTests: XCTestCase {
         XCTAssertTrue(parse("let x = 1 + if p then 1 else 2").hasErrors)
         XCTAssertEqual(expr("1 + (if p then 1 else 2)"), "(1 + (if p then 1 else 2))")
         XCTAssertTrue(parse("let x = if p then 1").hasErrors, "every if needs else")
+    }
+
+    func testFoldAndScanReadAsFarRightAsTheyCan() {
+        XCTAssertEqual(expr("fold s = 0 for x in xs => s + x"), "(fold s = 0 for x in xs => (s + x))")
+        XCTAssertEqual(expr("scan s: int = 0 for x in xs where x > 1 => s * x"), "(scan s: int = 0 for x in xs where (x > 1) => (s * x))")
+        XCTAssertEqual(expr("1 + (fold s = 0 for x in xs => s)"), "(1 + (fold s = 0 for x in xs => s))")
+        let cases: [(String, String, String?)] = [
+            ("1 + fold s = 0 for x in xs => s", "'fold' cannot be an operand here", "put it in parentheses: x + (fold …)"),
+            ("fold s for x in xs => s", "expected '=' and the starting state, found 'for'", nil),
+            ("fold s = 0 for x in xs s + x", "expected '=>' and the next state, found a name", nil),
+            ("scan s = 0 for x in xs: s", "expected '=>' and the next state, found ':'", nil),
+            ("fold(0, xs)", "expected the name of the state after 'fold', as in fold total = 0 CNY for x in xs => total + x, found '('", nil),
+            ("fold s = 0 in xs => s", "expected 'for' and the list to go through, as in fold s = … for x in xs => …, found 'in'", nil),
+        ]
+        for (source, message, hint) in cases {
+            let result = parse("let v = " + source)
+            XCTAssertEqual(result.diagnostics.map(\.message), [message], source)
+            if let hint { XCTAssertEqual(result.diagnostics.first?.hint, hint, source) }
+        }
     }
 
     func testParenOrBracketStartingALineBeginsANewExpression() {
