@@ -37,4 +37,29 @@ final class YuebaoDataTests: XCTestCase {
         XCTAssertEqual(compared, 421)
         XCTAssertEqual(matched, 420, "misses: \(misses)")
     }
+
+    /// Three years of daily income reinvested, one published 万份收益 a day (the 427
+    /// published days repeated in order to fill 3 × 365 days), against the same
+    /// arithmetic done here directly: income = holding × R / 10,000, truncated to the cent.
+    func testAHoldingCarriedThroughThreeYearsOfDailyIncome() throws {
+        let csv = try String(contentsOf: Self.root.appendingPathComponent("Examples/data/yuebao-2013-2014.csv"), encoding: .utf8)
+        let published = csv.split(separator: "\n").dropFirst().map { String($0.split(separator: ",")[1]) }
+        let days = (0..<(3 * 365)).map { published[$0 % published.count] }
+        guard case .success(let (program, _)) = Program.load(paths: [Self.root.appendingPathComponent("Examples/yuebao.suan").path]) else {
+            return XCTFail("Examples/yuebao.suan does not load")
+        }
+        var holding = try FixedDecimal.parse("50000.00")
+        let tenThousand = FixedDecimal(10_000), cent = try FixedDecimal.parse("0.01")
+        for r in days {
+            let income = try holding.multiplied(by: try FixedDecimal.parse(Substring(r))).divided(by: tenThousand)
+                .rounded(toMultipleOf: cent, mode: .down)
+            holding = try holding.adding(income)
+        }
+        let expected = "\(holding.formatted(minFractionDigits: 2, grouping: true)) CNY"
+        guard case .value(let value, let type) = program.evaluate("YuEBao.holding_after(50000.00 CNY, [\(days.joined(separator: ", "))])") else {
+            return XCTFail("the three-year holding did not evaluate")
+        }
+        XCTAssertEqual(Format.display(value, type), expected)
+        XCTAssertGreaterThan(holding, try FixedDecimal.parse("56000"), "about 4% a year for 3 years on 50,000 CNY")
+    }
 }
