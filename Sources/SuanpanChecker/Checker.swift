@@ -107,10 +107,11 @@ public final class Checker {
         diagnostics.append(Diagnostic(.note, message, file: noteFile, span: span))
     }
 
-    /// Defines a name, or reports the clash with what already holds it. Core
-    /// built-ins can't be redefined anywhere; a plugin's names can't be taken at
-    /// top level, but a product's members may reuse them (inside the product the
-    /// member wins, and the plugin function stays reachable as `plugin.name`).
+    /// Defines a name, or reports the clash with what already holds it. A program
+    /// may reuse the name of a built-in or plugin function: inside a product or a
+    /// rule its own name simply wins; at top level it wins too, with a warning, and
+    /// a plugin's function stays reachable as `plugin.name`. So a new built-in never
+    /// breaks a program that already uses its name.
     func define(_ name: Name, _ symbol: Symbol, in scope: Scope, what: String) {
         if scope.lookupLocally(name.text) != nil {
             error("'\(name.text)' is already defined", name.span, hint: "rename this \(what)")
@@ -118,9 +119,9 @@ public final class Checker {
         }
         let topLevel = scope === globalScope
         switch scope.parent?.lookup(name.text) {
-        case .intrinsic?:
-            error("'\(name.text)' is a built-in function", name.span, hint: "rename this \(what)")
-            return
+        case .intrinsic(let f)? where topLevel:
+            diagnostics.append(Diagnostic(.warning, "'\(name.text)' hides the built-in function \(f.name)",
+                                          file: file, span: name.span, hint: "rename this \(what) to keep \(f.name)(…) at hand"))
         case .external(let fs)? where topLevel:
             // Allowed, but never silent: the program's own name wins, the plugin's stays qualified.
             let owners = fs.map { program.externals[$0].qualifiedName }

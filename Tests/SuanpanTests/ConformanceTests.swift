@@ -43,8 +43,18 @@ final class ConformanceTests: XCTestCase {
             let expected = annotations(path, "error")
             XCTAssertFalse(expected.isEmpty, "\(name): a check fixture must expect at least one error")
             var reported: [(line: Int, message: String)] = []
-            if case .failure(let failure) = Program.load(paths: [path]) {
-                reported = failure.diagnostics.filter { $0.severity == .error }.map { ($0.location?.line ?? 0, $0.message) }
+            var diagnostics: [Diagnostic] = []
+            switch Program.load(paths: [path]) {
+            case .failure(let failure): diagnostics = failure.diagnostics
+            case .success(let (_, warnings)): diagnostics = warnings
+            }
+            reported = diagnostics.filter { $0.severity == .error }.map { ($0.location?.line ?? 0, $0.message) }
+            let warned = diagnostics.filter { $0.severity == .warning }.map { (line: $0.location?.line ?? 0, message: $0.message) }
+            for w in annotations(path, "warning") where !warned.contains(where: { $0.line == w.line && $0.message.contains(w.text) }) {
+                XCTFail("\(name):\(w.line): expected a warning containing \"\(w.text)\"; got \(warned.map { "\($0.line): \($0.message)" })")
+            }
+            for w in warned where !annotations(path, "warning").contains(where: { $0.line == w.line && w.message.contains($0.text) }) {
+                XCTFail("\(name):\(w.line): unexpected warning: \(w.message)")
             }
             for e in expected where !reported.contains(where: { $0.line == e.line && $0.message.contains(e.text) }) {
                 XCTFail("\(name):\(e.line): expected an error containing \"\(e.text)\"; got \(reported.map { "\($0.line): \($0.message)" })")
