@@ -73,6 +73,8 @@ public enum Operation: Sendable {
     case shiftDate(DurationUnit, subtract: Bool)
     case daysBetween
     case concatenate
+    /// `xs + ys`.
+    case concatenateLists
 }
 
 public enum Comparison: String, Sendable {
@@ -99,12 +101,17 @@ public enum Intrinsic: Sendable, Hashable, CaseIterable {
     case range
     /// fail("message"): stop with an error; its type fits anywhere.
     case fail
+    /// Lists: the first or last item, the first n or all but the first n, reversed,
+    /// without repeats, flattened one level, sorted, membership and logic over bools.
+    case first, last, take, drop, reverse, distinct, flatten, sort, contains, any, all
     /// annualize(r), daily(r), monthly(r): a rate converted to a period, one function per period.
     case convertRate(to: Period)
 
     /// Every intrinsic; a case added above must be listed here too.
     public static var allCases: [Intrinsic] {
-        [.round, .min, .max, .sum, .count, .average, .abs, .prod, .range, .fail] + Period.allCases.map { .convertRate(to: $0) }
+        [.round, .min, .max, .sum, .count, .average, .abs, .prod, .range, .fail,
+         .first, .last, .take, .drop, .reverse, .distinct, .flatten, .sort, .contains, .any, .all]
+            + Period.allCases.map { .convertRate(to: $0) }
     }
 
     /// The name a program calls it by.
@@ -120,6 +127,17 @@ public enum Intrinsic: Sendable, Hashable, CaseIterable {
         case .prod: "prod"
         case .range: "range"
         case .fail: "fail"
+        case .first: "first"
+        case .last: "last"
+        case .take: "take"
+        case .drop: "drop"
+        case .reverse: "reverse"
+        case .distinct: "distinct"
+        case .flatten: "flatten"
+        case .sort: "sort"
+        case .contains: "contains"
+        case .any: "any"
+        case .all: "all"
         case .convertRate(let p): p.converter
         }
     }

@@ -27,6 +27,8 @@ extension Checker {
             return BExpr(.intrinsic(.abs, args), args[0].type, span, file)
         case .convertRate(let period):
             return convertRate(f, to: period, args, span)
+        case .first, .last, .take, .drop, .reverse, .distinct, .flatten, .sort, .contains, .any, .all:
+            return listFunction(f, args, span)
         case .fail:
             guard args.count == 1 else { return arity(f, "fail(\"message\")", span) }
             return BExpr(.intrinsic(.fail, [args[0].requiring(.string, self, "the message of fail(…)")]), .never, span, file)

@@ -120,6 +120,10 @@ extension Checker {
             return make(.daysBetween, r, l, .duration(.day), span)
         case (.string, .string) where add:
             return make(.concatenate, l, r, .string, span)
+        case (.list, .list) where add:
+            return concatenation(l, r, span) ?? operandError(op, l, r, span)
+        case (.list, _) where add, (_, .list) where add:
+            return operandError(op, l, r, span, hint: "to add one item to a list, write xs + [x]")
         case (.money, let s) where s.isScalar, (let s, .money) where s.isScalar:
             return operandError(op, l, r, span, hint: s == .percent
                 ? "to add a percentage of an amount, write amount * (1 + p)"

@@ -109,6 +109,14 @@ public indirect enum SType: Sendable, Hashable, CustomStringConvertible {
         }
     }
 
+    /// Values with an order: what `<`, `min`, `max`, `sort` and table ranges accept.
+    public var isOrdered: Bool {
+        switch self {
+        case .int, .number, .percent, .money, .rate, .flow, .duration, .date, .string: return true
+        case .bool, .list, .record, .roundingMode, .anything, .never, .invalid: return false
+        }
+    }
+
     /// True when part of the type is still unknown, as in `list<any>` (the type of `[]`).
     public var hasUnknownParts: Bool {
         switch self {

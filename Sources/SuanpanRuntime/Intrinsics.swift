@@ -107,6 +107,8 @@ extension Compiler {
         case .convertRate:
             // The checker rewrites conversions into arithmetic; none reach here.
             return failing(f.name, e)
+        case .first, .last, .take, .drop, .reverse, .distinct, .flatten, .sort, .contains, .any, .all:
+            return listFunction(f, codes, e)
         }
     }
 
@@ -120,7 +122,7 @@ extension Compiler {
         case .multiplyDecimal, .scaleMoney: divide = false
         case .divideDecimal, .divideMoneyByDecimal: divide = true
         case .addDecimal, .subtractDecimal, .power, .addMoney, .subtractMoney, .divideMoneyByMoney, .shiftDate, .daysBetween,
-             .concatenate:
+             .concatenate, .concatenateLists:
             return nil
         }
         let a = compile(l), b = compile(r)

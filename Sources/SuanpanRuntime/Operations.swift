@@ -33,6 +33,12 @@ extension Compiler {
                 guard case .string(let x) = try a(frame), case .string(let y) = try b(frame) else { throw internalError("strings", e) }
                 return .string(x + y)
             }
+        case .concatenateLists:
+            return { frame throws(RuntimeError) in
+                guard case .list(let x) = try a(frame), case .list(let y) = try b(frame) else { throw internalError("lists", e) }
+                try frame.machine.spend(x.count + y.count, at: e)
+                return .list(x + y)
+            }
         }
     }
 

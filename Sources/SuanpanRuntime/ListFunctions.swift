@@ -1,0 +1,166 @@
+import SuanpanChecker
+import SuanpanValues
+
+/// The list functions. Each new list is paid for from the machine's element
+/// budget, so no list function can exhaust memory.
+extension Compiler {
+    func listFunction(_ f: Intrinsic, _ codes: [Code], _ e: BExpr) -> Code {
+        guard let list = codes.first else { return failing(f.name, e) }
+        let second = codes.count > 1 ? codes[1] : nil
+        func items(_ frame: Frame) throws(RuntimeError) -> [Value] {
+            guard case .list(let xs) = try list(frame) else { throw internalError("a list", e) }
+            return xs
+        }
+        func count(_ frame: Frame) throws(RuntimeError) -> Int {
+            guard let second else { throw internalError("a count", e) }
+            let n = try decimal(try second(frame), e)
+            guard let k = n.intValue, k >= 0 else {
+                throw RuntimeError("\(f.name) needs a count of 0 or more, not \(n)", file: e.file, span: e.span)
+            }
+            return k
+        }
+        switch f {
+        case .first: return end(items, fromFront: true, f, e)
+        case .last: return end(items, fromFront: false, f, e)
+        case .take: return part(items, count, keepFront: true, e)
+        case .drop: return part(items, count, keepFront: false, e)
+        case .any: return anyOrAll(items, lookingFor: true, e)
+        case .all: return anyOrAll(items, lookingFor: false, e)
+        case .reverse:
+            return { frame throws(RuntimeError) in
+                let xs = try items(frame)
+                try frame.machine.spend(xs.count, at: e)
+                return .list(xs.reversed())
+            }
+        case .distinct:
+            return { frame throws(RuntimeError) in
+                let xs = try items(frame)
+                try frame.machine.spend(xs.count, at: e)
+                var seen = Set<ValueKey>(), out: [Value] = []
+                for x in xs where seen.insert(ValueKey(x)).inserted { out.append(x) }
+                return .list(out)
+            }
+        case .flatten:
+            return { frame throws(RuntimeError) in
+                var out: [Value] = []
+                for x in try items(frame) {
+                    guard case .list(let inner) = x else { throw internalError("a list of lists", e) }
+                    try frame.machine.spend(inner.count, at: e)
+                    out.append(contentsOf: inner)
+                }
+                return .list(out)
+            }
+        case .sort:
+            let valueClass = orderClass(e.type.listElement ?? .int)
+            return { frame throws(RuntimeError) in
+                let xs = try items(frame)
+                try frame.machine.spend(xs.count, at: e)
+                return .list(try stableSorted(xs, valueClass, e))
+            }
+        case .contains:
+            let valueClass = equalityClass(e, codes)
+            return { frame throws(RuntimeError) in
+                let xs = try items(frame)
+                guard let second else { throw internalError("a value", e) }
+                let wanted = try second(frame)
+                for x in xs where try compareValues(.equal, valueClass, x, wanted, e) { return .bool(true) }
+                return .bool(false)
+            }
+        case .round, .min, .max, .sum, .count, .average, .abs, .prod, .range, .fail, .convertRate:
+            return failing(f.name, e)
+        }
+    }
+
+    /// `first(xs)` or `last(xs)`: an empty list is an error, with the guard to write.
+    func end(_ items: @escaping (Frame) throws(RuntimeError) -> [Value], fromFront: Bool, _ f: Intrinsic, _ e: BExpr) -> Code {
+        return { frame throws(RuntimeError) in
+            let xs = try items(frame)
+            guard let item = fromFront ? xs.first : xs.last else {
+                throw RuntimeError("\(f.name) of an empty list", file: e.file, span: e.span,
+                                   hint: "check first: if count(xs) > 0 then \(f.name)(xs) else …")
+            }
+            return item
+        }
+    }
+
+    /// `take(xs, n)` keeps the first n items (all, if fewer); `drop(xs, n)` the rest.
+    func part(_ items: @escaping (Frame) throws(RuntimeError) -> [Value], _ count: @escaping (Frame) throws(RuntimeError) -> Int,
+              keepFront: Bool, _ e: BExpr) -> Code {
+        return { frame throws(RuntimeError) in
+            let xs = try items(frame), n = min(try count(frame), xs.count)
+            let kept = keepFront ? Array(xs.prefix(n)) : Array(xs.dropFirst(n))
+            try frame.machine.spend(kept.count, at: e)
+            return .list(kept)
+        }
+    }
+
+    /// `any(bs)`: is one true (false for none); `all(bs)`: are all true (true for none).
+    func anyOrAll(_ items: @escaping (Frame) throws(RuntimeError) -> [Value], lookingFor: Bool, _ e: BExpr) -> Code {
+        return { frame throws(RuntimeError) in
+            for x in try items(frame) where try boolean(x, e) == lookingFor { return .bool(lookingFor) }
+            return .bool(!lookingFor)
+        }
+    }
+
+    /// How the items of `contains(list, value)` compare with the value.
+    func equalityClass(_ e: BExpr, _ codes: [Code]) -> ValueClass {
+        guard case .intrinsic(_, let args) = e.kind, args.count == 2 else { return .structural }
+        return keyClass(args[1].type)
+    }
+}
+
+/// A merge sort that keeps equal items in their order and reports a comparison's
+/// error (two currencies in one list) instead of trapping.
+func stableSorted(_ xs: [Value], _ valueClass: ValueClass, _ e: BExpr) throws(RuntimeError) -> [Value] {
+    if xs.count < 2 { return xs }
+    var a = xs, b = xs
+    var width = 1
+    while width < a.count {
+        var start = 0
+        while start < a.count {
+            let middle = min(start + width, a.count), end = min(start + 2 * width, a.count)
+            var i = start, j = middle, k = start
+            while i < middle, j < end {
+                // Take from the right only when strictly smaller: equal items keep their order.
+                if try compareValues(.less, valueClass, a[j], a[i], e) { b[k] = a[j]; j += 1 } else { b[k] = a[i]; i += 1 }
+                k += 1
+            }
+            while i < middle { b[k] = a[i]; i += 1; k += 1 }
+            while j < end { b[k] = a[j]; j += 1; k += 1 }
+            start = end
+        }
+        swap(&a, &b)
+        width *= 2
+    }
+    return a
+}
+
+/// A value as a dictionary key: equal values (structurally) are equal keys.
+struct ValueKey: Hashable {
+    let value: Value
+    init(_ value: Value) { self.value = value }
+
+    static func == (a: ValueKey, b: ValueKey) -> Bool { a.value.equals(b.value) }
+
+    func hash(into h: inout Hasher) { ValueKey.hash(value, into: &h) }
+
+    static func hash(_ v: Value, into h: inout Hasher) {
+        switch v {
+        case .decimal(let d): h.combine(0); h.combine(d)
+        case .money(let d, let c): h.combine(1); h.combine(d); h.combine(c)
+        case .bool(let b): h.combine(2); h.combine(b)
+        case .string(let s): h.combine(3); h.combine(s)
+        case .date(let d): h.combine(4); h.combine(d)
+        case .roundingMode(let m): h.combine(5); h.combine(m)
+        case .list(let xs): h.combine(6); h.combine(xs.count); for x in xs { hash(x, into: &h) }
+        case .record(let r): h.combine(7); h.combine(ObjectIdentifier(r.type)); for x in r.fields { hash(x, into: &h) }
+        }
+    }
+}
+
+extension SType {
+    var listElement: SType? {
+        if case .list(let e) = self { return e }
+        return nil
+    }
+}
