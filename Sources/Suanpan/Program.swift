@@ -38,7 +38,7 @@ public final class Program {
 
     /// Loads, parses and checks files with their imports. Warnings come back
     /// with the program; any error means no program.
-    /// The standard library's plugins (finance, funds, calendar), checked once.
+    /// The standard library's plugins (finance, funds, calendar, math), checked once.
     public static let standardLibrary: Result<PluginSet, PluginProblem> = {
         do throws(PluginProblem) {
             return .success(try PluginSet(StandardLibrary.plugins))

@@ -4,7 +4,7 @@ import SuanpanSyntax
 import SuanpanValues
 
 /// A plugin: a named, versioned set of typed functions (and the record types
-/// they return). Suanpan's own libraries (finance, funds, calendar) are plugins
+/// they return). Suanpan's own libraries (finance, funds, calendar, math) are plugins
 /// built with exactly this API; native plugins loaded at run time become one too.
 ///
 /// Each function declares its signatures in Suanpan's type syntax next to its

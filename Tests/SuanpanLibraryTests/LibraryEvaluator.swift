@@ -1,13 +1,15 @@
 import Suanpan
 import SuanpanRuntime
+import SuanpanSyntax
 
-/// Evaluates expressions against an empty program with the standard plugins and
-/// shows the outcome as `value : type`, `check: message` or `runtime: message`.
+/// Evaluates expressions against a program (empty unless `source` is given) with the standard
+/// plugins and shows the outcome as `value : type`, `check: message` or `runtime: message`.
 final class LibraryEvaluator {
     let program: Program?
 
-    init() {
-        if case .success(let (p, _)) = Program.load(paths: []) { program = p } else { program = nil }
+    init(source: String? = nil) {
+        let files = source.map { [SourceFile(path: "<test>", text: $0)] } ?? []
+        if case .success(let (p, _)) = Program.load(paths: [], extraSources: files) { program = p } else { program = nil }
     }
 
     func show(_ text: String) -> String {
@@ -17,5 +19,11 @@ final class LibraryEvaluator {
         case .runtimeFailed(let e)?: return "runtime: \(e.message)"
         case nil: return "<the standard plugins did not load>"
         }
+    }
+
+    /// The hint of the first check error, as the command line shows it after `= hint:`.
+    func hint(_ text: String) -> String? {
+        guard case .checkFailed(let d)? = program?.evaluate(text) else { return nil }
+        return d.first?.hint
     }
 }
