@@ -199,6 +199,19 @@ class CanonicalTree(lark.Transformer):
     def if_expr(self, c):
         return SList(["if"] + [expr(x) for x in c])
 
+    def slice_through(self, c):
+        return self.slice(c, "through")
+
+    def slice_below(self, c):
+        return self.slice(c, "below")
+
+    @staticmethod
+    def slice(c, stop):
+        base, start, end = c
+        parts = [] if start is None else [SList(["from", expr(start)])]
+        parts += [] if end is None else [SList([stop, expr(end)])]
+        return SList(["slice", expr(base)] + parts)
+
     def fold_kind(self, c):
         return str(c[0])
 

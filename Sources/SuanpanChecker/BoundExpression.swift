@@ -36,6 +36,8 @@ public indirect enum BKind: Sendable {
     case sequence(slot: Int, value: BExpr, then: BExpr)
     case field(BExpr, Int)
     case index(BExpr, BExpr)
+    /// A part of a list: from `from` (or the start) to `to` (or the end), `through` including it.
+    case slice(BExpr, from: BExpr?, to: BExpr?, through: Bool)
     case list([BExpr])
     case comprehension(element: BExpr, slot: Int, source: BExpr, filter: BExpr?)
     /// `fold` and `scan`: a state carried through a list.

@@ -25,6 +25,9 @@ extension Checker {
             return call(callee, args, e.span, scope)
         case .index(let base, let i):
             return index(expression(base, scope), expression(i, scope), e.span)
+        case .slice(let base, let from, let to, let through):
+            return slice(expression(base, scope), from.map { expression($0, scope) }, to.map { expression($0, scope) },
+                         through: through, e.span)
         case .list(let items):
             return list(items, e.span, scope, expected: expected)
         case .comprehension(let element, let variable, let source, let filter):

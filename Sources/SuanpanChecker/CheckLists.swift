@@ -53,6 +53,20 @@ extension Checker {
         }
     }
 
+    /// `xs[a..<b]` and the other slices: a list of the same type; the ends are ints.
+    func slice(_ base: BExpr, _ from: BExpr?, _ to: BExpr?, through: Bool, _ span: Span) -> BExpr {
+        let start = from.map { $0.requiring(.int, self, "the start of a slice") }
+        let end = to.map { $0.requiring(.int, self, "the end of a slice") }
+        switch base.type {
+        case .list: break
+        case .invalid, .never: return invalid(span)
+        case .int, .number, .percent, .bool, .string, .date, .money, .rate, .flow, .duration, .record, .roundingMode, .anything:
+            error("only lists can be sliced, not \(base.type)", base.span)
+            return invalid(span)
+        }
+        return BExpr(.slice(base, from: start, to: end, through: through), base.type, span, file)
+    }
+
     /// The element type of a list argument, or nil after reporting that it is not a list.
     func listElement(_ f: Intrinsic, _ arg: BExpr) -> SType? {
         if arg.type.isPoison { return .anything }

@@ -102,11 +102,42 @@ extension Compiler {
         }
     }
 
+    /// `xs[a..<b]`, `xs[a..b]` and the open-ended forms. An end outside the list is
+    /// an error, like an index: a slice never quietly comes back shorter.
+    func slice(_ base: @escaping Code, _ from: Code?, _ to: Code?, through: Bool, _ e: BExpr) -> Code {
+        return { frame throws(RuntimeError) in
+            guard case .list(let xs) = try base(frame) else { throw internalError("a list", e) }
+            let start = try from.map { code throws(RuntimeError) in try position(try code(frame), e) } ?? 0
+            var end = try to.map { code throws(RuntimeError) in try position(try code(frame), e) } ?? xs.count
+            if to != nil, through { end += 1 }
+            let written = "\(start)\(through ? ".." : "..<")\(to == nil ? "" : "\(through ? end - 1 : end)")"
+            guard start <= end else {
+                throw RuntimeError("the slice \(written) starts after it ends", file: e.file, span: e.span,
+                                   hint: "write the smaller position first")
+            }
+            guard end <= xs.count else {
+                throw RuntimeError("the slice \(written) is out of range: the list has \(xs.count) element\(xs.count == 1 ? "" : "s")",
+                                   file: e.file, span: e.span, hint: "take(drop(xs, a), n) keeps what there is")
+            }
+            try frame.machine.spend(end - start, at: e)
+            return .list(Array(xs[start..<end]))
+        }
+    }
+
     /// How the items of `contains(list, value)` compare with the value.
     func equalityClass(_ e: BExpr, _ codes: [Code]) -> ValueClass {
         guard case .intrinsic(_, let args) = e.kind, args.count == 2 else { return .structural }
         return keyClass(args[1].type)
     }
+}
+
+/// A slice end: a whole number from 0, small enough to be a position.
+func position(_ v: Value, _ e: BExpr) throws(RuntimeError) -> Int {
+    let d = try decimal(v, e)
+    guard let n = d.intValue, n >= 0, n < Int.max / 2 else {
+        throw RuntimeError("a slice position must be 0 or more, not \(d)", file: e.file, span: e.span, hint: "positions start at 0")
+    }
+    return n
 }
 
 /// A merge sort that keeps equal items in their order and reports a comparison's

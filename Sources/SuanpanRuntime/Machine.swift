@@ -90,6 +90,8 @@ func height(_ e: BExpr) -> Int {
         return 1 + max(height(a), height(b), height(c))
     case .comprehension(let element, _, let source, let filter):
         return 1 + max(height(element), height(source), filter.map(height) ?? 0)
+    case .slice(let base, let from, let to, _):
+        return 1 + max(height(base), from.map(height) ?? 0, to.map(height) ?? 0)
     case .fold(let plan):
         return 1 + max(height(plan.initial), height(plan.source), plan.filter.map(height) ?? 0, height(plan.step))
     }

@@ -12,6 +12,10 @@ extension CanonicalTree {
         case .member(let base, let n): return .list([.atom("member"), expression(base), name(n)])
         case .call(let f, let args): return .list([.atom("call"), expression(f)] + args.map(expression))
         case .index(let base, let i): return .list([.atom("index"), expression(base), expression(i)])
+        case .slice(let base, let from, let to, let through):
+            let start = from.map { [SExpression.list([.atom("from"), expression($0)])] } ?? []
+            let stop = to.map { [SExpression.list([.atom(through ? "through" : "below"), expression($0)])] } ?? []
+            return .list([.atom("slice"), expression(base)] + start + stop)
         case .list(let items): return .list([.atom("list")] + items.map(expression))
         case .comprehension(let element, let variable, let source, let filter):
             let condition = filter.map { [SExpression.list([.atom("where"), expression($0)])] } ?? []

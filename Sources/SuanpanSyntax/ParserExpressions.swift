@@ -100,13 +100,36 @@ extension Parser {
                 e = try node(.call(e, args), e.span.to(end))
             case .lbracket:
                 advance()
+                if atSliceDots {
+                    e = try slice(e, from: nil)
+                    continue
+                }
                 let i = try expression()
+                if atSliceDots {
+                    e = try slice(e, from: i)
+                    continue
+                }
                 let end = try expect(.rbracket, "']'").span
                 e = try node(.index(e, i), e.span.to(end))
             default:
                 return e
             }
         }
+    }
+
+    var atSliceDots: Bool { current.kind == .dotdot || current.kind == .dotdotless }
+
+    /// slice: postfix "[" [expr] ".." [expr] "]" | postfix "[" [expr] "..<" expr "]"
+    /// The `[` and the start, if any, are read; the cursor is at `..` or `..<`.
+    mutating func slice(_ base: Expr, from: Expr?) throws -> Expr {
+        let through = advance().kind == .dotdot
+        var to: Expr?
+        if current.kind != .rbracket || !through {
+            if current.kind == .rbracket { try fail("'..<' needs the end it stops before", hint: "write xs[a..<b], or xs[a..] for the rest") }
+            to = try expression()
+        }
+        let end = try expect(.rbracket, "']' after the slice").span
+        return try node(.slice(base, from: from, to: to, through: through), base.span.to(end))
     }
 
     /// [expr ("," expr)* [","]] before `closer`.
@@ -139,7 +162,9 @@ extension Parser {
             // These reach as far right as they can, so inside an operator they need parentheses.
             try fail("'\(k.rawValue)' cannot be an operand here", hint: "put it in parentheses: x + (\(k.rawValue) …)")
         default:
-            let hint = previousIsNumberTouchingName ? "put a space between a number and its unit: 1200 CNY, 40 days" : nil
+            let afterDots = index > 0 && (tokens[index - 1].kind == .dotdot || tokens[index - 1].kind == .dotdotless) && current.kind == .dot
+            let hint = previousIsNumberTouchingName ? "put a space between a number and its unit: 1200 CNY, 40 days"
+                : afterDots ? "a range has two dots: a..b, or a..<b to stop before b" : nil
             try fail("expected an expression, found \(current.kind.describe)", hint: hint)
         }
     }

@@ -185,6 +185,7 @@ extension ExprKind {
         case .comprehension(let e, _, let s, let f): return [e, s] + (f.map { [$0] } ?? [])
         case .record(_, let fields): return fields.map(\.value)
         case .fold(let f): return [f.initial, f.source] + (f.filter.map { [$0] } ?? []) + [f.step]
+        case .slice(let base, let from, let to, _): return [base] + [from, to].compactMap { $0 }
         }
     }
 }
@@ -211,6 +212,8 @@ public indirect enum ExprKind: Sendable {
     case member(Expr, Name)
     case call(Expr, [Expr])
     case index(Expr, Expr)
+    /// `xs[a..<b]`, `xs[a..b]` (through b), `xs[a..]`, `xs[..<b]`, `xs[..b]`: a part of a list.
+    case slice(Expr, from: Expr?, to: Expr?, through: Bool)
     case list([Expr])
     case comprehension(element: Expr, variable: Name, source: Expr, filter: Expr?)
     case record(Name, [FieldInit])

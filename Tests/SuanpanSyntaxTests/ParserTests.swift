@@ -14,6 +14,8 @@ func render(_ e: Expr) -> String {
     case .member(let base, let name): return "\(render(base)).\(name.text)"
     case .call(let f, let args): return "\(render(f))(\(args.map(render).joined(separator: ", ")))"
     case .index(let base, let i): return "\(render(base))[\(render(i))]"
+    case .slice(let base, let from, let to, let through):
+        return "\(render(base))[\(from.map(render) ?? "")\(through ? ".." : "..<")\(to.map(render) ?? "")]"
     case .list(let items): return "[\(items.map(render).joined(separator: ", "))]"
     case .comprehension(let element, let variable, let source, let filter):
         return "[\(render(element)) for \(variable.text) in \(render(source))" + (filter.map { " where \(render($0))" } ?? "") + "]"
@@ -107,6 +109,16 @@ final class ParserTests: XCTestCase {
             XCTAssertEqual(result.diagnostics.map(\.message), [message], source)
             if let hint { XCTAssertEqual(result.diagnostics.first?.hint, hint, source) }
         }
+    }
+
+    func testSlices() {
+        XCTAssertEqual(expr("xs[1..<3]"), "xs[1..<3]")
+        XCTAssertEqual(expr("xs[a + 1..b * 2]"), "xs[(a + 1)..(b * 2)]")
+        XCTAssertEqual(expr("xs[..]"), "xs[..]")
+        XCTAssertEqual(expr("xs[2..][0]"), "xs[2..][0]")
+        let result = parse("let v = xs[1..<]")
+        XCTAssertEqual(result.diagnostics.map(\.message), ["'..<' needs the end it stops before"])
+        XCTAssertEqual(result.diagnostics.first?.hint, "write xs[a..<b], or xs[a..] for the rest")
     }
 
     func testParenOrBracketStartingALineBeginsANewExpression() {
