@@ -212,6 +212,27 @@ class CanonicalTree(lark.Transformer):
         parts += [] if end is None else [SList([stop, expr(end)])]
         return SList(["slice", expr(base)] + parts)
 
+    def row_lit(self, c):
+        return SList(["row"] + present(c))
+
+    def row_type(self, c):
+        return "(" + ", ".join(present(c)) + ")"
+
+    def row_field(self, c):
+        return str(c[0]) + ": " + c[1]
+
+    def descending(self, c):
+        return "descending"
+
+    def sort_expr(self, c):
+        variable, source, key, descending = c
+        by = [] if key is None else [SList(["by", expr(key)])]
+        return SList(["sort", str(variable), expr(source)] + by + ([] if descending is None else ["descending"]))
+
+    def group_expr(self, c):
+        variable, source, key = c
+        return SList(["group", str(variable), expr(source), SList(["by", expr(key)])])
+
     def fold_kind(self, c):
         return str(c[0])
 

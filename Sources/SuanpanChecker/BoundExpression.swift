@@ -42,6 +42,9 @@ public indirect enum BKind: Sendable {
     case comprehension(element: BExpr, slot: Int, source: BExpr, filter: BExpr?)
     /// `fold` and `scan`: a state carried through a list.
     case fold(FoldPlan)
+    /// `sort x in xs by key` and `group x in xs by key`: the key of each item is
+    /// computed with the item in `slot`.
+    case arrange(ArrangeKind, slot: Int, source: BExpr, key: BExpr?, descending: Bool)
     case record(RecordType, [BExpr])
     /// Money of a currency known only at run time, used where a currency is declared.
     case requireCurrency(BExpr, Currency)
@@ -104,15 +107,16 @@ public enum Intrinsic: Sendable, Hashable, CaseIterable {
     /// fail("message"): stop with an error; its type fits anywhere.
     case fail
     /// Lists: the first or last item, the first n or all but the first n, reversed,
-    /// without repeats, flattened one level, sorted, membership and logic over bools.
-    case first, last, take, drop, reverse, distinct, flatten, sort, contains, any, all
+    /// without repeats, flattened one level, membership and logic over bools; each
+    /// item paired with its position, two lists paired item by item.
+    case first, last, take, drop, reverse, distinct, flatten, contains, any, all, indexed, zip
     /// annualize(r), daily(r), monthly(r): a rate converted to a period, one function per period.
     case convertRate(to: Period)
 
     /// Every intrinsic; a case added above must be listed here too.
     public static var allCases: [Intrinsic] {
         [.round, .min, .max, .sum, .count, .average, .abs, .prod, .range, .fail,
-         .first, .last, .take, .drop, .reverse, .distinct, .flatten, .sort, .contains, .any, .all]
+         .first, .last, .take, .drop, .reverse, .distinct, .flatten, .contains, .any, .all, .indexed, .zip]
             + Period.allCases.map { .convertRate(to: $0) }
     }
 
@@ -136,10 +140,11 @@ public enum Intrinsic: Sendable, Hashable, CaseIterable {
         case .reverse: "reverse"
         case .distinct: "distinct"
         case .flatten: "flatten"
-        case .sort: "sort"
         case .contains: "contains"
         case .any: "any"
         case .all: "all"
+        case .indexed: "indexed"
+        case .zip: "zip"
         case .convertRate(let p): p.converter
         }
     }

@@ -36,6 +36,10 @@ extension Checker {
             return recordLiteral(name, fields, e.span, scope)
         case .fold(let f):
             return fold(f, e.span, scope)
+        case .row(let fields):
+            return rowLiteral(fields, e.span, scope)
+        case .arrange(let a):
+            return arrange(a, e.span, scope)
         }
     }
 
@@ -133,7 +137,9 @@ extension Checker {
                 return invalid(span)
             }
             return BExpr(.dateComponent(value, component), .int, span, file)
-        case .invalid, .never:
+        case .never:
+            return value
+        case .invalid:
             return invalid(span)
         case .int, .number, .percent, .bool, .string, .money, .rate, .flow, .duration, .list, .roundingMode, .anything:
             error("\(value.type) has no fields", name.span)
@@ -233,8 +239,10 @@ extension Checker {
     func index(_ base: BExpr, _ i: BExpr, _ span: Span) -> BExpr {
         let position = i.requiring(.int, self, "a list index")
         switch base.type {
-        case .list(let element): return BExpr(.index(base, position), element, span, file)
-        case .invalid, .never: return invalid(span)
+        // An item of `[]` never exists: indexing it fails when it runs, so it never returns.
+        case .list(let element): return BExpr(.index(base, position), element == .anything ? .never : element, span, file)
+        case .never: return stopsFirst([base, position], span) ?? invalid(span)
+        case .invalid: return invalid(span)
         case .int, .number, .percent, .bool, .string, .date, .money, .rate, .flow, .duration, .record, .roundingMode, .anything:
             error("only lists can be indexed, not \(base.type)", base.span)
             return invalid(span)

@@ -27,7 +27,7 @@ extension Checker {
             return BExpr(.intrinsic(.abs, args), args[0].type, span, file)
         case .convertRate(let period):
             return convertRate(f, to: period, args, span)
-        case .first, .last, .take, .drop, .reverse, .distinct, .flatten, .sort, .contains, .any, .all:
+        case .first, .last, .take, .drop, .reverse, .distinct, .flatten, .contains, .any, .all, .indexed, .zip:
             return listFunction(f, args, span)
         case .fail:
             guard args.count == 1 else { return arity(f, "fail(\"message\")", span) }

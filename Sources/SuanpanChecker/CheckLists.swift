@@ -20,13 +20,17 @@ extension Checker {
             guard args.count == 1 else { return arity(f, "\(f.name)(list)", span) }
             guard listElement(f, args[0]) != nil else { return invalid(span) }
             return BExpr(.intrinsic(f, args), args[0].type, span, file)
-        case .sort:
-            guard args.count == 1 else { return arity(f, "sort(list), e.g. sort([b.amount for b in bills])", span) }
+        case .indexed:
+            guard args.count == 1 else { return arity(f, "indexed(list): each item with its position, from 0", span) }
             guard let element = listElement(f, args[0]) else { return invalid(span) }
-            guard element.isOrdered || element == .anything else {
-                return argumentError(f, 1, "a list of values that can be ordered (numbers, money, dates, strings…)", args[0])
-            }
-            return BExpr(.intrinsic(f, args), args[0].type, span, file)
+            let row = rowType([("index", .int), ("item", element)])
+            return BExpr(.intrinsic(f, args), .list(.record(row)), span, file)
+        case .zip:
+            guard args.count == 2 else { return arity(f, "zip(list, list): the items paired in order", span) }
+            guard let a = listElement(f, args[0]) else { return invalid(span) }
+            guard case .list(let b) = args[1].type else { return argumentError(f, 2, "a list", args[1]) }
+            let row = rowType([("first", a), ("second", b)])
+            return BExpr(.intrinsic(f, args), .list(.record(row)), span, file)
         case .flatten:
             guard args.count == 1 else { return arity(f, "flatten(list of lists)", span) }
             guard let element = listElement(f, args[0]) else { return invalid(span) }

@@ -20,7 +20,9 @@ extension Checker {
             return BExpr(.negate(v, money: false), v.type, span, file)
         case .money, .flow:
             return BExpr(.negate(v, money: true), v.type, span, file)
-        case .invalid, .never:
+        case .never:
+            return v
+        case .invalid:
             return invalid(span)
         case .bool, .string, .date, .list, .record, .roundingMode, .anything:
             error("cannot negate \(v.type)", span)
@@ -29,6 +31,7 @@ extension Checker {
     }
 
     func binary(_ op: BinaryOperator, _ l: BExpr, _ r: BExpr, _ span: Span) -> BExpr {
+        if let stops = stopsFirst([l, r], span) { return stops }
         if l.type.isPoison || r.type.isPoison || l.type.containsInvalid || r.type.containsInvalid {
             return poisoned(op, span)
         }
@@ -51,6 +54,19 @@ extension Checker {
         case .greater: return compare(.greater, l, r, span)
         case .greaterEqual: return compare(.greaterEqual, l, r, span)
         }
+    }
+
+    /// An operand that never returns (`fail(…)`, `first([])`) stops the whole
+    /// expression when it runs: the operands before it are evaluated first, in
+    /// order, then it. Nil when every operand returns.
+    func stopsFirst(_ operands: [BExpr], _ span: Span) -> BExpr? {
+        guard let i = operands.firstIndex(where: { $0.type == .never }) else { return nil }
+        if operands[..<i].contains(where: { $0.type == .invalid }) { return nil }
+        var result = operands[i]
+        for before in operands[..<i].reversed() {
+            result = BExpr(.sequence(slot: allocateSlot(), value: before, then: result), .never, span, file)
+        }
+        return result
     }
 
     /// A mistake already reported in an operand: a poison value of the type the

@@ -11,8 +11,11 @@ struct TypeReader {
     let recordNames: () -> [String]
     /// Reports a problem: a message, where, and what to write instead.
     let report: (_ message: String, _ span: Span, _ hint: String?) -> Void
+    /// The row type with these fields, or nil where rows cannot be written.
+    var row: ([(String, SType)]) -> RecordType? = { _ in nil }
 
     func read(_ t: TypeSyntax) -> SType {
+        if let fields = t.row { return rowType(fields, t.span) }
         let name = t.name.text
         guard let builtin = TypeName.named(name) else { return named(t) }
         switch builtin.meaning {
@@ -60,6 +63,21 @@ struct TypeReader {
         return .invalid
     }
 
+    func rowType(_ fields: [RowField], _ span: Span) -> SType {
+        var seen = Set<String>()
+        for f in fields where !seen.insert(f.name.text).inserted {
+            report("the row type has two fields named '\(f.name.text)'", f.name.span, "give each field its own name")
+            return .invalid
+        }
+        let types = fields.map { ($0.name.text, read($0.type)) }
+        if types.contains(where: { $0.1.isPoison || $0.1.containsInvalid }) { return .invalid }
+        guard let type = row(types) else {
+            report("a row type cannot be written here", span, "declare a record: record Line { … }")
+            return .invalid
+        }
+        return .record(type)
+    }
+
     func period(_ per: Name) -> Period? {
         guard let period = Period(rawValue: per.text) else {
             report("unknown period '\(per.text)'", per.span, "use \(Period.allCases.map(\.rawValue).spelledOut())")
@@ -88,13 +106,14 @@ struct TypeReader {
 extension Checker {
     /// A written type in a program; every problem is reported.
     func resolveType(_ t: TypeSyntax) -> SType {
-        let reader = TypeReader(
+        var reader = TypeReader(
             record: { name in
                 if case .record(let r) = self.globalScope.lookup(name) { return r }
                 return nil
             },
             recordNames: { Array(self.program.records.keys) },
             report: { message, span, hint in self.error(message, span, hint: hint) })
+        reader.row = { self.rowType($0) }
         return reader.read(t)
     }
 }

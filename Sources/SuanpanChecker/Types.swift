@@ -23,12 +23,15 @@ public final class RecordType: @unchecked Sendable, Hashable, CustomStringConver
     public internal(set) var fields: [Field]
     public let span: Span
     public let file: SourceFile?
+    /// A row: a record type named by its fields, `(merchant: string, total: money<CNY>)`.
+    public let isRow: Bool
 
-    public init(name: String, fields: [Field], span: Span, file: SourceFile?) {
+    public init(name: String, fields: [Field], span: Span, file: SourceFile?, isRow: Bool = false) {
         self.name = name
         self.fields = fields
         self.span = span
         self.file = file
+        self.isRow = isRow
     }
 
     public func fieldIndex(_ name: String) -> Int? { fields.firstIndex { $0.name == name } }

@@ -148,6 +148,8 @@ struct Compiler {
             return comprehension(compile(element), slot, compile(source), filter.map(compile), e)
         case .fold(let plan):
             return fold(plan, e)
+        case .arrange(let kind, let slot, let source, let key, let descending):
+            return arrange(kind, slot, source, key, descending: descending, e)
         case .slice(let base, let from, let to, let through):
             return slice(compile(base), from.map(compile), to.map(compile), through: through, e)
         case .record(let type, let fields):

@@ -34,7 +34,8 @@ public enum Format {
             return "[" + items.map { display($0, element, quoteStrings: true) }.joined(separator: ", ") + "]"
         case (.record(let r), _):
             let fields = zip(r.type.fields, r.fields).map { "\($0.name): \(display($1, $0.type, quoteStrings: true))" }
-            return "\(r.type.name) { \(fields.joined(separator: ", ")) }"
+            // A row prints as it is written: (merchant: "a", total: 10.00 CNY).
+            return r.type.isRow ? "(\(fields.joined(separator: ", ")))" : "\(r.type.name) { \(fields.joined(separator: ", ")) }"
         }
     }
 

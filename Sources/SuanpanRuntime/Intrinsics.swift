@@ -107,7 +107,7 @@ extension Compiler {
         case .convertRate:
             // The checker rewrites conversions into arithmetic; none reach here.
             return failing(f.name, e)
-        case .first, .last, .take, .drop, .reverse, .distinct, .flatten, .sort, .contains, .any, .all:
+        case .first, .last, .take, .drop, .reverse, .distinct, .flatten, .contains, .any, .all, .indexed, .zip:
             return listFunction(f, codes, e)
         }
     }

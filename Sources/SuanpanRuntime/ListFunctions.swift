@@ -1,4 +1,5 @@
 import SuanpanChecker
+import SuanpanSyntax
 import SuanpanValues
 
 /// The list functions. Each new list is paid for from the machine's element
@@ -50,12 +51,24 @@ extension Compiler {
                 }
                 return .list(out)
             }
-        case .sort:
-            let valueClass = orderClass(e.type.listElement ?? .int)
+        case .indexed:
+            guard case .record(let row)? = e.type.listElement else { return failing(f.name, e) }
             return { frame throws(RuntimeError) in
                 let xs = try items(frame)
                 try frame.machine.spend(xs.count, at: e)
-                return .list(try stableSorted(xs, valueClass, e))
+                return .list(xs.enumerated().map { .record(RecordValue(type: row, fields: [.decimal(FixedDecimal($0.offset)), $0.element])) })
+            }
+        case .zip:
+            guard case .record(let row)? = e.type.listElement, let second else { return failing(f.name, e) }
+            return { frame throws(RuntimeError) in
+                let xs = try items(frame)
+                guard case .list(let ys) = try second(frame) else { throw internalError("a list", e) }
+                guard xs.count == ys.count else {
+                    throw RuntimeError("zip needs lists of one length, not \(xs.count) and \(ys.count)", file: e.file, span: e.span,
+                                       hint: "shorten the longer one: zip(take(xs, n), take(ys, n))")
+                }
+                try frame.machine.spend(xs.count, at: e)
+                return .list(zip(xs, ys).map { .record(RecordValue(type: row, fields: [$0, $1])) })
             }
         case .contains:
             let valueClass = equalityClass(e, codes)
@@ -124,6 +137,40 @@ extension Compiler {
         }
     }
 
+    /// `sort x in xs by key [descending]` and `group x in xs by key`. Each item's key
+    /// is computed once, with the item in `slot`; sorting is stable, so equal keys
+    /// keep the list's order, and `descending` reverses the order of the keys only.
+    func arrange(_ kind: ArrangeKind, _ slot: Int, _ source: BExpr, _ key: BExpr?, descending: Bool, _ e: BExpr) -> Code {
+        let list = compile(source), keyCode = key.map(compile)
+        let keyClass = orderClass(key?.type ?? source.type.listElement ?? .int)
+        let groupRow: RecordType? = { if case .record(let r)? = e.type.listElement { return r } else { return nil } }()
+        return { frame throws(RuntimeError) in
+            guard case .list(let xs) = try list(frame) else { throw internalError("a list", e) }
+            try frame.machine.spend(xs.count, at: e)
+            var keys: [Value] = []
+            keys.reserveCapacity(xs.count)
+            for x in xs {
+                try frame.machine.tick(at: e)
+                frame.slots[slot] = x
+                keys.append(try keyCode?(frame) ?? x)
+            }
+            switch kind {
+            case .sort:
+                let order = try stableOrder(keys, keyClass, descending: descending, e)
+                return .list(order.map { xs[$0] })
+            case .group:
+                guard let groupRow else { throw internalError("a group row", e) }
+                var positions: [ValueKey: Int] = [:], groups: [(key: Value, rows: [Value])] = []
+                for (x, k) in zip(xs, keys) {
+                    if let i = positions[ValueKey(k)] { groups[i].rows.append(x); continue }
+                    positions[ValueKey(k)] = groups.count
+                    groups.append((k, [x]))
+                }
+                return .list(groups.map { .record(RecordValue(type: groupRow, fields: [$0.key, .list($0.rows)])) })
+            }
+        }
+    }
+
     /// How the items of `contains(list, value)` compare with the value.
     func equalityClass(_ e: BExpr, _ codes: [Code]) -> ValueClass {
         guard case .intrinsic(_, let args) = e.kind, args.count == 2 else { return .structural }
@@ -140,11 +187,13 @@ func position(_ v: Value, _ e: BExpr) throws(RuntimeError) -> Int {
     return n
 }
 
-/// A merge sort that keeps equal items in their order and reports a comparison's
-/// error (two currencies in one list) instead of trapping.
-func stableSorted(_ xs: [Value], _ valueClass: ValueClass, _ e: BExpr) throws(RuntimeError) -> [Value] {
-    if xs.count < 2 { return xs }
-    var a = xs, b = xs
+/// The positions of `keys` in sorted order: a merge sort that keeps equal keys in
+/// their order and reports a comparison's error (two currencies in one list)
+/// instead of trapping.
+func stableOrder(_ keys: [Value], _ valueClass: ValueClass, descending: Bool, _ e: BExpr) throws(RuntimeError) -> [Int] {
+    let comparison: Comparison = descending ? .greater : .less
+    var a = Array(keys.indices), b = a
+    if a.count < 2 { return a }
     var width = 1
     while width < a.count {
         var start = 0
@@ -153,7 +202,7 @@ func stableSorted(_ xs: [Value], _ valueClass: ValueClass, _ e: BExpr) throws(Ru
             var i = start, j = middle, k = start
             while i < middle, j < end {
                 // Take from the right only when strictly smaller: equal items keep their order.
-                if try compareValues(.less, valueClass, a[j], a[i], e) { b[k] = a[j]; j += 1 } else { b[k] = a[i]; i += 1 }
+                if try compareValues(comparison, valueClass, keys[a[j]], keys[a[i]], e) { b[k] = a[j]; j += 1 } else { b[k] = a[i]; i += 1 }
                 k += 1
             }
             while i < middle { b[k] = a[i]; i += 1; k += 1 }

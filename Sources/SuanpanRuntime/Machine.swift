@@ -90,6 +90,8 @@ func height(_ e: BExpr) -> Int {
         return 1 + max(height(a), height(b), height(c))
     case .comprehension(let element, _, let source, let filter):
         return 1 + max(height(element), height(source), filter.map(height) ?? 0)
+    case .arrange(_, _, let source, let key, _):
+        return 1 + max(height(source), key.map(height) ?? 0)
     case .slice(let base, let from, let to, _):
         return 1 + max(height(base), from.map(height) ?? 0, to.map(height) ?? 0)
     case .fold(let plan):

@@ -22,6 +22,12 @@ extension CanonicalTree {
             return .list([.atom("comprehension"), expression(element), name(variable), expression(source)] + condition)
         case .record(let type, let fields):
             return .list([.atom("record-literal"), name(type)] + fields.map { .list([name($0.name), expression($0.value)]) })
+        case .row(let fields):
+            return .list([.atom("row")] + fields.map { .list([name($0.name), expression($0.value)]) })
+        case .arrange(let a):
+            let key = a.key.map { [SExpression.list([.atom("by"), expression($0)])] } ?? []
+            return .list([.atom(a.kind.rawValue), name(a.variable), expression(a.source)] + key
+                         + (a.descending ? [.atom("descending")] : []))
         case .fold(let f):
             let type = annotation(f.stateType)
             let condition = f.filter.map { [SExpression.list([.atom("where"), expression($0)])] } ?? []

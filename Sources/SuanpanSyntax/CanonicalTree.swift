@@ -109,7 +109,8 @@ public enum CanonicalTree {
     }
 
     static func spelling(_ t: TypeSyntax) -> String {
-        t.name.text + (t.argument.map { "<" + spelling($0) + ">" } ?? "") + (t.per.map { "/" + $0.text } ?? "")
+        if let row = t.row { return "(" + row.map { "\($0.name.text): \(spelling($0.type))" }.joined(separator: ", ") + ")" }
+        return t.name.text + (t.argument.map { "<" + spelling($0) + ">" } ?? "") + (t.per.map { "/" + $0.text } ?? "")
     }
 
     static func name(_ n: Name) -> SExpression { .atom(n.text) }

@@ -366,6 +366,7 @@ public struct Parser {
         depth += 1
         defer { depth -= 1 }
         if depth > Parser.maxNesting { try fail("type nested too deeply (more than \(Parser.maxNesting) levels)") }
+        if current.kind == .lparen { return try rowType() }
         // `rounding` is a keyword (the product policy) and also the type of rounding modes.
         let name = current.kind == .keyword(.rounding) ? Name("rounding", advance().span) : try expectName("a type")
         var argument: TypeSyntax?
@@ -381,5 +382,19 @@ public struct Parser {
             end = p.span
         }
         return TypeSyntax(name: name, argument: argument, per: per, span: name.span.to(end))
+    }
+
+    /// row_type: "(" row_field ("," row_field)* [","] ")"   row_field: NAME ":" type
+    mutating func rowType() throws -> TypeSyntax {
+        let open = advance().span
+        var fields: [RowField] = []
+        repeat {
+            if current.kind == .rparen, !fields.isEmpty { break }
+            let name = try expectName("a field name, as in (merchant: string, total: money<CNY>)")
+            try expect(.colon, "':' and the field's type")
+            fields.append(RowField(name: name, type: try typeSyntax()))
+        } while try accept(.comma)
+        let close = try expect(.rparen, "')' or ','").span
+        return TypeSyntax(name: Name("(", open), argument: nil, per: nil, row: fields, span: open.to(close))
     }
 }

@@ -20,8 +20,34 @@ extension Parser {
         switch current.kind {
         case .keyword(.fold): return try fold(.fold)
         case .keyword(.scan): return try fold(.scan)
+        case .keyword(.sort): return try arrange(.sort)
+        case .keyword(.group): return try arrange(.group)
         default: return try operand(0)
         }
+    }
+
+    /// sort_expr: "sort" NAME "in" expr ["by" expr] ["descending"]
+    /// group_expr: "group" NAME "in" expr "by" expr
+    mutating func arrange(_ kind: ArrangeKind) throws -> Expr {
+        let start = advance().span
+        let example = kind == .sort ? "sort b in bills by b.amount" : "group b in bills by b.merchant"
+        let variable = try expectName("the name of each item after '\(kind.rawValue)', as in \(example)")
+        try expect(.keyword(.in), "'in' and the list, as in \(example)")
+        let source = try expression()
+        var key: Expr?
+        if try accept(.keyword(.by)) {
+            key = try expression()
+        } else if kind == .group {
+            try fail("expected 'by' and the key to group by, found \(current.kind.describe)", hint: "write \(example)")
+        }
+        var end = key?.span ?? source.span
+        var descending = false
+        if kind == .sort, current.kind == .keyword(.descending) {
+            end = advance().span
+            descending = true
+        }
+        let arrange = Arrange(kind: kind, variable: variable, source: source, key: key, descending: descending)
+        return try node(.arrange(arrange), start.to(end))
     }
 
     /// fold_expr: ("fold" | "scan") NAME [":" type] "=" expr "for" NAME "in" expr ["where" expr] "=>" expr
@@ -117,6 +143,25 @@ extension Parser {
         }
     }
 
+    /// `(` NAME `:` begins a row, `(merchant: "a", total: 1 CNY)`; any other `(` groups.
+    var isRowStart: Bool {
+        index + 2 < tokens.count && tokens[index + 1].kind == .name && tokens[index + 2].kind == .colon
+    }
+
+    /// row: "(" field_init ("," field_init)* [","] ")"
+    mutating func rowLiteral() throws -> Expr {
+        let open = advance().span
+        var fields: [FieldInit] = []
+        repeat {
+            if current.kind == .rparen, !fields.isEmpty { break }
+            let name = try expectName("a field name, as in (merchant: \"a\", total: 1 CNY)")
+            try expect(.colon, "':' and the field's value")
+            fields.append(FieldInit(name: name, value: try expression()))
+        } while try accept(.comma)
+        let close = try expect(.rparen, "')' or ','").span
+        return try node(.row(fields), open.to(close))
+    }
+
     var atSliceDots: Bool { current.kind == .dotdot || current.kind == .dotdotless }
 
     /// slice: postfix "[" [expr] ".." [expr] "]" | postfix "[" [expr] "..<" expr "]"
@@ -150,6 +195,8 @@ extension Parser {
             let t = advance()
             if current.kind == .lbrace { return try recordLiteral(Name(t.text, t.span)) }
             return try node(.name(t.text), t.span)
+        case .lparen where isRowStart:
+            return try rowLiteral()
         case .lparen:
             let open = advance().span
             let e = try expression()
@@ -158,7 +205,7 @@ extension Parser {
             return Expr(e.kind, open.to(close))
         case .lbracket:
             return try listOrComprehension()
-        case .keyword(let k) where k == .if || k == .fold || k == .scan:
+        case .keyword(let k) where k == .if || k == .fold || k == .scan || k == .sort || k == .group:
             // These reach as far right as they can, so inside an operator they need parentheses.
             try fail("'\(k.rawValue)' cannot be an operand here", hint: "put it in parentheses: x + (\(k.rawValue) …)")
         default:

@@ -150,13 +150,22 @@ public final class TypeSyntax: Sendable {
     public let name: Name
     public let argument: TypeSyntax?
     public let per: Name?
+    /// `(merchant: string, total: money<CNY>)`: a row type's fields; `name` is then `(`.
+    public let row: [RowField]?
     public let span: Span
-    public init(name: Name, argument: TypeSyntax?, per: Name?, span: Span) {
+    public init(name: Name, argument: TypeSyntax?, per: Name?, row: [RowField]? = nil, span: Span) {
         self.name = name
         self.argument = argument
         self.per = per
+        self.row = row
         self.span = span
     }
+}
+
+/// One field of a written row type.
+public struct RowField: Sendable {
+    public let name: Name
+    public let type: TypeSyntax
 }
 
 public struct Expr: Sendable {
@@ -186,6 +195,8 @@ extension ExprKind {
         case .record(_, let fields): return fields.map(\.value)
         case .fold(let f): return [f.initial, f.source] + (f.filter.map { [$0] } ?? []) + [f.step]
         case .slice(let base, let from, let to, _): return [base] + [from, to].compactMap { $0 }
+        case .row(let fields): return fields.map(\.value)
+        case .arrange(let a): return [a.source] + (a.key.map { [$0] } ?? [])
         }
     }
 }
@@ -219,6 +230,31 @@ public indirect enum ExprKind: Sendable {
     case record(Name, [FieldInit])
     /// `fold s = init for x in xs [where c] => step`, or `scan …`: a state carried through a list.
     case fold(Fold)
+    /// `(merchant: "a", total: 10 CNY)`: a row, a record without a declaration.
+    case row([FieldInit])
+    /// `sort x in xs [by key] [descending]` and `group x in xs by key`.
+    case arrange(Arrange)
+}
+
+/// Whether a list is put in order of a key, or split into groups of equal keys.
+public enum ArrangeKind: String, Sendable { case sort, group }
+
+/// `sort x in source [by key] [descending]` or `group x in source by key`.
+public final class Arrange: Sendable {
+    public let kind: ArrangeKind
+    public let variable: Name
+    public let source: Expr
+    /// The key of each item; a sort without one orders the items themselves.
+    public let key: Expr?
+    public let descending: Bool
+
+    public init(kind: ArrangeKind, variable: Name, source: Expr, key: Expr?, descending: Bool) {
+        self.kind = kind
+        self.variable = variable
+        self.source = source
+        self.key = key
+        self.descending = descending
+    }
 }
 
 /// Whether a fold gives its final state or the state after every item.

@@ -75,7 +75,7 @@ final class CompleterTests: REPLTestCase {
         XCTAssertEqual(c.candidates(line: "Huab", word: "Huab"), ["Huabei"])
         XCTAssertEqual(c.candidates(line: "Inst", word: "Inst"), ["Installment", "InstallmentLine"])  // the example's and finance's
         XCTAssertEqual(c.candidates(line: "1 + va", word: "va"), ["vat"])
-        XCTAssertEqual(c.candidates(line: "gro", word: "gro"), ["gross"])
+        XCTAssertEqual(c.candidates(line: "gro", word: "gro"), ["gross", "group"])   // the rule, and the keyword
         XCTAssertEqual(c.candidates(line: "ca", word: "ca").filter { $0 == "cart" }, ["cart"])
         XCTAssertTrue(c.candidates(line: "pro", word: "pro").contains("product"))
         XCTAssertTrue(c.candidates(line: "ro", word: "ro").contains("round"))

@@ -21,6 +21,11 @@ func render(_ e: Expr) -> String {
         return "[\(render(element)) for \(variable.text) in \(render(source))" + (filter.map { " where \(render($0))" } ?? "") + "]"
     case .record(let name, let fields):
         return "\(name.text) {" + fields.map { " \($0.name.text): \(render($0.value))" }.joined(separator: ",") + " }"
+    case .row(let fields):
+        return "(" + fields.map { "\($0.name.text): \(render($0.value))" }.joined(separator: ", ") + ")"
+    case .arrange(let a):
+        return "(\(a.kind.rawValue) \(a.variable.text) in \(render(a.source))" + (a.key.map { " by \(render($0))" } ?? "")
+            + (a.descending ? " descending" : "") + ")"
     case .fold(let f):
         let type = f.stateType.map { ": \($0.name.text)" } ?? ""
         let condition = f.filter.map { " where \(render($0))" } ?? ""
@@ -108,6 +113,23 @@ final class ParserTests: XCTestCase {
             let result = parse("let v = " + source)
             XCTAssertEqual(result.diagnostics.map(\.message), [message], source)
             if let hint { XCTAssertEqual(result.diagnostics.first?.hint, hint, source) }
+        }
+    }
+
+    func testRowsSortAndGroup() {
+        XCTAssertEqual(expr("(a: 1, b: x + 1)"), "(a: 1, b: (x + 1))")
+        XCTAssertEqual(expr("(a + 1)"), "(a + 1)")
+        XCTAssertEqual(expr("sort b in bills by b.amount descending"), "(sort b in bills by b.amount descending)")
+        XCTAssertEqual(expr("sort x in xs"), "(sort x in xs)")
+        XCTAssertEqual(expr("group b in bills by b.merchant"), "(group b in bills by b.merchant)")
+        let cases: [(String, String)] = [
+            ("sort(xs)", "expected the name of each item after 'sort', as in sort b in bills by b.amount, found '('"),
+            ("group b in xs", "expected 'by' and the key to group by, found the end of the input"),
+            ("1 + sort x in xs", "'sort' cannot be an operand here"),
+            ("(a: 1", "expected ')' or ',', found the end of the input"),
+        ]
+        for (source, message) in cases {
+            XCTAssertEqual(parse("let v = " + source).diagnostics.map(\.message), [message], source)
         }
     }
 
