@@ -110,13 +110,15 @@ public enum Intrinsic: Sendable, Hashable, CaseIterable {
     /// without repeats, flattened one level, membership and logic over bools; each
     /// item paired with its position, two lists paired item by item.
     case first, last, take, drop, reverse, distinct, flatten, contains, any, all, indexed, zip
+    /// text(x): any value as it prints (money with thousands separators and its currency).
+    case text
     /// annualize(r), daily(r), monthly(r): a rate converted to a period, one function per period.
     case convertRate(to: Period)
 
     /// Every intrinsic; a case added above must be listed here too.
     public static var allCases: [Intrinsic] {
         [.round, .min, .max, .sum, .count, .average, .abs, .prod, .range, .fail,
-         .first, .last, .take, .drop, .reverse, .distinct, .flatten, .contains, .any, .all, .indexed, .zip]
+         .first, .last, .take, .drop, .reverse, .distinct, .flatten, .contains, .any, .all, .indexed, .zip, .text]
             + Period.allCases.map { .convertRate(to: $0) }
     }
 
@@ -145,6 +147,7 @@ public enum Intrinsic: Sendable, Hashable, CaseIterable {
         case .all: "all"
         case .indexed: "indexed"
         case .zip: "zip"
+        case .text: "text"
         case .convertRate(let p): p.converter
         }
     }

@@ -29,6 +29,10 @@ extension Checker {
             return convertRate(f, to: period, args, span)
         case .first, .last, .take, .drop, .reverse, .distinct, .flatten, .contains, .any, .all, .indexed, .zip:
             return listFunction(f, args, span)
+        case .text:
+            guard args.count == 1 else { return arity(f, "text(x), e.g. \"fee: \" + text(fee)", span) }
+            if let stops = stopsFirst(args, span) { return stops }
+            return BExpr(.intrinsic(.text, args), .string, span, file)
         case .fail:
             guard args.count == 1 else { return arity(f, "fail(\"message\")", span) }
             return BExpr(.intrinsic(.fail, [args[0].requiring(.string, self, "the message of fail(…)")]), .never, span, file)

@@ -109,6 +109,9 @@ extension Compiler {
             return failing(f.name, e)
         case .first, .last, .take, .drop, .reverse, .distinct, .flatten, .contains, .any, .all, .indexed, .zip:
             return listFunction(f, codes, e)
+        case .text:
+            guard let x = codes.first, let type = args.first?.type else { return failing(f.name, e) }
+            return { frame throws(RuntimeError) in .string(Format.display(try x(frame), type)) }
         }
     }
 
