@@ -156,7 +156,9 @@ extension Compiler {
             }
             switch kind {
             case .sort:
-                let order = try stableOrder(keys, keyClass, descending: descending, e)
+                let order = try stableOrder(keys, keyClass, descending: descending, e) { () throws(RuntimeError) in
+                    try frame.machine.tick(at: e)
+                }
                 return .list(order.map { xs[$0] })
             case .group:
                 guard let groupRow else { throw internalError("a group row", e) }
@@ -189,8 +191,9 @@ func position(_ v: Value, _ e: BExpr) throws(RuntimeError) -> Int {
 
 /// The positions of `keys` in sorted order: a merge sort that keeps equal keys in
 /// their order and reports a comparison's error (two currencies in one list)
-/// instead of trapping.
-func stableOrder(_ keys: [Value], _ valueClass: ValueClass, descending: Bool, _ e: BExpr) throws(RuntimeError) -> [Int] {
+/// instead of trapping. `tick` is called per comparison, so an interrupt stops a long sort.
+func stableOrder(_ keys: [Value], _ valueClass: ValueClass, descending: Bool, _ e: BExpr,
+                 tick: () throws(RuntimeError) -> Void) throws(RuntimeError) -> [Int] {
     let comparison: Comparison = descending ? .greater : .less
     var a = Array(keys.indices), b = a
     if a.count < 2 { return a }
@@ -201,6 +204,7 @@ func stableOrder(_ keys: [Value], _ valueClass: ValueClass, descending: Bool, _ 
             let middle = min(start + width, a.count), end = min(start + 2 * width, a.count)
             var i = start, j = middle, k = start
             while i < middle, j < end {
+                try tick()
                 // Take from the right only when strictly smaller: equal items keep their order.
                 if try compareValues(comparison, valueClass, keys[a[j]], keys[a[i]], e) { b[k] = a[j]; j += 1 } else { b[k] = a[i]; i += 1 }
                 k += 1
