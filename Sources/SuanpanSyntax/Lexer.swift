@@ -198,7 +198,7 @@ public struct Lexer {
     // MARK: Numbers and the literals that start with one
 
     /// Tries the literal forms in the grammar's priority order: date, rate,
-    /// percent / money / duration, plain number.
+    /// percent / flow / money / duration / places, plain number.
     mutating func number(_ start: Int) -> Token {
         if let end = dateEnd(start) {
             pos = end
@@ -210,30 +210,48 @@ public struct Lexer {
             decEnd = scanDigits(decEnd + 1)
         }
         if byte(at: decEnd) == UInt8(ascii: "%") {
-            if byte(at: decEnd + 1) == UInt8(ascii: "/") {
-                for unit in Self.periodWords where wordMatches(unit, at: decEnd + 2) {
-                    pos = decEnd + 2 + unit.utf8.count
-                    return make(.rate, start)
-                }
+            if byte(at: decEnd + 1) == UInt8(ascii: "/"), let end = periodEnd(at: decEnd + 2) {
+                pos = end
+                return make(.rate, start)
             }
             pos = decEnd + 1
             return make(.percent, start)
         }
-        var gap = decEnd
-        while byte(at: gap) == UInt8(ascii: " ") || byte(at: gap) == UInt8(ascii: "\t") { gap += 1 }
+        let gap = blanksEnd(decEnd)
         if gap > decEnd {
-            if isCurrencyCode(at: gap) {
-                pos = gap + 3
-                return make(.money, start)
+            if let (end, kind) = moneyEnd(at: gap) {
+                pos = end
+                return make(kind, start)
             }
-            if decEnd == digitsEnd, let unitEnd = durationUnitEnd(at: gap) {
+            if decEnd == digitsEnd, let unitEnd = wordEnd(Self.durationWords, at: gap) {
                 pos = unitEnd
                 return make(.duration, start)
+            }
+            if decEnd == digitsEnd, let wordEnd = wordEnd(Self.placesWords, at: gap) {
+                pos = wordEnd
+                return make(.places, start)
             }
         }
         pos = decEnd
         return make(.number, start)
     }
+
+    /// The offset after the spaces and tabs at `i`.
+    func blanksEnd(_ i: Int) -> Int {
+        var k = i
+        while byte(at: k) == UInt8(ascii: " ") || byte(at: k) == UInt8(ascii: "\t") { k += 1 }
+        return k
+    }
+
+    /// A currency code at `i` (money), or a code, `/` and a period (a flow: `CNY/month`).
+    func moneyEnd(at i: Int) -> (end: Int, kind: TokenKind)? {
+        guard isCurrencyCode(at: i) else { return nil }
+        if byte(at: i + 3) == UInt8(ascii: "/"), let end = periodEnd(at: i + 4) { return (end, .flow) }
+        return (i + 3, .money)
+    }
+
+    /// A period word at `i` (after `%/` or `CNY/`), not followed by a name character.
+    func periodEnd(at i: Int) -> Int? { wordEnd(Self.periodWords, at: i) }
 
     /// `[0-9](_?[0-9])*`: returns the end offset.
     func scanDigits(_ start: Int) -> Int {
@@ -266,14 +284,17 @@ public struct Lexer {
         return true
     }
 
-    /// The words after `%/` in a rate and after the count in a duration, from
-    /// the one table of units (Sources/SuanpanValues/Units.swift).
+    /// The words after `%/` in a rate and `CNY/` in a flow, after the count in a
+    /// duration, and of a step in places, from the one table of units
+    /// (Sources/SuanpanValues/Units.swift).
     static let periodWords = Period.allCases.map(\.rawValue)
     static let durationWords = DurationWord.allCases.flatMap { [$0.plural, $0.singular] }
+    static let placesWords = [PlacesWord.plural, PlacesWord.singular]
 
-    func durationUnitEnd(at i: Int) -> Int? {
-        for unit in Self.durationWords where wordMatches(unit, at: i) {
-            return i + unit.utf8.count
+    /// The end of the first of `words` at `i`.
+    func wordEnd(_ words: [String], at i: Int) -> Int? {
+        for word in words where wordMatches(word, at: i) {
+            return i + word.utf8.count
         }
         return nil
     }

@@ -188,14 +188,14 @@ public struct Parser {
         return ParamDecl(name: name, type: type, value: value, span: start.to(value.span))
     }
 
-    /// rounding_decl: "rounding" NAME [NUMBER]
+    /// rounding_decl: "rounding" NAME [NUMBER | PLACES]
     mutating func roundingDecl() throws -> RoundingDecl {
         let start = advance().span
         let mode = try expectName("a rounding mode (half_up, half_even, down, up, floor, ceiling)")
         var quantum: Expr?
-        if current.kind == .number {
+        if current.kind == .number || current.kind == .places {
             let t = advance()
-            quantum = Expr(.literal(.number, t.text), t.span)
+            quantum = Expr(.literal(t.kind == .places ? .places : .number, t.text), t.span)
         }
         return RoundingDecl(mode: mode, quantum: quantum, span: start.to(quantum?.span ?? mode.span))
     }

@@ -162,7 +162,7 @@ extension Parser {
         return try node(.record(type, fields), type.span.to(end))
     }
 
-    /// literal: NUMBER | PERCENT | RATE | MONEY | DURATION | DATE | STRING | "true" | "false"
+    /// literal: NUMBER | PERCENT | RATE | MONEY | FLOW | DURATION | PLACES | DATE | STRING | "true" | "false"
     mutating func literal() throws -> Expr? {
         let kind: LiteralKind
         switch current.kind {
@@ -170,7 +170,9 @@ extension Parser {
         case .percent: kind = .percent
         case .rate: kind = .rate
         case .money: kind = .money
+        case .flow: kind = .flow
         case .duration: kind = .duration
+        case .places: kind = .places
         case .date: kind = .date
         case .string: kind = .string
         case .keyword(.true), .keyword(.false): kind = .bool

@@ -20,6 +20,8 @@ final class LexerTests: XCTestCase {
             ("1200.00 CNY", .money), ("100 JPY", .money), ("1_200.50\tUSD", .money), ("5   EUR", .money),
             ("40 days", .duration), ("1 day", .duration), ("2 weeks", .duration), ("1 week", .duration),
             ("3 months", .duration), ("1 month", .duration), ("1 year", .duration), ("2 years", .duration),
+            ("1200 CNY/month", .flow), ("0.50 CNY/day", .flow), ("1_200.5\tUSD/year", .flow),
+            ("2 places", .places), ("1 place", .places), ("0 places", .places), ("1_8\tplaces", .places),
             ("2020-06-30", .date), ("9999-99-99", .date),
             ("\"hello\"", .string), ("\"\"", .string),
         ]
@@ -32,7 +34,8 @@ final class LexerTests: XCTestCase {
     }
 
     func testLiteralTokensKeepTheirSourceText() {
-        for text in ["1_200.50", "2.5%", "0.04%/day", "1200.00 CNY", "1_200.50\tUSD", "40 days", "2020-06-30"] {
+        for text in ["1_200.50", "2.5%", "0.04%/day", "1200.00 CNY", "1_200.50\tUSD", "1200 CNY/month", "40 days", "2 places",
+                     "2020-06-30"] {
             XCTAssertEqual(lex(text).tokens.first?.text, text)
         }
     }
@@ -59,6 +62,12 @@ final class LexerTests: XCTestCase {
             ("5.x", [.number, .dot, .name], ["5", ".", "x"]),
             ("2020-06-301", [.date, .number], ["2020-06-30", "1"]),
             ("money<CNY>=1", [.name, .less, .name, .greaterEqual, .number], ["money", "<", "CNY", ">=", "1"]),
+            ("1200 CNY / month", [.money, .slash, .name], ["1200 CNY", "/", "month"]),
+            ("1200 CNY/months", [.money, .slash, .name], ["1200 CNY", "/", "months"]),
+            ("1200 CNY/week", [.money, .slash, .name], ["1200 CNY", "/", "week"]),
+            ("1.5 places", [.number, .name], ["1.5", "places"]),
+            ("2places", [.number, .name], ["2", "places"]),
+            ("2 placesx", [.number, .name], ["2", "placesx"]),
         ]
         for (text, expectedKinds, texts) in cases {
             let tokens = lex(text).tokens
