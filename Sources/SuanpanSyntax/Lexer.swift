@@ -6,17 +6,22 @@ import SuanpanValues
 public struct Lexer {
     let file: SourceFile
     let bytes: [UInt8]
+    /// A value standing alone (`--set`, `:set`) may group the digits of an amount
+    /// with its unit by commas, as values are displayed: `1,200.00 CNY`, `1,000 days`.
+    /// In source a comma always separates.
+    let groupsAmountsByCommas: Bool
     var pos = 0
     var sawNewline = true
     public private(set) var diagnostics: [Diagnostic] = []
 
-    public init(_ file: SourceFile) {
+    public init(_ file: SourceFile, groupsAmountsByCommas: Bool = false) {
         self.file = file
         self.bytes = file.bytes
+        self.groupsAmountsByCommas = groupsAmountsByCommas
     }
 
-    public static func tokenize(_ file: SourceFile) -> (tokens: [Token], diagnostics: [Diagnostic]) {
-        var lexer = Lexer(file)
+    public static func tokenize(_ file: SourceFile, groupsAmountsByCommas: Bool = false) -> (tokens: [Token], diagnostics: [Diagnostic]) {
+        var lexer = Lexer(file, groupsAmountsByCommas: groupsAmountsByCommas)
         var tokens: [Token] = []
         while true {
             let token = lexer.next()
@@ -200,6 +205,7 @@ public struct Lexer {
     /// Tries the literal forms in the grammar's priority order: date, rate,
     /// percent / flow / money / duration / places, plain number.
     mutating func number(_ start: Int) -> Token {
+        if groupsAmountsByCommas, let token = groupedAmount(start) { return token }
         if let end = dateEnd(start) {
             pos = end
             return make(.date, start)
@@ -234,6 +240,39 @@ public struct Lexer {
         }
         pos = decEnd
         return make(.number, start)
+    }
+
+    /// An amount with its unit, its digits grouped by commas as values are displayed
+    /// (`1,200.00 CNY`, `1,200 CNY/month`, `1,000 days`): 1 to 3 digits, then groups of
+    /// `,` and exactly 3 digits, an optional fraction, blanks and the unit. Only in a
+    /// value standing alone; the token's text leaves the commas out.
+    mutating func groupedAmount(_ start: Int) -> Token? {
+        func digit(_ i: Int) -> Bool { byte(at: i).map(isDigit) ?? false }
+        var i = start
+        while i < start + 3, digit(i) { i += 1 }
+        guard !digit(i) else { return nil }
+        var groups = 0
+        while byte(at: i) == UInt8(ascii: ","), digit(i + 1), digit(i + 2), digit(i + 3), !digit(i + 4) {
+            i += 4
+            groups += 1
+        }
+        guard groups > 0 else { return nil }
+        var decEnd = i
+        if byte(at: i) == UInt8(ascii: "."), digit(i + 1) { decEnd = scanDigits(i + 1) }
+        let gap = blanksEnd(decEnd)
+        guard gap > decEnd else { return nil }
+        let end: Int
+        let kind: TokenKind
+        if let (e, k) = moneyEnd(at: gap) {
+            (end, kind) = (e, k)
+        } else if decEnd == i, let e = wordEnd(Self.durationWords, at: gap) {
+            (end, kind) = (e, .duration)
+        } else {
+            return nil
+        }
+        pos = end
+        let text = String(decoding: bytes[start..<end].filter { $0 != UInt8(ascii: ",") }, as: UTF8.self)
+        return Token(kind: kind, span: Span(start, end), text: text, startsLine: takeNewline())
     }
 
     /// The offset after the spaces and tabs at `i`.

@@ -159,6 +159,39 @@ final class CommandTests: REPLTestCase {
         XCTAssertEqual(t.output.last, "= 16.20 CNY : money<CNY>")
     }
 
+    /// What `:env` and the prompt display, `:set` reads back: grouped amounts and flows included.
+    func testSetReadsValuesAsTheyAreDisplayed() throws {
+        let dir = ScratchFolder()
+        let path = dir.write("limits.suan", """
+        product Card {
+          param limit: money<CNY> = 1 CNY
+          param salary: money<CNY>/month = 1 CNY/month
+          param grace: days = 1 day
+          param tiers: list<money<CNY>> = []
+        }
+        """)
+        let t = try type([
+            ":set Card.limit = 1,200,000.00 CNY",
+            ":set Card.salary = 1,200,000,000.00 CNY/month",
+            ":set Card.grace = 1,000 days",
+            ":set Card.tiers = [1,200.00 CNY, 5.00 CNY]",
+            "Card.limit * 2",
+            "Card.salary * 2 months",
+            ":env",
+        ], loading: [path])
+        XCTAssertEqual(t.errors, [])
+        XCTAssertEqual(Array(t.output.prefix(6)), [
+            "Card.limit = 1,200,000.00 CNY",
+            "Card.salary = 1,200,000,000.00 CNY/month",
+            "Card.grace = 1,000 days",
+            "Card.tiers = [1,200.00 CNY, 5.00 CNY]",
+            "2,400,000.00 CNY : money<CNY>",
+            "2,400,000,000.00 CNY : money<CNY>",
+        ])
+        XCTAssertTrue(t.output.contains("  param salary: money<CNY>/month = 1,200,000,000.00 CNY/month   (set)"), t.outputText)
+        XCTAssertTrue(t.output.contains("  param tiers: list<money<CNY>> = [1,200.00 CNY, 5.00 CNY]   (set)"), t.outputText)
+    }
+
     func testSetKeepsTheOverrideAcrossAReload() throws {
         let t = try type([":set Huabei.due_day = 15", ":reload", "Huabei.due_day",
                           "Huabei.due_date(Purchase { amount: 1 CNY, date: 2020-07-01 })"])
