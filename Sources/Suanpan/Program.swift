@@ -161,6 +161,7 @@ public final class Program {
         case _ where type == wanted: return true
         case (.int, .number), (.money, .money), (.list(.anything), .list): return true
         case (.flow(_, let p), .flow(_, let q)): return p == q
+        case (.record(let a), .record(let b)): return a.root === b.root
         case (.list(let a), .list(let b)): return fits(a, b)
         default: return false
         }

@@ -379,6 +379,9 @@ extension Checker {
         case (.flow(let x, let p), .flow(let y, let q)) where p == q:
             if let x, let y, x != y { return nil }
             return .flow(nil, p)
+        case (.record(let x), .record(let y)) where x.root === y.root:
+            if let c = x.currency, let d = y.currency, c != d { return nil }
+            return .record(x.root)
         case (.list(.anything), .list), (.list(.never), .list): return b
         case (.list, .list(.anything)), (.list, .list(.never)): return a
         case (.list(let x), .list(let y)): return join(x, y).map { .list($0) }
@@ -396,6 +399,12 @@ extension Checker {
             if have == nil, let code = want, let currency = Currency.named(code) {
                 return BExpr(.requireCurrency(value, currency), type, value.span, file)
             }
+        case (.record(let have), .record(let want)) where have.root === want.root:
+            // A record of the call's currency fits the record; one of unknown currency is checked when it arrives.
+            if want.currency == nil { return BExpr(value.kind, type, value.span, file) }
+            if have.currency == nil, let code = want.currency, let currency = Currency.named(code) {
+                return BExpr(.requireCurrency(value, currency), type, value.span, file)
+            }
         case (.list, .list):
             if let joined = join(value.type, type), joined == type { return BExpr(value.kind, type, value.span, file) }
         default:
@@ -411,8 +420,14 @@ extension Checker {
             return "a percentage is written with '%': 3% is 0.03"
         case (.rate(let p), .rate(let q)):
             return "convert it: \(q.converter)(rate); a \(p.adjective) rate is not a \(q.adjective) one"
-        case (.money(let a?), .money(let b?)):
+        case (.money(let a?), .money(let b?)), (.list(.money(let a?)), .list(.money(let b?))):
             return "\(a) and \(b) are different currencies; convert explicitly with an exchange rate"
+        case (.record(let a), .record(let b)) where a.root === b.root && a.currency != nil && b.currency != nil:
+            return "its amounts are in \(a.currency ?? ""), not \(b.currency ?? ""): "
+                + "a plugin's record takes its currency from the money the call is given"
+        case (.list(.record(let a)), .list(.record(let b))) where a.root === b.root && a.currency != nil && b.currency != nil:
+            return "its amounts are in \(a.currency ?? ""), not \(b.currency ?? ""): "
+                + "a plugin's record takes its currency from the money the call is given"
         case (.int, .money), (.number, .money):
             return "give the currency: 100 CNY"
         case (.int, .duration), (.number, .duration):

@@ -106,7 +106,7 @@ final class CommandTests: REPLTestCase {
             ":type 1 CNY + 1 USD",
             ":type",
         ])
-        XCTAssertEqual(t.output, ["money<CNY>", "list<Installment>", "never", "number", "number"])
+        XCTAssertEqual(t.output, ["money<CNY>", "list<InstallmentLine<CNY>>", "never", "number", "number"])
         XCTAssertEqual(t.errors.count, 2, t.errorText)
         XCTAssertTrue(t.errors[0].contains("cannot add money<CNY> and money<USD>") && t.errors[0].contains("^"), t.errors[0])
         XCTAssertEqual(t.errors[1], "usage: :type EXPR")
@@ -257,7 +257,7 @@ final class CommandTests: REPLTestCase {
             "  param overdue_rate: rate/day = 0.05%/day",
             "  table installment_fee(periods: int) -> percent",
             "  rule fee(amount: money<CNY>, periods: int) -> money<CNY>",
-            "record Installment { period: int, principal: money<CNY>, fee: money<CNY>, payment: money<CNY> }",
+            "record Purchase { amount: money<CNY>, date: date }",
             "let cart: Purchase",
             "let vat: percent",
             "rule dbl(x: int) -> int",

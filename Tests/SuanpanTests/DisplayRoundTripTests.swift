@@ -35,14 +35,16 @@ final class DisplayRoundTripTests: XCTestCase {
       param grid: list<list<int>> = []
       param bill: Bill = Bill { amount: 0 CNY, periods: 0, note: "", due: 2020-01-01 }
       param bills: list<Bill> = []
-      param line: InstallmentLine = installment_plan(1 CNY, 1, 0%)[0]
+      param line: InstallmentLine<CNY> = installment_plan(1 CNY, 1, 0%)[0]
     }
     """
 
     /// A parameter, an expression computing a value of its type (not a literal,
     /// so the display is of a computed value), and the type the display reads
     /// back as in source when that is not the parameter's own: a whole number
-    /// reads as an int, `[]` as a list of anything, money<CNY> fits `money`.
+    /// reads as an int, `[]` as a list of anything, money<CNY> fits `money`, and
+    /// a record literal has the record's type (the plugin's InstallmentLine<CNY>
+    /// view comes from a call in CNY).
     static let cases: [(param: String, value: String, sourceType: String?)] = [
         ("n", "1200 * 1000", nil),
         ("n", "-7 * 3", nil),
@@ -85,7 +87,7 @@ final class DisplayRoundTripTests: XCTestCase {
         ("grid", "[[1, 2], [], [1000 * 1000]]", nil),
         ("bill", "Bill { amount: 1234.5 CNY * 1000, periods: 3, note: \"a, b\", due: 2020-06-30 }", nil),
         ("bills", "[Bill { amount: 1 CNY, periods: 1, note: \"x\", due: 2020-06-30 }, Bill { amount: 2000 CNY, periods: 2, note: \"\", due: 2021-01-01 }]", nil),
-        ("line", "installment_plan(1200.88 CNY, 3, 2.3%)[0]", nil),
+        ("line", "installment_plan(1200.88 CNY, 3, 2.3%)[0]", "InstallmentLine"),
     ]
 
     func load() throws -> Program {
