@@ -51,7 +51,7 @@ def quoted(text):
 
 
 LITERALS = {"NUMBER": "number", "PERCENT": "percent", "RATE": "rate", "MONEY": "money",
-            "DURATION": "duration", "DATE": "date"}
+            "FLOW": "flow", "DURATION": "duration", "PLACES": "places", "DATE": "date"}
 # Tokens that only say a bracket starts a line; the tree does not keep them.
 LINE_STARTS = {"LINE_LPAR", "LINE_LSQB"}
 

@@ -121,6 +121,8 @@ public final class Program {
 
     /// Sets a product parameter for this program's runs ("what if"), from an
     /// assignment such as `Huabei.overdue_rate=0.06%/day`. Returns what is wrong, if anything.
+    /// The value stands alone, so it may be written as values are displayed, an
+    /// amount's digits grouped by commas: `Huabei.credit_limit=1,200.00 CNY`.
     public func setParameter(_ assignment: String, sourceName: String = "<--set>") -> [Diagnostic] {
         let source = SourceFile(path: sourceName, text: assignment)
         guard let equals = assignment.firstIndex(of: "=") else {
@@ -134,7 +136,7 @@ public final class Program {
                            hint: known.isEmpty ? "no product is loaded" : "parameters: \(known.joined(separator: ", "))")]
         }
         let text = String(assignment[assignment.index(after: equals)...])
-        switch evaluate(text, sourceName: "<--set \(name)>") {
+        switch evaluate(text, sourceName: "<--set \(name)>", standalone: true) {
         case .value(let value, let type):
             let wanted = checked.globals[global].type
             do {
@@ -158,6 +160,8 @@ public final class Program {
         switch (type, wanted) {
         case _ where type == wanted: return true
         case (.int, .number), (.money, .money), (.list(.anything), .list): return true
+        case (.flow(_, let p), .flow(_, let q)): return p == q
+        case (.record(let a), .record(let b)): return a.root === b.root
         case (.list(let a), .list(let b)): return fits(a, b)
         default: return false
         }
@@ -189,9 +193,14 @@ public final class Program {
 
     /// Parses, checks and evaluates one expression against this program.
     public func evaluate(_ text: String, sourceName: String = "<expr>") -> Evaluation {
+        evaluate(text, sourceName: sourceName, standalone: false)
+    }
+
+    /// `standalone`: the text is a value on its own (`--set`, `:set`), read as `Parser.parseValue` reads one.
+    func evaluate(_ text: String, sourceName: String, standalone: Bool) -> Evaluation {
         LargeStack.run {
             self.prepare()
-            return self.evaluateOnThisStack(text, sourceName: sourceName)
+            return self.evaluateOnThisStack(text, sourceName: sourceName, standalone: standalone)
         }
     }
 
@@ -226,9 +235,9 @@ public final class Program {
         return .success(bound.type)
     }
 
-    func evaluateOnThisStack(_ text: String, sourceName: String) -> Evaluation {
+    func evaluateOnThisStack(_ text: String, sourceName: String, standalone: Bool) -> Evaluation {
         let file = SourceFile(path: sourceName, text: text)
-        let (expr, parseDiagnostics, _) = Parser.parseExpression(file)
+        let (expr, parseDiagnostics, _) = standalone ? Parser.parseValue(file) : Parser.parseExpression(file)
         guard let expr, parseDiagnostics.isEmpty else { return .checkFailed(parseDiagnostics) }
         let (bound, frameSize, diagnostics) = Checker.checkExpression(expr, file: file, in: checked)
         if diagnostics.contains(where: { $0.severity == .error }) { return .checkFailed(diagnostics) }

@@ -115,9 +115,21 @@ extension Checker {
             return nil
         }
         var quantum: FixedDecimal?
-        if let q = r.quantum, case .literal(_, let text) = q.kind {
+        if let q = r.quantum, case .literal(.places, let text) = q.kind {
+            quantum = placesLiteral(text, q.span)?.step
+        } else if let q = r.quantum, case .literal(_, let text) = q.kind {
             quantum = decimalLiteral(text, q.span)
-            if let value = quantum, value.signum <= 0 { error("the rounding quantum must be positive", q.span) }
+            if let value = quantum, value.signum <= 0 {
+                error("the rounding quantum must be positive", q.span)
+            } else if let value = quantum, !text.contains(".") {
+                // As in round(x, 2): a whole number reads as decimal places to a spreadsheet user.
+                let n = value.description
+                let count = Int(n).flatMap { PlacesWord.step($0) == nil ? nil : $0 }
+                let places = count.map { ["for \(PlacesWord.spelled($0)) write rounding \(mode.rawValue) \(PlacesWord.stepText($0)) or rounding \(mode.rawValue) \(PlacesWord.written($0))"] } ?? []
+                error("the step \(n) is ambiguous: \(count.map(PlacesWord.spelled) ?? "\(n) decimal places"), or multiples of \(n)?", q.span,
+                      hint: (places + ["for multiples of \(n) write rounding \(mode.rawValue) \(n).0"]).joined(separator: "; "))
+                quantum = nil
+            }
         }
         return (quantum, mode)
     }

@@ -256,9 +256,9 @@ extension Checker {
         var element: SType = expectedElement ?? .anything
         if expectedElement == nil, let first = values.first {
             element = first.type
-            for v in values.dropFirst() {
+            for (k, v) in values.enumerated().dropFirst() {
                 guard let joined = join(element, v.type) else {
-                    error("a list holds one type: found \(element) and \(v.type)", v.span)
+                    error("a list holds one type: found \(element) and \(v.type)", v.span, hint: groupingCommaHint(values, at: k))
                     return invalid(span)
                 }
                 element = joined
@@ -266,6 +266,44 @@ extension Checker {
         }
         let coerced = values.map { coerce($0, to: element, context: "a list element") }
         return BExpr(.list(coerced), .list(element), span, file)
+    }
+
+    /// `[1,200.00 CNY]`, a displayed amount typed back: in source the commas
+    /// separated `1` from `200.00 CNY`. The hint follows the bare commas around
+    /// the k-th element to the whole amount, `1,200,000.00 CNY`.
+    func groupingCommaHint(_ values: [BExpr], at k: Int) -> String? {
+        let bytes = file.bytes
+        func text(_ e: BExpr) -> ArraySlice<UInt8>? {
+            guard e.span.start >= 0, e.span.start <= e.span.end, e.span.end <= bytes.count else { return nil }
+            return bytes[e.span.start..<e.span.end]
+        }
+        func digit(_ b: UInt8?) -> Bool { b.map(isASCIIDigit) ?? false }
+        func joined(_ a: BExpr, _ b: BExpr) -> Bool {
+            a.span.end < bytes.count && bytes[a.span.end] == UInt8(ascii: ",") && a.span.end + 1 == b.span.start
+        }
+        /// A literal number of 1 to 3 digits, or of exactly `count` digits.
+        func group(_ e: BExpr, count: ClosedRange<Int>) -> Bool {
+            guard case .constant(.decimal) = e.kind, let t = text(e) else { return false }
+            return count.contains(t.count) && t.allSatisfy(isASCIIDigit)
+        }
+        func leads(_ e: BExpr) -> Bool {
+            guard let t = text(e) else { return false }
+            return t.prefix(3).count == 3 && t.prefix(3).allSatisfy(isASCIIDigit) && !digit(t.dropFirst(3).first)
+        }
+        guard values.indices.contains(k) else { return nil }
+        // The elements joined to the k-th by bare commas, as far as they read as groups.
+        var first = k, last = k
+        while first > 0, joined(values[first - 1], values[first]), group(values[first - 1], count: 1...3),
+              first == k ? leads(values[first]) : group(values[first], count: 3...3) {
+            first -= 1
+        }
+        while last + 1 < values.count, joined(values[last], values[last + 1]), leads(values[last + 1]),
+              last == first ? group(values[last], count: 1...3) : group(values[last], count: 3...3) {
+            last += 1
+        }
+        guard last > first, group(values[first], count: 1...3) else { return nil }
+        let parts = values[first...last].compactMap(text).map { String(decoding: $0, as: UTF8.self) }
+        return "',' separates list elements; group digits with '_': " + parts.joined(separator: "_")
     }
 
     func comprehension(_ element: Expr, _ variable: Name, _ source: Expr, _ filter: Expr?, _ span: Span, _ scope: Scope) -> BExpr {
@@ -348,6 +386,9 @@ extension Checker {
         case (.flow(let x, let p), .flow(let y, let q)) where p == q:
             if let x, let y, x != y { return nil }
             return .flow(nil, p)
+        case (.record(let x), .record(let y)) where x.root === y.root:
+            if let c = x.currency, let d = y.currency, c != d { return nil }
+            return .record(x.root)
         case (.list(.anything), .list), (.list(.never), .list): return b
         case (.list, .list(.anything)), (.list, .list(.never)): return a
         case (.list(let x), .list(let y)): return join(x, y).map { .list($0) }
@@ -365,6 +406,12 @@ extension Checker {
             if have == nil, let code = want, let currency = Currency.named(code) {
                 return BExpr(.requireCurrency(value, currency), type, value.span, file)
             }
+        case (.record(let have), .record(let want)) where have.root === want.root:
+            // A record of the call's currency fits the record; one of unknown currency is checked when it arrives.
+            if want.currency == nil { return BExpr(value.kind, type, value.span, file) }
+            if have.currency == nil, let code = want.currency, let currency = Currency.named(code) {
+                return BExpr(.requireCurrency(value, currency), type, value.span, file)
+            }
         case (.list, .list):
             if let joined = join(value.type, type), joined == type { return BExpr(value.kind, type, value.span, file) }
         default:
@@ -380,8 +427,14 @@ extension Checker {
             return "a percentage is written with '%': 3% is 0.03"
         case (.rate(let p), .rate(let q)):
             return "convert it: \(q.converter)(rate); a \(p.adjective) rate is not a \(q.adjective) one"
-        case (.money(let a?), .money(let b?)):
+        case (.money(let a?), .money(let b?)), (.list(.money(let a?)), .list(.money(let b?))):
             return "\(a) and \(b) are different currencies; convert explicitly with an exchange rate"
+        case (.record(let a), .record(let b)) where a.root === b.root && a.currency != nil && b.currency != nil:
+            return "its amounts are in \(a.currency ?? ""), not \(b.currency ?? ""): "
+                + "a plugin's record takes its currency from the money the call is given"
+        case (.list(.record(let a)), .list(.record(let b))) where a.root === b.root && a.currency != nil && b.currency != nil:
+            return "its amounts are in \(a.currency ?? ""), not \(b.currency ?? ""): "
+                + "a plugin's record takes its currency from the money the call is given"
         case (.int, .money), (.number, .money):
             return "give the currency: 100 CNY"
         case (.int, .duration), (.number, .duration):
@@ -398,3 +451,5 @@ extension BExpr {
         checker.coerce(self, to: type, context: context)
     }
 }
+
+func isASCIIDigit(_ b: UInt8) -> Bool { b >= UInt8(ascii: "0") && b <= UInt8(ascii: "9") }

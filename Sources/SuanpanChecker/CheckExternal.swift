@@ -83,15 +83,20 @@ extension Checker {
         switch (have, want) {
         case (.int, .number): return true
         case (.money(let a), .money(let b)): return b == nil || a == nil || a == b
+        case (.record(let a), .record(let b)):
+            return a.root === b.root && (b.currency == nil || a.currency == nil || a.currency == b.currency)
         case (.list(.anything), .list): return true
         case (.list(let a), .list(let b)): return fits(a, b)
         default: return false
         }
     }
 
+    /// The result type of a call: `money` in the call's currency, `rate` of its
+    /// period, and a record's money fields (`list<InstallmentLine>`) in the call's
+    /// currency too, as the view `list<InstallmentLine<CNY>>`.
     func instantiate(_ pattern: TypePattern, _ binding: Binding) -> SType {
         switch pattern {
-        case .exact(let t): return t
+        case .exact(let t): return binding.currency.map { t.inCurrency($0) } ?? t
         case .anyMoney: return .money(binding.currency)
         case .anyRate: return binding.period.map { .rate($0) } ?? .invalid
         case .list(let e): return .list(instantiate(e, binding))

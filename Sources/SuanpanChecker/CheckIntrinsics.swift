@@ -5,10 +5,21 @@ import SuanpanValues
 /// arithmetic here, so the runtime only ever sees multiplications and divisions.
 extension Checker {
     func intrinsic(_ f: Intrinsic, _ argSyntax: [Expr], _ span: Span, _ scope: Scope) -> BExpr {
-        let args = argSyntax.map { expression($0, scope) }
+        // `2 places` is a step, and only round's: it reads as its step, 0.01.
+        var places: Int?
+        let args = argSyntax.enumerated().map { i, a -> BExpr in
+            guard f == .round, case .literal(.places, let text) = a.kind, i >= 1 else { return expression(a, scope) }
+            guard i == 1 else {
+                error("the step '\(text)' comes before the rounding mode", a.span, hint: "round(x, \(text), half_up)")
+                return invalid(a.span)
+            }
+            guard let (count, step) = placesLiteral(text, a.span) else { return invalid(a.span) }
+            places = count
+            return constant(.decimal(step), .number, a.span)
+        }
         if args.contains(where: { $0.type.containsInvalid }) { return invalid(span) }
         switch f {
-        case .round: return round(args, span)
+        case .round: return round(args, places: places, span)
         case .min, .max: return extremum(f, args, span)
         case .sum, .average, .count: return aggregate(f, args, span)
         case .prod:
@@ -52,9 +63,12 @@ extension Checker {
 
     /// round(x), round(x, mode), round(x, quantum), round(x, quantum, mode).
     /// Money defaults to its currency's minor unit, numbers to whole units;
-    /// the mode defaults to half_even.
-    func round(_ args: [BExpr], _ span: Span) -> BExpr {
-        let usage = "round(x, 0.01, half_up); modes: \(RoundingMode.allCases.map(\.rawValue).joined(separator: ", "))"
+    /// the mode defaults to half_even. A step is a decimal (`0.01`), a count of
+    /// places (`2 places`, given as `places`), or in the value's own unit
+    /// (`1 CNY`, `0.01%`, `0.01%/day`); a whole-number step is refused, because a
+    /// spreadsheet's ROUND(x, 2) means 2 decimal places, not multiples of 2.
+    func round(_ args: [BExpr], places: Int?, _ span: Span) -> BExpr {
+        let usage = "round(x, 0.01, half_up) or round(x, 2 places, half_up); modes: \(RoundingMode.allCases.map(\.rawValue).joined(separator: ", "))"
         guard (1...3).contains(args.count) else { return arity(.round, usage, span) }
         let x = args[0]
         var quantum: BExpr?
@@ -73,18 +87,39 @@ extension Checker {
         case .bool, .string, .date, .duration, .list, .record, .roundingMode, .anything, .never, .invalid:
             return argumentError(.round, 1, "a number, percentage, rate or money", x)
         }
-        if let q = quantum {
+        if let q = quantum, let count = places {
+            switch x.type {
+            case .int, .number, .money, .flow: break
+            case .percent:
+                error("decimal places of a percentage are ambiguous: of 12.345% or of its fraction 0.12345?", q.span,
+                      hint: "write the step as a percentage: round(y, \(PlacesWord.stepText(count))%)")
+                return invalid(q.span)
+            case .rate(let p):
+                error("decimal places of a rate are ambiguous: of 0.045%/\(p.rawValue) or of its fraction 0.00045?", q.span,
+                      hint: "write the step as a rate: round(r, \(PlacesWord.stepText(count))%/\(p.rawValue))")
+                return invalid(q.span)
+            case .bool, .string, .date, .duration, .list, .record, .roundingMode, .anything, .never, .invalid:
+                return invalid(q.span)
+            }
+        } else if let q = quantum {
             switch (x.type, q.type) {
-            case (.int, .int), (.int, .number), (.number, .int), (.number, .number), (.money, .int), (.money, .number),
-                 (.flow, .int), (.flow, .number), (.percent, .percent):
+            case (.int, .number), (.number, .number), (.money, .number), (.flow, .number), (.percent, .percent):
                 break
             case (.rate(let p), .rate(let s)) where p == s:
                 break
             case (.money(let a), .money(let b)) where a == nil || b == nil || a == b:
                 break
+            case (.int, .int), (.number, .int), (.money, .int), (.flow, .int):
+                return wholeNumberStep(x, q)
             case (.percent, _):
+                let shown = wholeConstant(q).flatMap { n in PlacesWord.step(n + 2).map { _ in n } }
                 error("argument 2 of 'round' must be a percentage when rounding a percentage, found \(q.type)", q.span,
-                      hint: "write the step as a percentage: round(y, 0.001%, half_up)")
+                      hint: shown.map { "write the step as a percentage: round(y, \(PlacesWord.stepText($0))%) keeps \(PlacesWord.spelled($0)) of the percentage" }
+                        ?? "write the step as a percentage: round(y, 0.001%, half_up)")
+                return invalid(q.span)
+            case (.rate(let p), _):
+                error("argument 2 of 'round' must be a rate/\(p.rawValue) when rounding a rate/\(p.rawValue), found \(q.type)", q.span,
+                      hint: "write the step as a rate: round(r, 0.01%/\(p.rawValue), half_up)")
                 return invalid(q.span)
             default:
                 return argumentError(.round, 2, "a step such as 0.01", q)
@@ -97,9 +132,58 @@ extension Checker {
             return invalid(span)
         }
         let modeArg = mode ?? constant(.roundingMode(.halfEven), .roundingMode, span)
-        let type: SType = x.type == .int && quantum?.type == .number ? .number : x.type
+        // An int stays an int when rounded to whole units (`0 places`); a decimal step makes a number.
+        let type: SType = x.type == .int && quantum?.type == .number && places != 0 ? .number : x.type
         // [x, mode] rounds to the default step; [x, mode, step] to the one given.
         return BExpr(.intrinsic(.round, [x, modeArg] + (quantum.map { [$0] } ?? [])), type, span, file)
+    }
+
+    /// `round(x, 2)`: refused, with both readings written out unmistakably.
+    func wholeNumberStep(_ x: BExpr, _ q: BExpr) -> BExpr {
+        guard let n = wholeConstant(q) else {
+            error("a whole-number step is ambiguous: a count of decimal places, or multiples of it?", q.span,
+                  hint: "give the step as a decimal (round(x, 0.01)), as places (round(x, 2 places))"
+                    + (x.type.currency.map { " or in \($0) (round(x, 1 \($0)))" } ?? "")
+                    + "; a step held in a name must be a number, not an int")
+            return invalid(q.span)
+        }
+        var ways: [String] = []
+        if n == 0 {
+            ways.append("for whole units write round(x, 0 places)")
+        } else if PlacesWord.step(n) != nil {
+            ways.append("for \(PlacesWord.spelled(n)) write round(x, \(PlacesWord.stepText(n))) or round(x, \(PlacesWord.written(n)))")
+        }
+        if n > 0 {
+            if case .money(let code?) = x.type {
+                ways.append("for multiples of \(n) \(code) write round(x, \(n) \(code))")
+            } else if n == 1 {
+                ways.append("for whole units write round(x) or round(x, 0 places)")
+            } else {
+                ways.append("for multiples of \(n) write round(x, \(n).0)")
+            }
+        }
+        let message = n == 0
+            ? "a step of 0 rounds to nothing; did you mean 0 decimal places?"
+            : "the step \(n) is ambiguous: \(PlacesWord.spelled(n)), or multiples of \(n)?"
+        error(message, q.span, hint: ways.joined(separator: "; "))
+        return invalid(q.span)
+    }
+
+    /// The value of a whole-number constant such as the `2` of `round(x, 2)`.
+    func wholeConstant(_ e: BExpr) -> Int? {
+        guard case .constant(.decimal(let d)) = e.kind, d.isInteger, d.signum >= 0 else { return nil }
+        return Int(d.description)
+    }
+
+    /// `2 places`: the count and the step it makes, 0.01.
+    func placesLiteral(_ text: String, _ span: Span) -> (count: Int, step: FixedDecimal)? {
+        let written = text.prefix { $0 != " " && $0 != "\t" }.filter { $0 != "_" }
+        guard let count = Int(written), let step = PlacesWord.step(count) else {
+            error("'\(text)' is more decimal places than a number has", span,
+                  hint: "a step has at most \(PlacesWord.written(PlacesWord.maximum)) (\(PlacesWord.stepText(PlacesWord.maximum)))")
+            return nil
+        }
+        return (count, step)
     }
 
     /// min(a, b, …) or min(list).

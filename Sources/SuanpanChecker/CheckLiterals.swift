@@ -18,13 +18,18 @@ extension Checker {
             return constant(.decimal(d), .rate(period), span)
         case .money:
             let pieces = text.split(whereSeparator: { $0 == " " || $0 == "\t" })
-            guard pieces.count == 2, let amount = decimalLiteral(String(pieces[0]), span) else { return invalid(span) }
-            guard let currency = Currency.named(pieces[1]) else {
-                error("unknown currency '\(pieces[1])'", span,
-                      hint: Currency.suggestion(for: pieces[1]).map { "did you mean '\($0)'?" } ?? "use an ISO 4217 code such as CNY")
-                return invalid(span)
-            }
+            guard pieces.count == 2, let (amount, currency) = moneyLiteral(pieces[0], pieces[1], span) else { return invalid(span) }
             return constant(.money(amount, currency), .money(currency.code), span)
+        case .flow:
+            let pieces = text.split(whereSeparator: { $0 == " " || $0 == "\t" })
+            let unit = pieces.last?.split(separator: "/", maxSplits: 1) ?? []
+            guard pieces.count == 2, unit.count == 2, let period = Period(rawValue: String(unit[1])),
+                  let (amount, currency) = moneyLiteral(pieces[0], unit[0], span) else { return invalid(span) }
+            return constant(.money(amount, currency), .flow(currency.code, period), span)
+        case .places:
+            error("'\(text)' is a rounding step, not a value", span,
+                  hint: "write it as the step of round: round(x, \(text)), or after a product's rounding mode: rounding half_up \(text)")
+            return invalid(span)
         case .duration:
             return durationLiteral(text, span)
         case .date:
@@ -53,15 +58,37 @@ extension Checker {
         return nil
     }
 
-    /// `2.5` in `2.5%` is the fraction 0.025: two more fraction digits.
+    /// `1200.00` and `CNY` of `1200.00 CNY` or `1200.00 CNY/month`.
+    func moneyLiteral(_ amountText: Substring, _ code: Substring, _ span: Span) -> (FixedDecimal, Currency)? {
+        guard let amount = decimalLiteral(String(amountText), span) else { return nil }
+        guard let currency = Currency.named(code) else {
+            error("unknown currency '\(code)'", span,
+                  hint: Currency.suggestion(for: code).map { "did you mean '\($0)'?" } ?? "use an ISO 4217 code such as CNY")
+            return nil
+        }
+        return (amount, currency)
+    }
+
+    /// `2.5` in `2.5%` is the fraction 0.025: two more fraction digits. The point
+    /// moves in the text, so every digit is kept and every fraction a decimal
+    /// holds has a percentage that reads back (the display shows them so).
     func percentLiteral(_ text: String, _ span: Span) -> FixedDecimal? {
-        guard let d = decimalLiteral(text, span) else { return nil }
-        let fraction = text.split(separator: ".").dropFirst().first.map { $0.filter(\.isNumber).count } ?? 0
-        if fraction > FixedDecimal.scale - 2 {
+        let digits = text.filter { $0 != "_" }
+        let parts = digits.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
+        let fraction = parts.count > 1 ? String(parts[1]) : ""
+        if fraction.count > FixedDecimal.scale - 2 {
             error("'\(text)%' has more than \(FixedDecimal.scale - 2) digits after the point", span)
             return nil
         }
-        return try? d.divided(by: FixedDecimal(100))
+        let whole = String(repeating: "0", count: max(0, 3 - (parts.first?.count ?? 0))) + (parts.first.map(String.init) ?? "")
+        do {
+            return try FixedDecimal.parse(whole.dropLast(2) + "." + whole.suffix(2) + fraction)
+        } catch .overflow {
+            error("'\(text)%' is too large", span, hint: "percentages must be below about 1.7e22%")
+        } catch {
+            self.error("'\(text)%' is not a percentage", span)
+        }
+        return nil
     }
 
     func durationLiteral(_ text: String, _ span: Span) -> BExpr {

@@ -52,11 +52,16 @@ struct TypeReader {
         let name = t.name.text
         if let r = record(name) {
             if let per = t.per { return notPerPeriod(t, per) }
-            if t.argument != nil {
-                report("'\(name)' takes no <…> argument", t.span, nil)
+            guard let argument = t.argument else { return .record(r) }
+            // A plugin's record whose amounts are in the call's currency: `InstallmentLine<CNY>`.
+            guard r.file == nil, r.takesCurrency else {
+                let hint = r.file == nil
+                    ? "its fields have currencies of their own"
+                    : "a record's fields give their own currencies: write money<\(argument.name.text)> in the record"
+                report("'\(name)' takes no <…> argument", t.span, hint)
                 return .invalid
             }
-            return .record(r)
+            return currencyArgument(t).map { .record(r.inCurrency($0)) } ?? .invalid
         }
         report("unknown type '\(name)'", t.name.span,
                suggestion(for: name, among: TypeName.names + recordNames()).map { "did you mean '\($0)'?" })

@@ -2,6 +2,12 @@ import SuanpanSyntax
 import SuanpanValues
 
 /// A record type: declared once, shared by every value and every checked node.
+///
+/// A record whose `money` fields have no currency of their own (a plugin's
+/// `InstallmentLine`, whose amounts are in the call's currency) also has views
+/// in one currency: `InstallmentLine<CNY>` is the same record with those fields
+/// `money<CNY>`. A view is a type only: values always carry the record as
+/// declared (`root`), and a view equals another of the same record and currency.
 public final class RecordType: @unchecked Sendable, Hashable, CustomStringConvertible {
     public struct Field: Sendable {
         public let name: String
@@ -19,25 +25,68 @@ public final class RecordType: @unchecked Sendable, Hashable, CustomStringConver
     }
 
     public let name: String
-    /// Set once by the checker, before any value of the type exists.
-    public internal(set) var fields: [Field]
+    /// The currency this view gives the fields that have none; nil for the record as declared.
+    public let currency: String?
+    /// The record as declared, for a view; nil for the record itself.
+    let declared: RecordType?
+    private var declaredFields: [Field]
     public let span: Span
     public let file: SourceFile?
     /// A row: a record type named by its fields, `(merchant: string, total: money<CNY>)`.
     public let isRow: Bool
 
+    /// Set once by the checker, before any value of the type exists. A view's
+    /// fields are the declared ones with the view's currency.
+    public internal(set) var fields: [Field] {
+        get {
+            guard let declared, let currency else { return declaredFields }
+            return declared.fields.map { Field(name: $0.name, type: $0.type.inCurrency(currency), span: $0.span, defaultGlobal: $0.defaultGlobal) }
+        }
+        set { declaredFields = newValue }
+    }
+
     public init(name: String, fields: [Field], span: Span, file: SourceFile?, isRow: Bool = false) {
         self.name = name
-        self.fields = fields
+        self.currency = nil
+        self.declared = nil
+        self.declaredFields = fields
         self.span = span
         self.file = file
         self.isRow = isRow
     }
 
-    public func fieldIndex(_ name: String) -> Int? { fields.firstIndex { $0.name == name } }
-    public var description: String { name }
-    public static func == (a: RecordType, b: RecordType) -> Bool { a === b }
-    public func hash(into h: inout Hasher) { h.combine(ObjectIdentifier(self)) }
+    private init(viewOf record: RecordType, currency: String) {
+        self.name = record.name
+        self.currency = currency
+        self.declared = record
+        self.declaredFields = []
+        self.span = record.span
+        self.file = record.file
+        self.isRow = record.isRow
+    }
+
+    /// The record as declared: what values carry.
+    public var root: RecordType { declared ?? self }
+
+    /// Whether a money field (or one inside a list or a nested record) has no currency of its own.
+    public var takesCurrency: Bool {
+        var seen = Set<ObjectIdentifier>()
+        return SType.record(root).takesCurrency(&seen)
+    }
+
+    /// The view whose fields without a currency are in `code`; the record itself when it has none.
+    public func inCurrency(_ code: String) -> RecordType {
+        guard takesCurrency else { return root }
+        return RecordType(viewOf: root, currency: code)
+    }
+
+    public func fieldIndex(_ name: String) -> Int? { root.declaredFields.firstIndex { $0.name == name } }
+    public var description: String { currency.map { "\(name)<\($0)>" } ?? name }
+    public static func == (a: RecordType, b: RecordType) -> Bool { a.root === b.root && a.currency == b.currency }
+    public func hash(into h: inout Hasher) {
+        h.combine(ObjectIdentifier(root))
+        h.combine(currency)
+    }
 }
 
 /// A Suanpan type. Units are part of the type: money carries its currency when
@@ -73,7 +122,7 @@ public indirect enum SType: Sendable, Hashable, CustomStringConvertible {
         case .flow(let c, let p): return (c.map { "money<\($0)>" } ?? "money") + "/\(p.rawValue)"
         case .duration(let u): return u.plural
         case .list(let e): return "list<\(e)>"
-        case .record(let r): return r.name
+        case .record(let r): return r.description
         case .roundingMode: return "rounding"
         case .anything: return "any"
         case .never: return "never"
@@ -127,6 +176,32 @@ public indirect enum SType: Sendable, Hashable, CustomStringConvertible {
         case .list(let e): return e.hasUnknownParts
         case .int, .number, .percent, .bool, .string, .date, .money, .rate, .flow, .duration, .record, .roundingMode,
              .never, .invalid:
+            return false
+        }
+    }
+
+    /// The type with every `money` of no currency in `code`: the type of a plugin
+    /// call's result once the call's currency is known (records become their views).
+    public func inCurrency(_ code: String) -> SType {
+        switch self {
+        case .money(let c): return .money(c ?? code)
+        case .flow(let c, let p): return .flow(c ?? code, p)
+        case .list(let e): return .list(e.inCurrency(code))
+        case .record(let r): return .record(r.currency == nil ? r.inCurrency(code) : r)
+        case .int, .number, .percent, .bool, .string, .date, .rate, .duration, .roundingMode, .anything, .never, .invalid:
+            return self
+        }
+    }
+
+    /// Whether some money inside has no currency; `seen` stops at records already visited.
+    func takesCurrency(_ seen: inout Set<ObjectIdentifier>) -> Bool {
+        switch self {
+        case .money(let c), .flow(let c, _): return c == nil
+        case .list(let e): return e.takesCurrency(&seen)
+        case .record(let r):
+            guard r.currency == nil, seen.insert(ObjectIdentifier(r.root)).inserted else { return false }
+            return r.root.fields.contains { $0.type.takesCurrency(&seen) }
+        case .int, .number, .percent, .bool, .string, .date, .rate, .duration, .roundingMode, .anything, .never, .invalid:
             return false
         }
     }

@@ -164,6 +164,14 @@ struct Compiler {
             let code = compile(inner)
             return { frame throws(RuntimeError) in
                 let v = try code(frame)
+                if case .record(let r) = v, case .record(let view) = e.type {
+                    // A plugin's record of a currency known only now, where its view in one currency is wanted.
+                    for (value, field) in zip(r.fields, view.fields) where !value.conforms(to: field.type) {
+                        let found = if case .money(_, let c) = value { "its \(field.name) in \(c.code)" } else { "its \(field.name) not in \(currency.code)" }
+                        throw RuntimeError("expected \(e.type), found \(found)", file: e.file, span: e.span)
+                    }
+                    return v
+                }
                 let (_, have) = try moneyParts(v, e)
                 if have != currency {
                     throw RuntimeError("expected money in \(currency.code), found \(have.code)", file: e.file, span: e.span)

@@ -30,8 +30,9 @@ public enum Value: Sendable {
 public final class RecordValue: Sendable {
     public let type: RecordType
     public let fields: [Value]
+    /// Values carry the record as declared, never a view in one currency.
     public init(type: RecordType, fields: [Value]) {
-        self.type = type
+        self.type = type.root
         self.fields = fields
     }
 }
@@ -48,7 +49,7 @@ extension Value {
         case (.roundingMode(let a), .roundingMode(let b)): return a == b
         case (.list(let a), .list(let b)): return a.count == b.count && zip(a, b).allSatisfy { $0.equals($1) }
         case (.record(let a), .record(let b)):
-            return a.type === b.type && zip(a.fields, b.fields).allSatisfy { $0.equals($1) }
+            return a.type.root === b.type.root && zip(a.fields, b.fields).allSatisfy { $0.equals($1) }
         default: return false
         }
     }
@@ -67,7 +68,8 @@ extension Value {
         case (.bool, .bool), (.string, .string), (.date, .date), (.roundingMode, .roundingMode): return true
         case (.list(let items), .list(let element)): return items.allSatisfy { $0.conforms(to: element) }
         case (.record(let r), .record(let t)):
-            return r.type === t && zip(r.fields, t.fields).allSatisfy { $0.conforms(to: $1.type) }
+            // A view in one currency (InstallmentLine<CNY>) holds the record's values with their money in it.
+            return r.type.root === t.root && zip(r.fields, t.fields).allSatisfy { $0.conforms(to: $1.type) }
         case (_, .invalid), (_, .anything): return true
         default: return false
         }

@@ -36,11 +36,12 @@ extension CanonicalTree {
         }
     }
 
-    /// `(number 1_200.50)`, `(money 1200.00 CNY)`, `(duration 40 days)`, `(string "…")`.
+    /// `(number 1_200.50)`, `(money 1200.00 CNY)`, `(flow 1200 CNY/month)`, `(duration 40 days)`,
+    /// `(places 2 places)`, `(string "…")`.
     static func literal(_ kind: LiteralKind, _ text: String) -> SExpression {
         switch kind {
         case .string: return .list([.atom("string"), .string(text)])
-        case .number, .percent, .rate, .money, .duration, .date, .bool:
+        case .number, .percent, .rate, .money, .flow, .duration, .places, .date, .bool:
             let words = text.split(whereSeparator: { $0 == " " || $0 == "\t" }).map { SExpression.atom(String($0)) }
             return .list([.atom(literalName(kind))] + words)
         }
@@ -52,7 +53,9 @@ extension CanonicalTree {
         case .percent: return "percent"
         case .rate: return "rate"
         case .money: return "money"
+        case .flow: return "flow"
         case .duration: return "duration"
+        case .places: return "places"
         case .date: return "date"
         case .string: return "string"
         case .bool: return "bool"

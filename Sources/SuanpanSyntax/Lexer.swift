@@ -6,17 +6,22 @@ import SuanpanValues
 public struct Lexer {
     let file: SourceFile
     let bytes: [UInt8]
+    /// A value standing alone (`--set`, `:set`) may group the digits of an amount
+    /// with its unit by commas, as values are displayed: `1,200.00 CNY`, `1,000 days`.
+    /// In source a comma always separates.
+    let groupsAmountsByCommas: Bool
     var pos = 0
     var sawNewline = true
     public private(set) var diagnostics: [Diagnostic] = []
 
-    public init(_ file: SourceFile) {
+    public init(_ file: SourceFile, groupsAmountsByCommas: Bool = false) {
         self.file = file
         self.bytes = file.bytes
+        self.groupsAmountsByCommas = groupsAmountsByCommas
     }
 
-    public static func tokenize(_ file: SourceFile) -> (tokens: [Token], diagnostics: [Diagnostic]) {
-        var lexer = Lexer(file)
+    public static func tokenize(_ file: SourceFile, groupsAmountsByCommas: Bool = false) -> (tokens: [Token], diagnostics: [Diagnostic]) {
+        var lexer = Lexer(file, groupsAmountsByCommas: groupsAmountsByCommas)
         var tokens: [Token] = []
         while true {
             let token = lexer.next()
@@ -198,8 +203,9 @@ public struct Lexer {
     // MARK: Numbers and the literals that start with one
 
     /// Tries the literal forms in the grammar's priority order: date, rate,
-    /// percent / money / duration, plain number.
+    /// percent / flow / money / duration / places, plain number.
     mutating func number(_ start: Int) -> Token {
+        if groupsAmountsByCommas, let token = groupedAmount(start) { return token }
         if let end = dateEnd(start) {
             pos = end
             return make(.date, start)
@@ -210,30 +216,81 @@ public struct Lexer {
             decEnd = scanDigits(decEnd + 1)
         }
         if byte(at: decEnd) == UInt8(ascii: "%") {
-            if byte(at: decEnd + 1) == UInt8(ascii: "/") {
-                for unit in Self.periodWords where wordMatches(unit, at: decEnd + 2) {
-                    pos = decEnd + 2 + unit.utf8.count
-                    return make(.rate, start)
-                }
+            if byte(at: decEnd + 1) == UInt8(ascii: "/"), let end = periodEnd(at: decEnd + 2) {
+                pos = end
+                return make(.rate, start)
             }
             pos = decEnd + 1
             return make(.percent, start)
         }
-        var gap = decEnd
-        while byte(at: gap) == UInt8(ascii: " ") || byte(at: gap) == UInt8(ascii: "\t") { gap += 1 }
+        let gap = blanksEnd(decEnd)
         if gap > decEnd {
-            if isCurrencyCode(at: gap) {
-                pos = gap + 3
-                return make(.money, start)
+            if let (end, kind) = moneyEnd(at: gap) {
+                pos = end
+                return make(kind, start)
             }
-            if decEnd == digitsEnd, let unitEnd = durationUnitEnd(at: gap) {
+            if decEnd == digitsEnd, let unitEnd = wordEnd(Self.durationWords, at: gap) {
                 pos = unitEnd
                 return make(.duration, start)
+            }
+            if decEnd == digitsEnd, let wordEnd = wordEnd(Self.placesWords, at: gap) {
+                pos = wordEnd
+                return make(.places, start)
             }
         }
         pos = decEnd
         return make(.number, start)
     }
+
+    /// An amount with its unit, its digits grouped by commas as values are displayed
+    /// (`1,200.00 CNY`, `1,200 CNY/month`, `1,000 days`): 1 to 3 digits, then groups of
+    /// `,` and exactly 3 digits, an optional fraction, blanks and the unit. Only in a
+    /// value standing alone; the token's text leaves the commas out.
+    mutating func groupedAmount(_ start: Int) -> Token? {
+        func digit(_ i: Int) -> Bool { byte(at: i).map(isDigit) ?? false }
+        var i = start
+        while i < start + 3, digit(i) { i += 1 }
+        guard !digit(i) else { return nil }
+        var groups = 0
+        while byte(at: i) == UInt8(ascii: ","), digit(i + 1), digit(i + 2), digit(i + 3), !digit(i + 4) {
+            i += 4
+            groups += 1
+        }
+        guard groups > 0 else { return nil }
+        var decEnd = i
+        if byte(at: i) == UInt8(ascii: "."), digit(i + 1) { decEnd = scanDigits(i + 1) }
+        let gap = blanksEnd(decEnd)
+        guard gap > decEnd else { return nil }
+        let end: Int
+        let kind: TokenKind
+        if let (e, k) = moneyEnd(at: gap) {
+            (end, kind) = (e, k)
+        } else if decEnd == i, let e = wordEnd(Self.durationWords, at: gap) {
+            (end, kind) = (e, .duration)
+        } else {
+            return nil
+        }
+        pos = end
+        let text = String(decoding: bytes[start..<end].filter { $0 != UInt8(ascii: ",") }, as: UTF8.self)
+        return Token(kind: kind, span: Span(start, end), text: text, startsLine: takeNewline())
+    }
+
+    /// The offset after the spaces and tabs at `i`.
+    func blanksEnd(_ i: Int) -> Int {
+        var k = i
+        while byte(at: k) == UInt8(ascii: " ") || byte(at: k) == UInt8(ascii: "\t") { k += 1 }
+        return k
+    }
+
+    /// A currency code at `i` (money), or a code, `/` and a period (a flow: `CNY/month`).
+    func moneyEnd(at i: Int) -> (end: Int, kind: TokenKind)? {
+        guard isCurrencyCode(at: i) else { return nil }
+        if byte(at: i + 3) == UInt8(ascii: "/"), let end = periodEnd(at: i + 4) { return (end, .flow) }
+        return (i + 3, .money)
+    }
+
+    /// A period word at `i` (after `%/` or `CNY/`), not followed by a name character.
+    func periodEnd(at i: Int) -> Int? { wordEnd(Self.periodWords, at: i) }
 
     /// `[0-9](_?[0-9])*`: returns the end offset.
     func scanDigits(_ start: Int) -> Int {
@@ -266,14 +323,17 @@ public struct Lexer {
         return true
     }
 
-    /// The words after `%/` in a rate and after the count in a duration, from
-    /// the one table of units (Sources/SuanpanValues/Units.swift).
+    /// The words after `%/` in a rate and `CNY/` in a flow, after the count in a
+    /// duration, and of a step in places, from the one table of units
+    /// (Sources/SuanpanValues/Units.swift).
     static let periodWords = Period.allCases.map(\.rawValue)
     static let durationWords = DurationWord.allCases.flatMap { [$0.plural, $0.singular] }
+    static let placesWords = [PlacesWord.plural, PlacesWord.singular]
 
-    func durationUnitEnd(at i: Int) -> Int? {
-        for unit in Self.durationWords where wordMatches(unit, at: i) {
-            return i + unit.utf8.count
+    /// The end of the first of `words` at `i`.
+    func wordEnd(_ words: [String], at i: Int) -> Int? {
+        for word in words where wordMatches(word, at: i) {
+            return i + word.utf8.count
         }
         return nil
     }

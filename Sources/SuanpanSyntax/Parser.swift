@@ -21,6 +21,8 @@ public struct Parser {
     var diagnostics: [Diagnostic] = []
     var depth = 0
     var incomplete = false
+    /// Whether the lexer read comma-grouped amounts (a value standing alone): only for hints.
+    var groupsAmountsByCommas = false
     /// Parentheses, prefix operators and types nested deeper than this are
     /// reported, not recursed into, so hostile input cannot exhaust the stack.
     static let maxNesting = 200
@@ -40,8 +42,20 @@ public struct Parser {
 
     /// Parses a single expression (the REPL and `suanpan eval` use this).
     public static func parseExpression(_ file: SourceFile) -> (Expr?, [Diagnostic], incomplete: Bool) {
-        let (tokens, lexDiagnostics) = Lexer.tokenize(file)
+        parseExpression(file, groupsAmountsByCommas: false)
+    }
+
+    /// Parses a value standing alone, as `--set` and `:set` give one: an expression
+    /// in which an amount with its unit may also be written as it is displayed,
+    /// its digits grouped by commas (`1,200.00 CNY`, `[1,200.00 CNY, 5.00 CNY]`).
+    public static func parseValue(_ file: SourceFile) -> (Expr?, [Diagnostic], incomplete: Bool) {
+        parseExpression(file, groupsAmountsByCommas: true)
+    }
+
+    static func parseExpression(_ file: SourceFile, groupsAmountsByCommas: Bool) -> (Expr?, [Diagnostic], incomplete: Bool) {
+        let (tokens, lexDiagnostics) = Lexer.tokenize(file, groupsAmountsByCommas: groupsAmountsByCommas)
         var parser = Parser(file: file, tokens: tokens)
+        parser.groupsAmountsByCommas = groupsAmountsByCommas
         var expr: Expr?
         do {
             let e = try parser.expression()
@@ -188,14 +202,14 @@ public struct Parser {
         return ParamDecl(name: name, type: type, value: value, span: start.to(value.span))
     }
 
-    /// rounding_decl: "rounding" NAME [NUMBER]
+    /// rounding_decl: "rounding" NAME [NUMBER | PLACES]
     mutating func roundingDecl() throws -> RoundingDecl {
         let start = advance().span
         let mode = try expectName("a rounding mode (half_up, half_even, down, up, floor, ceiling)")
         var quantum: Expr?
-        if current.kind == .number {
+        if current.kind == .number || current.kind == .places {
             let t = advance()
-            quantum = Expr(.literal(.number, t.text), t.span)
+            quantum = Expr(.literal(t.kind == .places ? .places : .number, t.text), t.span)
         }
         return RoundingDecl(mode: mode, quantum: quantum, span: start.to(quantum?.span ?? mode.span))
     }

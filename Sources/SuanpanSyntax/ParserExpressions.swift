@@ -261,7 +261,7 @@ extension Parser {
         return try node(.record(type, fields), type.span.to(end))
     }
 
-    /// literal: NUMBER | PERCENT | RATE | MONEY | DURATION | DATE | STRING | "true" | "false"
+    /// literal: NUMBER | PERCENT | RATE | MONEY | FLOW | DURATION | PLACES | DATE | STRING | "true" | "false"
     mutating func literal() throws -> Expr? {
         let kind: LiteralKind
         switch current.kind {
@@ -269,7 +269,9 @@ extension Parser {
         case .percent: kind = .percent
         case .rate: kind = .rate
         case .money: kind = .money
+        case .flow: kind = .flow
         case .duration: kind = .duration
+        case .places: kind = .places
         case .date: kind = .date
         case .string: kind = .string
         case .keyword(.true), .keyword(.false): kind = .bool
@@ -338,7 +340,35 @@ extension Parser {
     /// Records an error at the current token and unwinds to the declaration level.
     mutating func fail(_ message: String, hint: String? = nil) throws -> Never {
         if current.kind == .endOfFile { incomplete = diagnostics.isEmpty }
-        diagnostics.append(.error(message, file: file, span: current.span, hint: hint))
+        diagnostics.append(.error(message, file: file, span: current.span, hint: hint ?? groupingCommaHint))
         throw ParseFailure()
+    }
+
+    /// A ',' between digits, as in a displayed `1,200.00 CNY` typed back: in source
+    /// a comma separates, and digits are grouped with '_'.
+    var groupingCommaHint: String? {
+        guard current.kind == .comma, index > 0 else { return nil }
+        let before = tokens[index - 1]
+        guard before.kind == .number, before.span.end == current.span.start, (1...3).contains(before.text.utf8.count),
+              before.text.utf8.allSatisfy(isDigit) else { return nil }
+        // `1,200,000.00 CNY` is the tokens 1 , 200 , 000.00 CNY: follow the groups to the last.
+        var parts = [before.text]
+        var k = index
+        while k + 1 < tokens.count, tokens[k].kind == .comma, tokens[k].span.start == tokens[k - 1].span.end {
+            let next = tokens[k + 1]
+            let digits = next.text.utf8
+            guard next.span.start == tokens[k].span.end, digits.prefix(3).count == 3, digits.prefix(3).allSatisfy(isDigit),
+                  !(digits.dropFirst(3).first.map(isDigit) ?? false) else { break }
+            parts.append(next.text)
+            guard next.kind == .number, digits.count == 3 else { break }
+            k += 2
+        }
+        guard parts.count > 1 else { return nil }
+        let grouped = parts.joined(separator: "_")
+        if groupsAmountsByCommas {
+            return "',' groups the digits of an amount with its unit (1,200.00 CNY, 1,000 days); "
+                + "group a plain number with '_' or not at all: \(grouped)"
+        }
+        return "',' separates values here; group digits with '_': \(grouped)"
     }
 }

@@ -202,7 +202,9 @@ extension ExprKind {
 }
 
 public enum LiteralKind: Sendable, Hashable {
-    case number, percent, rate, money, duration, date, string, bool
+    /// `flow` is money per period (`1200 CNY/month`); `places`, a rounding step
+    /// counted in decimal places (`2 places`).
+    case number, percent, rate, money, flow, duration, places, date, string, bool
 }
 
 public enum UnaryOperator: String, Sendable { case negate = "-", not }

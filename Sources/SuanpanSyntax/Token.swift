@@ -1,6 +1,6 @@
 /// The lexical categories of Suanpan; see Grammar/suanpan.lark for their forms.
 public enum TokenKind: Hashable, Sendable {
-    case name, number, percent, rate, money, duration, date, string
+    case name, number, percent, rate, money, flow, duration, places, date, string
     case keyword(Keyword)
     case lbrace, rbrace, lparen, rparen, lbracket, rbracket
     case comma, colon, dot, dotdot, dotdotless, arrow, fatArrow, assign
@@ -16,7 +16,9 @@ public enum TokenKind: Hashable, Sendable {
         case .percent: return "a percentage"
         case .rate: return "a rate"
         case .money: return "an amount of money"
+        case .flow: return "an amount of money per period"
         case .duration: return "a duration"
+        case .places: return "a number of decimal places"
         case .date: return "a date"
         case .string: return "a string"
         case .keyword(let k): return "'\(k.rawValue)'"

@@ -109,6 +109,31 @@ public enum DurationWord: Sendable, Hashable, CaseIterable {
     }
 }
 
+/// The word of a rounding step counted in decimal places: `round(x, 2 places)` is
+/// `round(x, 0.01)`, `round(x, 1 place)` is `round(x, 0.1)`. It is not a duration
+/// word: a count of places is only ever a step.
+public enum PlacesWord {
+    public static let singular = "place"
+    public static let plural = "places"
+    /// The most places a step can have: a decimal's fraction digits.
+    public static let maximum = FixedDecimal.scale
+
+    /// The word for a count of places: "1 place", "2 places".
+    public static func written(_ count: Int) -> String { "\(count) \(count == 1 ? singular : plural)" }
+
+    /// The count in a message: "1 decimal place", "2 decimal places".
+    public static func spelled(_ count: Int) -> String { "\(count) decimal \(count == 1 ? singular : plural)" }
+
+    /// The step `count` places make (0.01 for 2), for counts up to `maximum`.
+    public static func step(_ count: Int) -> FixedDecimal? {
+        guard (0...maximum).contains(count) else { return nil }
+        return FixedDecimal(units: Int128(truncatingIfNeeded: PowersOfTen.value(maximum - count)))
+    }
+
+    /// The step as written in a message: "0.01" for 2 places, "1" for none.
+    public static func stepText(_ count: Int) -> String { step(count)?.description ?? "?" }
+}
+
 extension Array where Element == String {
     /// "a, b or c": choices for a message.
     public func spelledOut(_ conjunction: String = "or") -> String {

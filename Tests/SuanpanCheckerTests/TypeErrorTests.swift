@@ -95,6 +95,68 @@ final class TypeErrorTests: XCTestCase {
                        hint: "days and months differ in length; keep one unit")
     }
 
+    /// `round(x, 2)` reads as 2 decimal places to a spreadsheet user and as
+    /// multiples of 2 to others: refused, with both readings written out.
+    func testRoundingStepsMustBeUnmistakable() {
+        assertOneError("round(1234.5678 CNY, 2)", "the step 2 is ambiguous: 2 decimal places, or multiples of 2?",
+                       hint: "for 2 decimal places write round(x, 0.01) or round(x, 2 places); for multiples of 2 CNY write round(x, 2 CNY)")
+        assertOneError("round(1234.5678, 2, half_up)", "the step 2 is ambiguous: 2 decimal places, or multiples of 2?",
+                       hint: "for 2 decimal places write round(x, 0.01) or round(x, 2 places); for multiples of 2 write round(x, 2.0)")
+        assertOneError("round(2.46, 1)", "the step 1 is ambiguous: 1 decimal place, or multiples of 1?",
+                       hint: "for 1 decimal place write round(x, 0.1) or round(x, 1 place); for whole units write round(x) or round(x, 0 places)")
+        assertOneError("round(2.5 JPY, 1)", "the step 1 is ambiguous: 1 decimal place, or multiples of 1?",
+                       hint: "for 1 decimal place write round(x, 0.1) or round(x, 1 place); for multiples of 1 JPY write round(x, 1 JPY)")
+        assertOneError("round(1234.5 CNY, 100)", "the step 100 is ambiguous: 100 decimal places, or multiples of 100?",
+                       hint: "for multiples of 100 CNY write round(x, 100 CNY)")
+        assertOneError("round(7.5, 0)", "a step of 0 rounds to nothing; did you mean 0 decimal places?",
+                       hint: "for whole units write round(x, 0 places)")
+        assertOneError("round(1 CNY * 1%/day, 3)", "the step 3 is ambiguous: 3 decimal places, or multiples of 3?",
+                       hint: "for 3 decimal places write round(x, 0.001) or round(x, 3 places); for multiples of 3 write round(x, 3.0)")
+        assertOneError("round(1 CNY, n)", "a whole-number step is ambiguous: a count of decimal places, or multiples of it?",
+                       hint: "give the step as a decimal (round(x, 0.01)), as places (round(x, 2 places)) or in CNY (round(x, 1 CNY)); "
+                           + "a step held in a name must be a number, not an int", prelude: "let n = 2")
+        assertOneError("round(12.345%, 2)", "argument 2 of 'round' must be a percentage when rounding a percentage, found int",
+                       hint: "write the step as a percentage: round(y, 0.01%) keeps 2 decimal places of the percentage")
+        assertOneError("round(12.345%, 2 places)", "decimal places of a percentage are ambiguous: of 12.345% or of its fraction 0.12345?",
+                       hint: "write the step as a percentage: round(y, 0.01%)")
+        assertOneError("round(0.045%/day, 2 places)", "decimal places of a rate are ambiguous: of 0.045%/day or of its fraction 0.00045?",
+                       hint: "write the step as a rate: round(r, 0.01%/day)")
+        assertOneError("round(0.045%/month, 2)", "argument 2 of 'round' must be a rate/month when rounding a rate/month, found int",
+                       hint: "write the step as a rate: round(r, 0.01%/month, half_up)")
+        assertOneError("round(1 CNY, 19 places)", "'19 places' is more decimal places than a number has",
+                       hint: "a step has at most 18 places (0.000000000000000001)")
+        assertOneError("2 places", "'2 places' is a rounding step, not a value",
+                       hint: "write it as the step of round: round(x, 2 places), or after a product's rounding mode: rounding half_up 2 places")
+        assertOneError("round(1 CNY, half_up, 2 places)", "the step '2 places' comes before the rounding mode",
+                       hint: "round(x, 2 places, half_up)")
+        let policy = checkErrors("product P { rounding half_even 2 }")
+        XCTAssertEqual(policy.map(\.message), ["the step 2 is ambiguous: 2 decimal places, or multiples of 2?"])
+        XCTAssertEqual(policy.first?.hint,
+                       "for 2 decimal places write rounding half_even 0.01 or rounding half_even 2 places; for multiples of 2 write rounding half_even 2.0")
+        // The unmistakable forms check, and keep their types.
+        XCTAssertEqual(typeOf("round(1234.5678 CNY, 2 places)"), "money<CNY>")
+        XCTAssertEqual(typeOf("round(7, 0 places)"), "int")
+        XCTAssertEqual(typeOf("round(7, 1 place)"), "number")
+        XCTAssertEqual(typeOf("round(1234, 10.0)"), "number")
+        XCTAssertEqual(typeOf("round(1234.5 CNY, 100 CNY, half_up)"), "money<CNY>")
+        XCTAssertEqual(typeOf("round(1 CNY * 1%/day, 4 places)"), "money<CNY>/day")
+    }
+
+    /// A displayed list of money typed into source: its grouping commas split the amounts.
+    func testDisplayedGroupingInAListSaysToUseUnderscores() {
+        assertOneError("[1,200.00 CNY, 5.00 CNY]", "a list holds one type: found int and money<CNY>",
+                       hint: "',' separates list elements; group digits with '_': 1_200.00 CNY")
+        assertOneError("[1,200,000.00 CNY, 5.00 CNY]", "a list holds one type: found int and money<CNY>",
+                       hint: "',' separates list elements; group digits with '_': 1_200_000.00 CNY")
+        assertOneError("[5.00 CNY, 1,200 CNY]", "a list holds one type: found money<CNY> and int",
+                       hint: "',' separates list elements; group digits with '_': 1_200 CNY")
+        assertOneError("[1,000 days, 2 days]", "a list holds one type: found int and days",
+                       hint: "',' separates list elements; group digits with '_': 1_000 days")
+        // Written with blanks, or not in groups of three, the commas were meant.
+        XCTAssertNil(checkErrors("let x = [1, 200 CNY]").first?.hint)
+        XCTAssertNil(checkErrors("let x = [1,2000 CNY]").first?.hint)
+    }
+
     func testDeclaredTypesMustFit() {
         let cases: [(String, String, String?)] = [
             ("let y: rate/day = 14.6%/year", "'y' must be rate/day, found rate/year",

@@ -46,6 +46,37 @@ final class TypeNameTests: XCTestCase {
         }
     }
 
+    /// A plugin's record with money of no currency has a view per currency,
+    /// `Line<CNY>`, which prints as it is written and reads back as itself.
+    func testAPluginRecordInOneCurrencyPrintsAsItReads() throws {
+        let line = RecordType(name: "Line", fields: [.init(name: "amount", type: .money(nil)), .init(name: "n", type: .int)],
+                              span: .none, file: nil)
+        let library = Library(records: [line])
+        func declared(_ written: String) -> SType? {
+            let parsed = Parser.parse(SourceFile(path: "t.suan", text: "rule f(x: \(written)) -> bool = true"))
+            let (program, diagnostics) = Checker.check([parsed.syntax], library: library)
+            XCTAssertEqual(errors(parsed.diagnostics + diagnostics).map(\.description), [], written)
+            return program.functions.first { $0.name == "f" }?.parameters.first?.type
+        }
+        let cny = SType.record(line.inCurrency("CNY"))
+        XCTAssertEqual(cny.description, "Line<CNY>")
+        XCTAssertEqual(declared("Line<CNY>"), cny)
+        XCTAssertEqual(declared(cny.description), cny)
+        XCTAssertEqual(declared("list<Line<USD>>"), .list(.record(line.inCurrency("USD"))))
+        XCTAssertEqual(declared("Line"), .record(line))
+        XCTAssertNotEqual(cny, .record(line), "a view is a type of its own")
+        XCTAssertNotEqual(cny, .record(line.inCurrency("USD")))
+        guard case .record(let view) = cny else { return XCTFail("a record") }
+        XCTAssertEqual(view.fields.map(\.type), [.money("CNY"), .int], "the view's money is in its currency")
+        XCTAssertTrue(view.root === line, "a view's values are the record's")
+        XCTAssertEqual(try Overload.parse("(x: Line<JPY>) -> bool", records: [line]).get().parameters.first?.pattern.description,
+                       "Line<JPY>")
+        // A record with nothing to give a currency to is its own view.
+        let counts = RecordType(name: "Counts", fields: [.init(name: "n", type: .int), .init(name: "fee", type: .money("CNY"))],
+                                span: .none, file: nil)
+        XCTAssertTrue(counts.inCurrency("USD") === counts)
+    }
+
     func testEveryNameInTheTableIsKnownToBoth() throws {
         for name in TypeName.names where !["money", "rate", "list"].contains(name) {
             XCTAssertNotNil(declaredType(name), name)

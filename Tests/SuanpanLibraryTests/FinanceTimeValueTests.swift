@@ -170,7 +170,13 @@ final class FinanceTimeValueTests: FinanceTestCase {
 
     func testMixedCurrenciesKnownOnlyAtRunTime() {
         // A record field typed `money` has its currency at run time only.
-        assertRuntimeError("pmt(1%, 3, 100 CNY, installment_plan(100 USD, 3, 1%)[0].principal)",
-                           "all amounts must be in one currency, found CNY and USD")
+        let wallet = load(source: "record Wallet { cash: money }\nlet usd = Wallet { cash: 100 USD }")
+        guard case .runtimeFailed(let error)? = evaluate("pmt(1%, 3, 100 CNY, usd.cash)", in: wallet) else {
+            return XCTFail("pmt(1%, 3, 100 CNY, usd.cash) must fail when run")
+        }
+        XCTAssertTrue(error.message.contains("all amounts must be in one currency, found CNY and USD"), error.message)
+        // A plugin's record has its amounts in the call's currency, so mixing them is caught before anything runs.
+        assertCheckError("pmt(1%, 3, 100 CNY, installment_plan(100 USD, 3, 1%)[0].principal)",
+                         "argument 4 ('fv') of 'finance.pmt' must be money<CNY> (the call's currency), found money<USD>")
     }
 }

@@ -117,19 +117,19 @@ final class FundsTests: XCTestCase {
         // PRODUCTS.md §6; Python decimal: 10000 / 1.015 = 9852.2167… → 9852.22, fee 147.78,
         // 9852.22 / 1.2 = 8210.1833… → 8210.18
         XCTAssertEqual(e("funds.purchase(10000 CNY, 1.5%, 1.2)"),
-                       "FundPurchase { amount: 10,000.00 CNY, fee: 147.78 CNY, net: 9,852.22 CNY, shares: 8210.18 } : FundPurchase")
+                       "FundPurchase { amount: 10,000.00 CNY, fee: 147.78 CNY, net: 9,852.22 CNY, shares: 8210.18 } : FundPurchase<CNY>")
         // 10% of the list rate: 10000 / 1.0015 = 9985.0224… → 9985.02, fee 14.98, shares 8320.85
         XCTAssertEqual(e("purchase(10000 CNY, 1.5% * 10%, 1.2)"),
-                       "FundPurchase { amount: 10,000.00 CNY, fee: 14.98 CNY, net: 9,985.02 CNY, shares: 8320.85 } : FundPurchase")
+                       "FundPurchase { amount: 10,000.00 CNY, fee: 14.98 CNY, net: 9,985.02 CNY, shares: 8320.85 } : FundPurchase<CNY>")
         // the NAV as money per share gives the same
         XCTAssertEqual(e("purchase(10000 CNY, 1.5%, 1.2000 CNY) == purchase(10000 CNY, 1.5%, 1.2)"), "true : bool")
         // 5000 / 1.012 = 4940.7114… → 4940.71, fee 59.29; 4940.71 / 1.0345 = 4775.9400… → 4775.94
-        XCTAssertEqual(e("purchase(5000 CNY, 1.2%, 1.0345).fee"), "59.29 CNY : money")
+        XCTAssertEqual(e("purchase(5000 CNY, 1.2%, 1.0345).fee"), "59.29 CNY : money<CNY>")
         XCTAssertEqual(e("purchase(5000 CNY, 1.2%, 1.0345).shares"), "4775.94 : number")
         // shares are truncated, not rounded: 1000 / 1.5 = 666.666… → 666.66; to 4 places 666.6666
         XCTAssertEqual(e("purchase(1000 CNY, 0%, 1.5).shares"), "666.66 : number")
         XCTAssertEqual(e("purchase(1000 CNY, 0%, 1.5, 4).shares"), "666.6666 : number")
-        XCTAssertEqual(e("purchase(1000 CNY, 0%, 1.5).fee"), "0.00 CNY : money")
+        XCTAssertEqual(e("purchase(1000 CNY, 0%, 1.5).fee"), "0.00 CNY : money<CNY>")
         // 1,000,000 / 1.012 = 988142.2924… → 988142.29, fee 11857.71; / 2.3456 = 421274.85…
         XCTAssertEqual(e("purchase(1000000 CNY, 1.2%, 2.3456).shares"), "421274.85 : number")
         XCTAssertEqual(e("purchase(1000000 CNY, 1.2%, 2.3456).fee == 11857.71 CNY"), "true : bool")
@@ -158,12 +158,12 @@ final class FundsTests: XCTestCase {
         // Python decimal: 8210.18 × 1.25 = 10262.725 → 10262.73 (half-up; half-even would give .72),
         // × 1.5% = 153.94095 → 153.94, net 10108.79
         XCTAssertEqual(e("funds.redemption(8210.18, 1.25 CNY, 1.5%)"),
-                       "FundRedemption { shares: 8210.18, gross: 10,262.73 CNY, fee: 153.94 CNY, net: 10,108.79 CNY } : FundRedemption")
+                       "FundRedemption { shares: 8210.18, gross: 10,262.73 CNY, fee: 153.94 CNY, net: 10,108.79 CNY } : FundRedemption<CNY>")
         // × 0.5% = 51.31365 → 51.31, net 10211.42
-        XCTAssertEqual(e("redemption(8210.18, 1.25 CNY, 0.5%).net"), "10,211.42 CNY : money")
-        XCTAssertEqual(e("redemption(8210.18, 1.25 CNY, 0%).fee"), "0.00 CNY : money")
+        XCTAssertEqual(e("redemption(8210.18, 1.25 CNY, 0.5%).net"), "10,211.42 CNY : money<CNY>")
+        XCTAssertEqual(e("redemption(8210.18, 1.25 CNY, 0%).fee"), "0.00 CNY : money<CNY>")
         // 1000 × 1.0005 = 1000.50; × 1.5% = 15.0075 → 15.01; net 985.49
-        XCTAssertEqual(e("redemption(1000, 1.0005 CNY, 1.5%).net"), "985.49 CNY : money")
+        XCTAssertEqual(e("redemption(1000, 1.0005 CNY, 1.5%).net"), "985.49 CNY : money<CNY>")
     }
 
     func testRedemptionErrors() {

@@ -106,7 +106,7 @@ final class CommandTests: REPLTestCase {
             ":type 1 CNY + 1 USD",
             ":type",
         ])
-        XCTAssertEqual(t.output, ["money<CNY>", "list<Installment>", "never", "number", "number"])
+        XCTAssertEqual(t.output, ["money<CNY>", "list<InstallmentLine<CNY>>", "never", "number", "number"])
         XCTAssertEqual(t.errors.count, 2, t.errorText)
         XCTAssertTrue(t.errors[0].contains("cannot add money<CNY> and money<USD>") && t.errors[0].contains("^"), t.errors[0])
         XCTAssertEqual(t.errors[1], "usage: :type EXPR")
@@ -157,6 +157,39 @@ final class CommandTests: REPLTestCase {
         ])
         XCTAssertTrue(t.output.contains("  parameter Huabei.overdue_rate = 0.06%/day (set)"), t.outputText)
         XCTAssertEqual(t.output.last, "= 16.20 CNY : money<CNY>")
+    }
+
+    /// What `:env` and the prompt display, `:set` reads back: grouped amounts and flows included.
+    func testSetReadsValuesAsTheyAreDisplayed() throws {
+        let dir = ScratchFolder()
+        let path = dir.write("limits.suan", """
+        product Card {
+          param limit: money<CNY> = 1 CNY
+          param salary: money<CNY>/month = 1 CNY/month
+          param grace: days = 1 day
+          param tiers: list<money<CNY>> = []
+        }
+        """)
+        let t = try type([
+            ":set Card.limit = 1,200,000.00 CNY",
+            ":set Card.salary = 1,200,000,000.00 CNY/month",
+            ":set Card.grace = 1,000 days",
+            ":set Card.tiers = [1,200.00 CNY, 5.00 CNY]",
+            "Card.limit * 2",
+            "Card.salary * 2 months",
+            ":env",
+        ], loading: [path])
+        XCTAssertEqual(t.errors, [])
+        XCTAssertEqual(Array(t.output.prefix(6)), [
+            "Card.limit = 1,200,000.00 CNY",
+            "Card.salary = 1,200,000,000.00 CNY/month",
+            "Card.grace = 1,000 days",
+            "Card.tiers = [1,200.00 CNY, 5.00 CNY]",
+            "2,400,000.00 CNY : money<CNY>",
+            "2,400,000,000.00 CNY : money<CNY>",
+        ])
+        XCTAssertTrue(t.output.contains("  param salary: money<CNY>/month = 1,200,000,000.00 CNY/month   (set)"), t.outputText)
+        XCTAssertTrue(t.output.contains("  param tiers: list<money<CNY>> = [1,200.00 CNY, 5.00 CNY]   (set)"), t.outputText)
     }
 
     func testSetKeepsTheOverrideAcrossAReload() throws {
@@ -224,7 +257,7 @@ final class CommandTests: REPLTestCase {
             "  param overdue_rate: rate/day = 0.05%/day",
             "  table installment_fee(periods: int) -> percent",
             "  rule fee(amount: money<CNY>, periods: int) -> money<CNY>",
-            "record Installment { period: int, principal: money<CNY>, fee: money<CNY>, payment: money<CNY> }",
+            "record Purchase { amount: money<CNY>, date: date }",
             "let cart: Purchase",
             "let vat: percent",
             "rule dbl(x: int) -> int",

@@ -73,7 +73,8 @@ final class CompleterTests: REPLTestCase {
         let c = try completer(typing: ["let vat = 6%", "rule gross(x: money<CNY>) -> money<CNY> = x + x * vat"])
         XCTAssertEqual(c.candidates(line: "Hua", word: "Hua"), ["Huabei"])
         XCTAssertEqual(c.candidates(line: "Huab", word: "Huab"), ["Huabei"])
-        XCTAssertEqual(c.candidates(line: "Inst", word: "Inst"), ["Installment", "InstallmentLine"])  // the example's and finance's
+        XCTAssertEqual(c.candidates(line: "Purc", word: "Purc"), ["Purchase"])  // the example's record
+        XCTAssertEqual(c.candidates(line: "Inst", word: "Inst"), ["InstallmentLine"])  // finance's
         XCTAssertEqual(c.candidates(line: "1 + va", word: "va"), ["vat"])
         XCTAssertEqual(c.candidates(line: "gro", word: "gro"), ["gross", "group"])   // the rule, and the keyword
         XCTAssertEqual(c.candidates(line: "ca", word: "ca").filter { $0 == "cart" }, ["cart"])

@@ -88,9 +88,9 @@ final class PipeTests: XCTestCase {
              1  33.64 CNY  0.78 CNY  34.42 CNY
              2  33.62 CNY  0.77 CNY  34.39 CNY
              3  33.62 CNY  0.77 CNY  34.39 CNY
-        : list<Installment>
+        : list<InstallmentLine<CNY>>
         9 : int
-        list<Installment>
+        list<InstallmentLine<CNY>>
         done 2
 
         """)

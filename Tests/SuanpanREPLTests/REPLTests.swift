@@ -47,7 +47,7 @@ final class REPLTests: REPLTestCase {
              1  33.64 CNY  0.78 CNY  34.42 CNY
              2  33.62 CNY  0.77 CNY  34.39 CNY
              3  33.62 CNY  0.77 CNY  34.39 CNY
-        : list<Installment>
+        : list<InstallmentLine<CNY>>
         """])
     }
 
@@ -66,7 +66,7 @@ final class REPLTests: REPLTestCase {
 
     func testAnEmptyListOfRecordsIsNotATable() throws {
         XCTAssertEqual(try answers(["[i for i in Huabei.plan(100.88 CNY, 3, 2.3%) where i.period > 5]"]),
-                       ["[] : list<Installment>"])
+                       ["[] : list<InstallmentLine<CNY>>"])
     }
 
     func testARecordValuePrintsWithItsType() throws {

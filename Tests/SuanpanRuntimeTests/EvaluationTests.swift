@@ -140,7 +140,7 @@ final class EvaluationTests: XCTestCase {
           rule third(x: money<CNY>) = x / 3
           rule ratio(x: money<CNY>) = x / 3 CNY
         }
-        product Q { rounding floor 1  rule third(x: money<CNY>) = x / 3 }
+        product Q { rounding floor 0 places  rule third(x: money<CNY>) = x / 3 }
         """)
         XCTAssertEqual(run.show("P.third(100 CNY)"), "33.33 CNY")
         XCTAssertEqual(run.show("P.third(0.05 CNY)"), "0.02 CNY")

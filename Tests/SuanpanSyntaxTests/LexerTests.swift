@@ -20,6 +20,8 @@ final class LexerTests: XCTestCase {
             ("1200.00 CNY", .money), ("100 JPY", .money), ("1_200.50\tUSD", .money), ("5   EUR", .money),
             ("40 days", .duration), ("1 day", .duration), ("2 weeks", .duration), ("1 week", .duration),
             ("3 months", .duration), ("1 month", .duration), ("1 year", .duration), ("2 years", .duration),
+            ("1200 CNY/month", .flow), ("0.50 CNY/day", .flow), ("1_200.5\tUSD/year", .flow),
+            ("2 places", .places), ("1 place", .places), ("0 places", .places), ("1_8\tplaces", .places),
             ("2020-06-30", .date), ("9999-99-99", .date),
             ("\"hello\"", .string), ("\"\"", .string),
         ]
@@ -32,7 +34,8 @@ final class LexerTests: XCTestCase {
     }
 
     func testLiteralTokensKeepTheirSourceText() {
-        for text in ["1_200.50", "2.5%", "0.04%/day", "1200.00 CNY", "1_200.50\tUSD", "40 days", "2020-06-30"] {
+        for text in ["1_200.50", "2.5%", "0.04%/day", "1200.00 CNY", "1_200.50\tUSD", "1200 CNY/month", "40 days", "2 places",
+                     "2020-06-30"] {
             XCTAssertEqual(lex(text).tokens.first?.text, text)
         }
     }
@@ -59,11 +62,51 @@ final class LexerTests: XCTestCase {
             ("5.x", [.number, .dot, .name], ["5", ".", "x"]),
             ("2020-06-301", [.date, .number], ["2020-06-30", "1"]),
             ("money<CNY>=1", [.name, .less, .name, .greaterEqual, .number], ["money", "<", "CNY", ">=", "1"]),
+            ("1200 CNY / month", [.money, .slash, .name], ["1200 CNY", "/", "month"]),
+            ("1200 CNY/months", [.money, .slash, .name], ["1200 CNY", "/", "months"]),
+            ("1200 CNY/week", [.money, .slash, .name], ["1200 CNY", "/", "week"]),
+            ("1.5 places", [.number, .name], ["1.5", "places"]),
+            ("2places", [.number, .name], ["2", "places"]),
+            ("2 placesx", [.number, .name], ["2", "placesx"]),
+            // In source a comma always separates: a displayed `1,200.00 CNY` is three tokens.
+            ("1,200.00 CNY", [.number, .comma, .money], ["1", ",", "200.00 CNY"]),
         ]
         for (text, expectedKinds, texts) in cases {
             let tokens = lex(text).tokens
             XCTAssertEqual(tokens.map(\.kind), expectedKinds, text)
             XCTAssertEqual(tokens.map(\.text), texts, text)
+        }
+    }
+
+    /// A value standing alone (`--set`, `:set`) may group an amount with its unit
+    /// by commas, as values are displayed; the token's text leaves them out.
+    func testAStandaloneValueReadsCommaGroupedAmounts() {
+        func standalone(_ text: String) -> [Token] {
+            Array(Lexer.tokenize(SourceFile(path: "t", text: text), groupsAmountsByCommas: true).tokens.dropLast())
+        }
+        let grouped: [(String, TokenKind, String)] = [
+            ("1,200.00 CNY", .money, "1200.00 CNY"), ("-1,234,567.5 USD", .money, "1234567.5 USD"),
+            ("1,200,000,000.00 CNY/month", .flow, "1200000000.00 CNY/month"), ("12,345 JPY", .money, "12345 JPY"),
+            ("1,000 days", .duration, "1000 days"), ("10,000 months", .duration, "10000 months"),
+        ]
+        for (text, kind, value) in grouped {
+            let tokens = standalone(text).filter { $0.kind != .minus }
+            XCTAssertEqual(tokens.map(\.kind), [kind], text)
+            XCTAssertEqual(tokens.first?.text, value, text)
+        }
+        XCTAssertEqual(standalone("[1,200.00 CNY, 5.00 CNY]").map(\.kind), [.lbracket, .money, .comma, .money, .rbracket])
+        // Only 1 to 3 leading digits and groups of exactly 3, and only before a unit: otherwise a comma separates.
+        let separated: [(String, [TokenKind])] = [
+            ("[1,200,300]", [.lbracket, .number, .comma, .number, .comma, .number, .rbracket]),
+            ("1200,000.00 CNY", [.number, .comma, .money]),
+            ("1,20.00 CNY", [.number, .comma, .money]),
+            ("1,2000 CNY", [.number, .comma, .money]),
+            ("1, 200 CNY", [.number, .comma, .money]),
+            ("1,200.5 days", [.number, .comma, .number, .name]),
+            ("1,200 Cny", [.number, .comma, .number, .name]),
+        ]
+        for (text, kinds) in separated {
+            XCTAssertEqual(standalone(text).map(\.kind), kinds, text)
         }
     }
 

@@ -228,6 +228,24 @@ final class ParserTests: XCTestCase {
         XCTAssertEqual(parse("expect 1 == 1").diagnostics.first?.message, "'expect' belongs inside a test \"…\" { … } block")
         XCTAssertEqual(parse("let rule = 1").diagnostics.first?.hint, "'rule' is reserved; choose another name")
     }
+
+    /// A displayed `1,200.00 CNY` typed into source: the comma separates, and the hint writes the source form.
+    func testADisplayedGroupedAmountGetsTheUnderscoreForm() {
+        let cases: [(String, String)] = [
+            ("let x = 1,200.00 CNY", "1_200.00 CNY"),
+            ("product P { param limit: money<CNY> = 20,000 CNY }", "20_000 CNY"),
+            ("test \"t\" { expect 1 CNY == 1,200,000.00 CNY }", "1_200_000.00 CNY"),
+            ("let d = 1,000 days", "1_000 days"),
+            ("let f = 1,200 CNY/month", "1_200 CNY/month"),
+        ]
+        for (source, written) in cases {
+            let hint = parse(source).diagnostics.first?.hint
+            XCTAssertEqual(hint, "',' separates values here; group digits with '_': \(written)", source)
+        }
+        // Not a grouping: no such hint.
+        XCTAssertNil(parse("let x = 1, 2").diagnostics.first?.hint)
+        XCTAssertNil(parse("let x = 1,2000 CNY").diagnostics.first?.hint)
+    }
 }
 
 /// Tables, error recovery, incomplete input, the depth limit and `parseExpression`.

@@ -164,6 +164,11 @@ final class CLITests: XCTestCase {
         XCTAssertTrue(unknown.stderr.contains("no product parameter 'AntDake.nope'"), unknown.stderr)
         let either = try suanpan(["run", "Examples/antdake.suan", "--set", "AntDake.require_both=false"])
         XCTAssertTrue(either.stdout.contains("李 qualifies: true"), either.stdout)
+        // A value is typed as it is displayed: 500,000 CNY is over the 300,000 limit until it is raised.
+        let allowed = "Jiebei.allowed(500000 CNY, 12, 650)"
+        XCTAssertEqual(try suanpan(["eval", "--load", "Examples/jiebei.suan", allowed]).stdout, "false : bool\n")
+        let raised = try suanpan(["eval", "--load", "Examples/jiebei.suan", "--set", "Jiebei.max_amount=1,000,000.00 CNY", allowed])
+        XCTAssertEqual(raised.stdout, "true : bool\n", raised.stderr)
     }
 
     func testNoColourWhenStderrIsNotATerminal() throws {
