@@ -30,7 +30,7 @@ extension Parser {
     /// group_expr: "group" NAME "in" expr "by" expr
     mutating func arrange(_ kind: ArrangeKind) throws -> Expr {
         let start = advance().span
-        let example = kind == .sort ? "sort b in bills by b.amount" : "group b in bills by b.merchant"
+        let example = kind.example
         let variable = try expectName("the name of each item after '\(kind.rawValue)', as in \(example)")
         try expect(.keyword(.in), "'in' and the list, as in \(example)")
         let source = try expression()

@@ -239,7 +239,17 @@ public indirect enum ExprKind: Sendable {
 }
 
 /// Whether a list is put in order of a key, or split into groups of equal keys.
-public enum ArrangeKind: String, Sendable { case sort, group }
+public enum ArrangeKind: String, Sendable {
+    case sort, group
+
+    /// How the form is written, for messages.
+    public var example: String {
+        switch self {
+        case .sort: "sort b in bills by b.amount"
+        case .group: "group b in bills by b.merchant"
+        }
+    }
+}
 
 /// `sort x in source [by key] [descending]` or `group x in source by key`.
 public final class Arrange: Sendable {
