@@ -177,10 +177,15 @@ public final class Program {
         try machine.invoke(function, args)
     }
 
-    public func runTests() -> [TestOutcome] {
-        LargeStack.run {
+    /// Runs the test blocks in order. With a path, only the tests written in that
+    /// file run, not those of the files it imports (each of those is tested on its own).
+    public func runTests(onlyIn path: String? = nil) -> [TestOutcome] {
+        let wanted = path.map { URL(fileURLWithPath: $0).standardizedFileURL.path }
+        return LargeStack.run {
             self.prepare()
-            return self.checked.tests.map { self.machine.run($0) }
+            return self.checked.tests
+                .filter { wanted == nil || URL(fileURLWithPath: $0.file.path).standardizedFileURL.path == wanted }
+                .map { self.machine.run($0) }
         }
     }
 

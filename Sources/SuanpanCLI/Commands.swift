@@ -145,7 +145,7 @@ struct Test: ParsableCommand {
                 failed += 1
             case .success(let (program, warnings)):
                 warnings.forEach(Console.report)
-                for outcome in program.runTests() {
+                for outcome in program.runTests(onlyIn: file) {
                     outcome.output.forEach { Console.out("  \($0)") }
                     if outcome.passed {
                         passed += 1

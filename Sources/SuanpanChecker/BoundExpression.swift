@@ -112,13 +112,15 @@ public enum Intrinsic: Sendable, Hashable, CaseIterable {
     case first, last, take, drop, reverse, distinct, flatten, contains, any, all, indexed, zip
     /// text(x): any value as it prints (money with thousands separators and its currency).
     case text
+    /// format("{} paid {}", a, b): each `{}` replaced by the next value as it prints.
+    case format
     /// annualize(r), daily(r), monthly(r): a rate converted to a period, one function per period.
     case convertRate(to: Period)
 
     /// Every intrinsic; a case added above must be listed here too.
     public static var allCases: [Intrinsic] {
         [.round, .min, .max, .sum, .count, .average, .abs, .prod, .range, .fail,
-         .first, .last, .take, .drop, .reverse, .distinct, .flatten, .contains, .any, .all, .indexed, .zip, .text]
+         .first, .last, .take, .drop, .reverse, .distinct, .flatten, .contains, .any, .all, .indexed, .zip, .text, .format]
             + Period.allCases.map { .convertRate(to: $0) }
     }
 
@@ -148,6 +150,7 @@ public enum Intrinsic: Sendable, Hashable, CaseIterable {
         case .indexed: "indexed"
         case .zip: "zip"
         case .text: "text"
+        case .format: "format"
         case .convertRate(let p): p.converter
         }
     }

@@ -44,6 +44,8 @@ extension Checker {
             guard args.count == 1 else { return arity(f, "text(x), e.g. \"fee: \" + text(fee)", span) }
             if let stops = stopsFirst(args, span) { return stops }
             return BExpr(.intrinsic(.text, args), .string, span, file)
+        case .format:
+            return format(args, span)
         case .fail:
             guard args.count == 1 else { return arity(f, "fail(\"message\")", span) }
             return BExpr(.intrinsic(.fail, [args[0].requiring(.string, self, "the message of fail(…)")]), .never, span, file)

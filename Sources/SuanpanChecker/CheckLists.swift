@@ -52,7 +52,7 @@ extension Checker {
             guard args.count == 1 else { return arity(f, "\(f.name)(list of bools), e.g. \(f.name)([b.amount > 0 CNY for b in bills])", span) }
             let bools = args[0].requiring(.list(.bool), self, "argument 1 of '\(f.name)'")
             return BExpr(.intrinsic(f, [bools]), .bool, span, file)
-        case .round, .min, .max, .sum, .count, .average, .abs, .prod, .range, .fail, .convertRate, .text:
+        case .round, .min, .max, .sum, .count, .average, .abs, .prod, .range, .fail, .convertRate, .text, .format:
             return invalid(span)
         }
     }

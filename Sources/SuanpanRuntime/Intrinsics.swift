@@ -112,6 +112,18 @@ extension Compiler {
         case .text:
             guard let x = codes.first, let type = args.first?.type else { return failing(f.name, e) }
             return { frame throws(RuntimeError) in .string(Format.display(try x(frame), type)) }
+        case .format:
+            guard let template = codes.first else { return failing(f.name, e) }
+            let values = Array(codes.dropFirst()), types = args.dropFirst().map(\.type)
+            return { frame throws(RuntimeError) in
+                guard case .string(let text) = try template(frame) else { throw internalError("a string", e) }
+                var shown: [String] = []
+                for (code, type) in zip(values, types) { shown.append(Format.display(try code(frame), type)) }
+                switch Template.fill(text, shown) {
+                case .success(let s): return .string(s)
+                case .failure(let problem): throw RuntimeError(problem.message, file: e.file, span: e.span, hint: problem.hint)
+                }
+            }
         }
     }
 

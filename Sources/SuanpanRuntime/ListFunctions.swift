@@ -79,7 +79,7 @@ extension Compiler {
                 for x in xs where try compareValues(.equal, valueClass, x, wanted, e) { return .bool(true) }
                 return .bool(false)
             }
-        case .round, .min, .max, .sum, .count, .average, .abs, .prod, .range, .fail, .convertRate, .text:
+        case .round, .min, .max, .sum, .count, .average, .abs, .prod, .range, .fail, .convertRate, .text, .format:
             return failing(f.name, e)
         }
     }

@@ -67,6 +67,15 @@ final class CLITests: XCTestCase {
         XCTAssertEqual(r.stdout.split(separator: "\n").filter { $0.hasPrefix("PASS ") }.count, blocks)
     }
 
+    /// A file that imports another runs its own test blocks, not the imported file's.
+    func testTestRunsOnlyTheBlocksOfTheFileNamed() throws {
+        let text = try String(contentsOf: repositoryRoot.appendingPathComponent("Examples/portfolio.suan"), encoding: .utf8)
+        XCTAssertTrue(text.contains("import \"huabei.suan\""))
+        let own = text.split(separator: "\n").filter { $0.hasPrefix("test \"") }.count
+        let r = try suanpan(["test", "Examples/portfolio.suan"])
+        XCTAssertEqual(r.lastLine, "\(own) passed, 0 failed", r.stdout + r.stderr)
+    }
+
     func testAFailingTestExitsOne() throws {
         let dir = TempFolder()
         let path = dir.write("f.suan", """
