@@ -221,6 +221,12 @@ class CanonicalTree(lark.Transformer):
         return SList([kind, str(state)] + annotation(state_type) + [expr(initial), str(variable), expr(source)]
                      + where + [expr(step)])
 
+    def with_expr(self, c):
+        return SList(["with", str(c[0])] + c[1:-1] + [expr(c[-1])])
+
+    def assignment(self, c):
+        return SList(["set", str(c[0]), expr(c[1])])
+
     or_op, and_op = binary("or"), binary("and")
     add, sub, mul, div, pow = binary("+"), binary("-"), binary("*"), binary("/"), binary("^")
 

@@ -49,6 +49,15 @@ public indirect enum BKind: Sendable {
     case dateComponent(BExpr, DateComponent)
     /// The product's rounding policy applied to a money result.
     case roundMoney(BExpr, quantum: FixedDecimal?, mode: RoundingMode)
+    /// `with P { … } in body`: the body runs with these parameters overridden.
+    case scoped([OverrideDef], body: BExpr)
+}
+
+/// One change of a what-if: a product parameter (its global) and the value it
+/// takes, computed before the change applies. `with`, `--set` and `:set` all make these.
+public struct OverrideDef: Sendable {
+    public let global: Int
+    public let value: BExpr
 }
 
 /// A checked `fold` or `scan`: the state lives in `stateSlot`, the current item

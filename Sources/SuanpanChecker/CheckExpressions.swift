@@ -36,6 +36,8 @@ extension Checker {
             return recordLiteral(name, fields, e.span, scope)
         case .fold(let f):
             return fold(f, e.span, scope)
+        case .scoped(let w):
+            return scopedOverride(w, e.span, scope, expected: expected)
         }
     }
 

@@ -179,6 +179,8 @@ struct Compiler {
                 case .weekday: return .decimal(FixedDecimal(d.weekday))
                 }
             }
+        case .scoped(let overrides, let body):
+            return scoped(overrides, compile(body))
         case .roundMoney(let inner, let quantum, let mode):
             let code = compile(inner)
             let tracing = program.tracing
@@ -189,6 +191,26 @@ struct Compiler {
                 if tracing { tracedRounding(.money(amount, currency), result, e.type, "rounding policy \(mode.rawValue)", frame) }
                 return result
             }
+        }
+    }
+
+    /// `with P { … } in body`: the new values are computed first, outside the
+    /// change, then the body runs with them in place.
+    func scoped(_ overrides: [OverrideDef], _ body: @escaping Code) -> Code {
+        let values = overrides.map { (global: $0.global, code: compile($0.value)) }
+        let globals = program.checked.globals
+        return { frame throws(RuntimeError) in
+            var changes: [(global: Int, value: Value)] = []
+            changes.reserveCapacity(values.count)
+            for v in values { changes.append((v.global, try v.code(frame))) }
+            let machine = frame.machine
+            if machine.log != nil {
+                for c in changes where globals.indices.contains(c.global) {
+                    let def = globals[c.global]
+                    machine.note("what-if \(def.qualifiedName) = \(Format.display(c.value, def.type, quoteStrings: true))")
+                }
+            }
+            return try machine.withOverrides(changes) { () throws(RuntimeError) in try body(frame) }
         }
     }
 

@@ -94,6 +94,8 @@ func height(_ e: BExpr) -> Int {
         return 1 + max(height(base), from.map(height) ?? 0, to.map(height) ?? 0)
     case .fold(let plan):
         return 1 + max(height(plan.initial), height(plan.source), plan.filter.map(height) ?? 0, height(plan.step))
+    case .scoped(let overrides, let body):
+        return 1 + overrides.reduce(height(body)) { max($0, height($1.value)) }
     }
 }
 
@@ -143,6 +145,19 @@ public final class Machine {
         forgetComputedValues()
         overridden.insert(index)
         globalValues[index] = value
+    }
+
+    /// Runs `body` with parameters set as `override` sets them (`with P { … } in …`),
+    /// then puts every value back as it was: the overrides, and every value computed
+    /// from them, so nothing computed inside is seen outside, nor the other way round.
+    /// Nested, the innermost change of a parameter wins.
+    func withOverrides(_ changes: [(global: Int, value: Value)],
+                       _ body: () throws(RuntimeError) -> Value) throws(RuntimeError) -> Value {
+        let saved = (globalValues, overridden, tracedGlobals)
+        defer { (globalValues, overridden, tracedGlobals) = saved }
+        for change in changes { try override(global: change.global, with: change.value) }
+        tracedGlobals = []
+        return try body()
     }
 
     /// Overrides of another run, for a run that must see the same what-ifs.

@@ -1,7 +1,7 @@
 /// Expressions, loosest binding first: `if`, then the levels of `OperatorTable`
 /// (or, and, not, comparisons, + -, * /, unary -, ^), then postfix . () [].
 extension Parser {
-    /// expr: if_expr | or_expr
+    /// expr: if_expr | fold_expr | with_expr | or_expr
     mutating func expression() throws -> Expr {
         depth += 1
         defer { depth -= 1 }
@@ -20,6 +20,7 @@ extension Parser {
         switch current.kind {
         case .keyword(.fold): return try fold(.fold)
         case .keyword(.scan): return try fold(.scan)
+        case .keyword(.with): return try scopedOverride()
         default: return try operand(0)
         }
     }
@@ -158,7 +159,7 @@ extension Parser {
             return Expr(e.kind, open.to(close))
         case .lbracket:
             return try listOrComprehension()
-        case .keyword(let k) where k == .if || k == .fold || k == .scan:
+        case .keyword(let k) where k == .if || k == .fold || k == .scan || k == .with:
             // These reach as far right as they can, so inside an operator they need parentheses.
             try fail("'\(k.rawValue)' cannot be an operand here", hint: "put it in parentheses: x + (\(k.rawValue) …)")
         default:

@@ -186,6 +186,7 @@ extension ExprKind {
         case .record(_, let fields): return fields.map(\.value)
         case .fold(let f): return [f.initial, f.source] + (f.filter.map { [$0] } ?? []) + [f.step]
         case .slice(let base, let from, let to, _): return [base] + [from, to].compactMap { $0 }
+        case .scoped(let w): return w.assignments.map(\.value) + [w.body]
         }
     }
 }
@@ -219,6 +220,36 @@ public indirect enum ExprKind: Sendable {
     case record(Name, [FieldInit])
     /// `fold s = init for x in xs [where c] => step`, or `scan …`: a state carried through a list.
     case fold(Fold)
+    /// `with Product { param = value, … } in body`: the body sees the product with those values.
+    case scoped(ScopedOverride)
+}
+
+/// `name = value` in a what-if: inside `with P { … } in …`, and in `--set P.name=value`
+/// and the REPL's `:set`, which read the same form.
+public struct OverrideAssignment: Sendable {
+    public let target: Name
+    public let value: Expr
+    public let span: Span
+    public init(target: Name, value: Expr, span: Span) {
+        self.target = target
+        self.value = value
+        self.span = span
+    }
+}
+
+/// `with P { a = x, b = y } in body`: while `body` runs, P's parameters `a` and
+/// `b` have the new values (computed outside first), and so has everything
+/// computed from them; outside, nothing changes.
+public final class ScopedOverride: Sendable {
+    public let product: Name
+    public let assignments: [OverrideAssignment]
+    public let body: Expr
+
+    public init(product: Name, assignments: [OverrideAssignment], body: Expr) {
+        self.product = product
+        self.assignments = assignments
+        self.body = body
+    }
 }
 
 /// Whether a fold gives its final state or the state after every item.

@@ -1,0 +1,58 @@
+/// What-ifs: `with Product { param = value … } in body`, and the `Product.param=value`
+/// of `--set` and `:set`, which read their assignment the same way.
+extension Parser {
+    /// with_expr: "with" NAME "{" assignment* "}" "in" expr
+    /// Like `if`, the body reaches as far right as it can.
+    mutating func scopedOverride() throws -> Expr {
+        let start = advance().span
+        let example = "with Jiebei { daily_rate = 0.05%/day } in Jiebei.interest(10000 CNY, 30 days)"
+        let product = try expectName("the product whose parameters change, as in \(example)")
+        if current.kind == .dot {
+            try fail("expected '{' and the changes after the product's name, found '.'",
+                     hint: "name the product, then the parameters inside braces: with \(product.text) { param = value } in …")
+        }
+        try expect(.lbrace, "'{' and the changes, as in \(example)")
+        var assignments: [OverrideAssignment] = []
+        while current.kind != .rbrace {
+            if current.kind == .keyword(.in) { try fail("expected '}' to close the changes before 'in'") }
+            assignments.append(try overrideAssignment())
+        }
+        advance()
+        if assignments.isEmpty {
+            try fail("'with \(product.text) { }' changes nothing", hint: "give at least one change: with \(product.text) { param = value } in …")
+        }
+        try expect(.keyword(.in), "'in' and the expression that sees the changes, as in \(example)")
+        let body = try expression()
+        return try node(.scoped(ScopedOverride(product: product, assignments: assignments, body: body)), start.to(body.span))
+    }
+
+    /// assignment: NAME "=" expr [","]
+    mutating func overrideAssignment() throws -> OverrideAssignment {
+        let target = try expectName("a parameter to change, as in daily_rate = 0.05%/day, or '}'")
+        if current.kind == .equal {
+            try fail("expected '=', found '=='", hint: "a change is written with one '=': \(target.text) = value")
+        }
+        try expect(.assign, "'=' and the parameter's new value")
+        let value = try expression()
+        _ = try accept(.comma)
+        return OverrideAssignment(target: target, value: value, span: target.span.to(value.span))
+    }
+
+    /// Reads `Product.param=value`, as `--set` and `:set` take it: the product's
+    /// name and one assignment, nothing after.
+    public static func parseOverride(_ file: SourceFile) -> ((product: Name, assignment: OverrideAssignment)?, [Diagnostic]) {
+        let (tokens, lexDiagnostics) = Lexer.tokenize(file)
+        var parser = Parser(file: file, tokens: tokens)
+        var result: (product: Name, assignment: OverrideAssignment)?
+        do {
+            let product = try parser.expectName("Product.param=value")
+            try parser.expect(.dot, "'.' and a parameter, as in \(product.text).param=value")
+            let assignment = try parser.overrideAssignment()
+            if parser.current.kind != .endOfFile {
+                try parser.fail("expected the end of the value, found \(parser.current.kind.describe)")
+            }
+            result = (product, assignment)
+        } catch {}
+        return (lexDiagnostics.isEmpty ? result : nil, lexDiagnostics + parser.diagnostics)
+    }
+}
