@@ -118,6 +118,13 @@ class CanonicalTree(lark.Transformer):
         title = [] if c[1] is None else [quoted(decode_string(c[1]))]
         return SList(["product", str(c[0])] + title, present(c[2:]))
 
+    def variant_decl(self, c):
+        title = [] if c[1] is None else [quoted(decode_string(c[1]))]
+        items = present(c[3:])
+        changes = [i for i in items if isinstance(i, SList) and i.head[:1] == ["set"]]
+        members = [i for i in items if not (isinstance(i, SList) and i.head[:1] == ["set"])]
+        return SList(["product", str(c[0])] + title + [SList(["=", str(c[2])])], changes + members)
+
     def param_decl(self, c):
         return SList(["param", str(c[0])] + annotation(c[1]) + [expr(c[2])])
 

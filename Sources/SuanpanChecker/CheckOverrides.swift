@@ -73,7 +73,7 @@ extension Checker {
         if fits(value.type, wanted) { return coerce(value, to: wanted, context: "the new value") }
         let def = program.globals[g]
         error("\(def.qualifiedName) is \(wanted); '\(file.text(of: e.span).trimmed)' is \(value.type)", e.span,
-              hint: mismatchHint(value.type, wanted) ?? declaredExample(def).map { "write a \(wanted), as its declared value is: \($0)" })
+              hint: mismatchHint(value.type, wanted) ?? declaredExample(def).map { "write a value of type \(wanted), as its declared value is: \($0)" })
         return invalid(e.span)
     }
 

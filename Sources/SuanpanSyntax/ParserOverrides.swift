@@ -38,6 +38,31 @@ extension Parser {
         return OverrideAssignment(target: target, value: value, span: target.span.to(value.span))
     }
 
+    /// `product B ["title"] = A with { change… member… }`: a product made from another,
+    /// with parameters changed and members added. The cursor is at the `=`.
+    mutating func productVariant(_ name: Name, _ title: String?, _ start: Span) throws -> ProductDecl {
+        advance()
+        let example = "product \(name.text) = Base with { param = value }"
+        let base = try expectName("the product it is made from, as in \(example)")
+        try expect(.keyword(.with), "'with' and the changes, as in \(example)")
+        try expect(.lbrace, "'{' and the changes, as in \(example)")
+        var changes: [OverrideAssignment] = []
+        var members: [Member] = []
+        while current.kind != .rbrace {
+            switch current.kind {
+            case .name:
+                changes.append(try overrideAssignment())
+            case .keyword(let k) where [.param, .rule, .table, .let, .rounding].contains(k):
+                members.append(try member())
+            default:
+                try fail("expected a change (param = value), a member (param, rule, table, let or rounding) or '}', found \(current.kind.describe)")
+            }
+        }
+        let end = advance().span
+        return ProductDecl(name: name, title: title, variant: .init(base: base, changes: changes), members: members,
+                           span: start.to(end))
+    }
+
     /// Reads `Product.param=value`, as `--set` and `:set` take it: the product's
     /// name and one assignment, nothing after.
     public static func parseOverride(_ file: SourceFile) -> ((product: Name, assignment: OverrideAssignment)?, [Diagnostic]) {

@@ -53,8 +53,24 @@ public struct FieldDecl: Sendable {
 public struct ProductDecl: Sendable {
     public let name: Name
     public let title: String?
+    /// A variant, `product B = A with { … }`: the product it is made from and the
+    /// parameters it changes; `members` are what it adds.
+    public let variant: Variant?
     public let members: [Member]
     public let span: Span
+
+    public struct Variant: Sendable {
+        public let base: Name
+        public let changes: [OverrideAssignment]
+    }
+
+    init(name: Name, title: String?, variant: Variant? = nil, members: [Member], span: Span) {
+        self.name = name
+        self.title = title
+        self.variant = variant
+        self.members = members
+        self.span = span
+    }
 }
 
 public enum Member: Sendable {

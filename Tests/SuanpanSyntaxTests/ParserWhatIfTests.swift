@@ -75,3 +75,34 @@ final class ParserWhatIfTests: XCTestCase {
         }
     }
 }
+
+/// `product B ["title"] = A with { change… member… }`.
+final class ParserVariantTests: XCTestCase {
+    func testAVariantReadsItsBaseItsChangesAndItsOwnMembers() {
+        let result = parse("product B \"b\" = A with {\n  r = 3%  n = 2,\n  param extra: int = 1\n  rule twice(x: int) -> int = x * extra\n}")
+        XCTAssertFalse(result.hasErrors, "\(result.diagnostics)")
+        guard case .product(let p) = result.syntax.items.first, let variant = p.variant else { return XCTFail("expected a variant") }
+        XCTAssertEqual(p.title, "b")
+        XCTAssertEqual(variant.base.text, "A")
+        XCTAssertEqual(variant.changes.map { "\($0.target.text) = \(render($0.value))" }, ["r = 3%", "n = 2"])
+        XCTAssertEqual(p.members.count, 2)
+        XCTAssertEqual(CanonicalTree.render(result.syntax),
+                       "(product B \"b\" (= A)\n  (set r (percent 3%))\n  (set n (number 2))\n  (param extra (type int) (number 1))\n"
+                       + "  (rule twice (params (x int)) (-> int) (binary * (name x) (name extra))))")
+    }
+
+    func testTheWrongWays() {
+        let cases: [(String, String)] = [
+            ("product B = A { r = 1 }", "expected 'with' and the changes, as in product B = Base with { param = value }, found '{'"),
+            ("product B = { r = 1 }", "expected the product it is made from, as in product B = Base with { param = value }, found '{'"),
+            ("product B = A with r = 1", "expected '{' and the changes, as in product B = Base with { param = value }, found a name"),
+            ("product B = A with { r: 1 }", "expected '=' and the parameter's new value, found ':'"),
+            ("product B = A with { r == 1 }", "expected '=', found '=='"),
+            ("product B = A with { 1 }", "expected a change (param = value), a member (param, rule, table, let or rounding) or '}', found a number"),
+            ("product B = A with { expect r }", "expected a change (param = value), a member (param, rule, table, let or rounding) or '}', found 'expect'"),
+        ]
+        for (source, message) in cases {
+            XCTAssertEqual(parse(source).diagnostics.map(\.message), [message], source)
+        }
+    }
+}
