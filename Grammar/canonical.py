@@ -232,7 +232,12 @@ class CanonicalTree(lark.Transformer):
         return SList(["with", str(c[0])] + c[1:-1] + [expr(c[-1])])
 
     def assignment(self, c):
-        return SList(["set", str(c[0]), expr(c[1])])
+        name, keys, value = c
+        target = str(name) if keys is None else SList([str(name)] + keys)
+        return SList(["set", target, expr(value)])
+
+    def row_keys(self, c):
+        return [expr(x) for x in present(c)]
 
     or_op, and_op = binary("or"), binary("and")
     add, sub, mul, div, pow = binary("+"), binary("-"), binary("*"), binary("/"), binary("^")

@@ -119,8 +119,8 @@ public final class Program {
         if let failure { throw failure }
     }
 
-    /// Sets a product parameter for this program's runs ("what if"), from an
-    /// assignment such as `Huabei.overdue_rate=0.06%/day`. Returns what is wrong, if anything.
+    /// Sets a product parameter, or a table's row, for this program's runs ("what if"), from an
+    /// assignment such as `Huabei.overdue_rate=0.06%/day` or `Huabei.installment_fee(12)=7.5%`. Returns what is wrong, if anything.
     /// The assignment is read and checked as a change inside `with Huabei { … } in …` is,
     /// and applied by the same machinery.
     public func setParameter(_ assignment: String, sourceName: String = "<--set>") -> [Diagnostic] {
@@ -137,7 +137,14 @@ public final class Program {
             guard let change, !diagnostics.contains(where: { $0.severity == .error }) else { return diagnostics }
             do throws(RuntimeError) {
                 let value = try self.machine.evaluate(change.value, frameSize: frameSize)
-                try self.machine.override(global: change.global, with: value)
+                switch change.target {
+                case .parameter(let global):
+                    try self.machine.apply(.parameter(global: global, value))
+                case .row(let table, let keyExprs):
+                    var keys: [Value] = []
+                    for k in keyExprs { keys.append(try self.machine.evaluate(k, frameSize: frameSize)) }
+                    try self.machine.apply(.row(table: table, keys: keys, value))
+                }
                 return diagnostics
             } catch {
                 return [error.diagnostic]

@@ -53,10 +53,15 @@ public indirect enum BKind: Sendable {
     case scoped([OverrideDef], body: BExpr)
 }
 
-/// One change of a what-if: a product parameter (its global) and the value it
-/// takes, computed before the change applies. `with`, `--set` and `:set` all make these.
+/// One change of a what-if: a product parameter (its global), or a table's row
+/// for some keys, and the value it takes, computed before the change applies.
+/// `with`, `--set` and `:set` all make these.
 public struct OverrideDef: Sendable {
-    public let global: Int
+    public enum Target: Sendable {
+        case parameter(global: Int)
+        case row(table: Int, keys: [BExpr])
+    }
+    public let target: Target
     public let value: BExpr
 }
 

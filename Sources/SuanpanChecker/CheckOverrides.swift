@@ -14,14 +14,11 @@ extension Checker {
         var seen = Set<Int>()
         var overrides: [OverrideDef] = []
         for a in w.assignments {
-            guard let g = overrideTarget(p, a.target) else {
-                _ = expression(a.value, scope)
-                continue
-            }
-            if !seen.insert(g).inserted {
+            guard let change = overrideChange(p, a, scope) else { continue }
+            if case .parameter(let g) = change.target, !seen.insert(g).inserted {
                 error("'\(program.globals[g].qualifiedName)' is changed twice", a.target.span, hint: "keep one of the two changes")
             }
-            overrides.append(OverrideDef(global: g, value: overrideValue(a.value, for: g, scope)))
+            overrides.append(change)
         }
         let body = expression(w.body, scope, expected: expected)
         return BExpr(.scoped(overrides, body: body), body.type, span, file)
@@ -44,6 +41,48 @@ extension Checker {
         return nil
     }
 
+    /// One change of product `p`: a parameter (`name = value`) or a table row
+    /// (`table(keys) = value`), its keys and value typed. Nil when it is refused.
+    func overrideChange(_ p: Int, _ a: OverrideAssignment, _ scope: Scope) -> OverrideDef? {
+        let product = program.products[p]
+        let qualified = "\(product.name).\(a.target.text)"
+        if let keys = a.keys {
+            guard let f = product.functions.first(where: { $0.name == a.target.text })?.function, program.functions[f].isTable else {
+                if product.parameters.contains(where: { $0.name == a.target.text }) {
+                    error("'\(qualified)' is a parameter, not a table, so it has no rows", a.target.span,
+                          hint: "change it without keys: \(a.target.text) = value")
+                } else {
+                    _ = overrideTarget(p, a.target)
+                }
+                keys.forEach { _ = expression($0, scope) }
+                _ = expression(a.value, scope)
+                return nil
+            }
+            ensureFunction(f, at: a.target.span, needBody: false)
+            let def = program.functions[f]
+            let signature = def.parameters.map { "\($0.name): \($0.type)" }.joined(separator: ", ")
+            guard keys.count == def.parameters.count else {
+                error("table '\(qualified)' takes \(def.parameters.count) key\(def.parameters.count == 1 ? "" : "s"), given \(keys.count)",
+                      a.target.span, hint: "\(a.target.text)(\(signature)) = value")
+                keys.forEach { _ = expression($0, scope) }
+                _ = expression(a.value, scope)
+                return nil
+            }
+            let typedKeys = zip(keys, def.parameters).enumerated().map { i, pair in
+                coerce(expression(pair.0, scope, expected: pair.1.type), to: pair.1.type,
+                       context: "key \(i + 1) ('\(pair.1.name)') of '\(qualified)'")
+            }
+            let row = "\(qualified)(\(keys.map { file.text(of: $0.span).trimmed }.joined(separator: ", ")))"
+            let value = typedValue(a.value, wanted: def.result, name: row, example: nil, scope)
+            return OverrideDef(target: .row(table: f, keys: typedKeys), value: value)
+        }
+        guard let g = overrideTarget(p, a.target) else {
+            _ = expression(a.value, scope)
+            return nil
+        }
+        return OverrideDef(target: .parameter(global: g), value: overrideValue(a.value, for: g, scope))
+    }
+
     /// The global a change of product `p` sets: one of its parameters. Anything
     /// else is refused, saying what to change instead.
     func overrideTarget(_ p: Int, _ target: Name) -> Int? {
@@ -56,9 +95,15 @@ extension Checker {
             error("'\(qualified)' is a constant (let), computed from the parameters, so it cannot be set", target.span,
                   hint: "change the parameters it is computed from; \(listed)")
         } else if let f = product.functions.first(where: { $0.name == target.text }) {
-            let kind = program.functions[f.function].isTable ? "table" : "rule"
-            error("'\(qualified)' is a \(kind), so it cannot be set", target.span,
-                  hint: "change the parameters it uses; \(listed)")
+            let def = program.functions[f.function]
+            if def.isTable {
+                let keys = def.parameters.map(\.name).joined(separator: ", ")
+                error("'\(qualified)' is a table, so it cannot be set as a whole", target.span,
+                      hint: "change one row, giving its keys: \(target.text)(\(keys)) = value")
+            } else {
+                error("'\(qualified)' is a rule, so it cannot be set", target.span,
+                      hint: "change the parameters it uses; \(listed)")
+            }
         } else {
             error("no product parameter '\(qualified)'", target.span,
                   hint: suggestion(for: target.text, among: parameters).map { "did you mean '\($0)'?" } ?? listed)
@@ -69,11 +114,17 @@ extension Checker {
     /// A new value for a parameter: it must have the parameter's type.
     func overrideValue(_ e: Expr, for g: Int, _ scope: Scope) -> BExpr {
         let wanted = ensureGlobal(g, at: e.span)
+        let def = program.globals[g]
+        return typedValue(e, wanted: wanted, name: def.qualifiedName, example: declaredExample(def), scope)
+    }
+
+    /// A new value, which must have the type of what it replaces.
+    func typedValue(_ e: Expr, wanted: SType, name: String, example: String?, _ scope: Scope) -> BExpr {
         let value = expression(e, scope, expected: wanted)
         if fits(value.type, wanted) { return coerce(value, to: wanted, context: "the new value") }
-        let def = program.globals[g]
-        error("\(def.qualifiedName) is \(wanted); '\(file.text(of: e.span).trimmed)' is \(value.type)", e.span,
-              hint: mismatchHint(value.type, wanted) ?? declaredExample(def).map { "write a value of type \(wanted), as its declared value is: \($0)" })
+        error("\(name) is \(wanted); '\(file.text(of: e.span).trimmed)' is \(value.type)", e.span,
+              hint: mismatchHint(value.type, wanted) ?? example.map { "write a value of type \(wanted), as its declared value is: \($0)" }
+                ?? "write a value of type \(wanted)")
         return invalid(e.span)
     }
 
@@ -95,9 +146,8 @@ extension Checker {
             return (nil, 0, checker.diagnostics)
         }
         let scope = Scope(parent: program.scope)
-        guard let g = checker.overrideTarget(p, assignment.target) else { return (nil, 0, checker.diagnostics) }
-        let value = checker.overrideValue(assignment.value, for: g, scope)
-        return (OverrideDef(global: g, value: value), checker.frameSize, checker.diagnostics)
+        let change = checker.overrideChange(p, assignment, scope)
+        return (change, checker.frameSize, checker.diagnostics)
     }
 }
 

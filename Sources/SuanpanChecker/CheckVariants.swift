@@ -53,6 +53,11 @@ extension Checker {
         }
         var seen = Set<String>()
         for change in variant.changes {
+            if change.keys != nil {
+                error("a variant changes its base's parameters, not its tables' rows", change.target.span,
+                      hint: "make the table's value a parameter, or change the row where it is used: with \(p.name.text) { \(change.target.text)(…) = value } in …")
+                continue
+            }
             guard let g = overrideTarget(baseIndex, change.target) else { continue }
             if !seen.insert(change.target.text).inserted {
                 error("'\(program.globals[g].qualifiedName)' is changed twice", change.target.span, hint: "keep one of the two changes")

@@ -194,21 +194,32 @@ struct Compiler {
         }
     }
 
-    /// `with P { … } in body`: the new values are computed first, outside the
-    /// change, then the body runs with them in place.
+    /// `with P { … } in body`: the new values (and a row's keys) are computed first,
+    /// outside the change, then the body runs with them in place.
     func scoped(_ overrides: [OverrideDef], _ body: @escaping Code) -> Code {
-        let values = overrides.map { (global: $0.global, code: compile($0.value)) }
-        let globals = program.checked.globals
+        let steps = overrides.map { o -> (target: OverrideDef.Target, keys: [Code], value: Code) in
+            switch o.target {
+            case .parameter: return (o.target, [], compile(o.value))
+            case .row(_, let keys): return (o.target, keys.map(compile), compile(o.value))
+            }
+        }
+        let checked = program.checked
         return { frame throws(RuntimeError) in
-            var changes: [(global: Int, value: Value)] = []
-            changes.reserveCapacity(values.count)
-            for v in values { changes.append((v.global, try v.code(frame))) }
+            var changes: [Machine.Change] = []
+            changes.reserveCapacity(steps.count)
+            for step in steps {
+                switch step.target {
+                case .parameter(let global):
+                    changes.append(.parameter(global: global, try step.value(frame)))
+                case .row(let table, _):
+                    var keys: [Value] = []
+                    for k in step.keys { keys.append(try k(frame)) }
+                    changes.append(.row(table: table, keys: keys, try step.value(frame)))
+                }
+            }
             let machine = frame.machine
             if machine.log != nil {
-                for c in changes where globals.indices.contains(c.global) {
-                    let def = globals[c.global]
-                    machine.note("what-if \(def.qualifiedName) = \(Format.display(c.value, def.type, quoteStrings: true))")
-                }
+                for change in changes { machine.note("what-if " + describe(change, checked)) }
             }
             return try machine.withOverrides(changes) { () throws(RuntimeError) in try body(frame) }
         }

@@ -32,9 +32,10 @@ extension CanonicalTree {
         }
     }
 
-    /// `(set name value)`: one change of a what-if.
+    /// `(set name value)`: one change of a what-if; `(set (table key…) value)` for a row.
     static func assignment(_ a: OverrideAssignment) -> SExpression {
-        .list([.atom("set"), name(a.target), expression(a.value)])
+        let target = a.keys.map { SExpression.list([name(a.target)] + $0.map(expression)) } ?? name(a.target)
+        return .list([.atom("set"), target, expression(a.value)])
     }
 
     /// `(number 1_200.50)`, `(money 1200.00 CNY)`, `(duration 40 days)`, `(string "…")`.

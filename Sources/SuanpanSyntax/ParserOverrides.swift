@@ -26,16 +26,23 @@ extension Parser {
         return try node(.scoped(ScopedOverride(product: product, assignments: assignments, body: body)), start.to(body.span))
     }
 
-    /// assignment: NAME "=" expr [","]
+    /// assignment: NAME ["(" [expr ("," expr)* [","]] ")"] "=" expr [","]
+    /// With keys, it changes a table's row: `installment_fee(12) = 7.5%`.
     mutating func overrideAssignment() throws -> OverrideAssignment {
         let target = try expectName("a parameter to change, as in daily_rate = 0.05%/day, or '}'")
+        var keys: [Expr]?
+        if current.kind == .lparen, !current.startsLine {
+            advance()
+            keys = try commaList(until: .rparen)
+            try expect(.rparen, "')' after the row's keys")
+        }
         if current.kind == .equal {
             try fail("expected '=', found '=='", hint: "a change is written with one '=': \(target.text) = value")
         }
         try expect(.assign, "'=' and the parameter's new value")
         let value = try expression()
         _ = try accept(.comma)
-        return OverrideAssignment(target: target, value: value, span: target.span.to(value.span))
+        return OverrideAssignment(target: target, keys: keys, value: value, span: target.span.to(value.span))
     }
 
     /// `product B ["title"] = A with { change… member… }`: a product made from another,

@@ -202,7 +202,7 @@ extension ExprKind {
         case .record(_, let fields): return fields.map(\.value)
         case .fold(let f): return [f.initial, f.source] + (f.filter.map { [$0] } ?? []) + [f.step]
         case .slice(let base, let from, let to, _): return [base] + [from, to].compactMap { $0 }
-        case .scoped(let w): return w.assignments.map(\.value) + [w.body]
+        case .scoped(let w): return w.assignments.flatMap { ($0.keys ?? []) + [$0.value] } + [w.body]
         }
     }
 }
@@ -242,12 +242,15 @@ public indirect enum ExprKind: Sendable {
 
 /// `name = value` in a what-if: inside `with P { … } in …`, and in `--set P.name=value`
 /// and the REPL's `:set`, which read the same form.
+/// With `keys`, `table(k, …) = value` changes one row of a table: the value for those keys.
 public struct OverrideAssignment: Sendable {
     public let target: Name
+    public let keys: [Expr]?
     public let value: Expr
     public let span: Span
-    public init(target: Name, value: Expr, span: Span) {
+    public init(target: Name, keys: [Expr]? = nil, value: Expr, span: Span) {
         self.target = target
+        self.keys = keys
         self.value = value
         self.span = span
     }

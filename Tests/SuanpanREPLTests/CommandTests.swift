@@ -159,6 +159,18 @@ final class CommandTests: REPLTestCase {
         XCTAssertEqual(t.output.last, "= 16.20 CNY : money<CNY>")
     }
 
+    /// A table's row, set and unset like a parameter: 1,200 × 7.5% = 90.00, declared 8.8%: 105.60.
+    func testSetAndUnsetATableRow() throws {
+        let fee = "Huabei.fee(1200.00 CNY, 12)"
+        let t = try type([":set Huabei.installment_fee(12) = 7.5%", fee, ":reload", fee, ":explain \(fee)",
+                          ":unset Huabei.installment_fee(12)", fee])
+        XCTAssertEqual(t.errors, [])
+        XCTAssertEqual(Array(t.output.prefix(2)), ["Huabei.installment_fee(12) = 7.5%", "90.00 CNY : money<CNY>"])
+        XCTAssertTrue(t.output.contains("    table Huabei.installment_fee: periods = 12 is set to 7.5%"), t.outputText)
+        XCTAssertEqual(Array(t.output.suffix(2)), ["Huabei.installment_fee(12) is back to its declared value", "105.60 CNY : money<CNY>"])
+        XCTAssertEqual(t.output.filter { $0 == "90.00 CNY : money<CNY>" }.count, 2, t.outputText)
+    }
+
     func testSetKeepsTheOverrideAcrossAReload() throws {
         let t = try type([":set Huabei.due_day = 15", ":reload", "Huabei.due_day",
                           "Huabei.due_date(Purchase { amount: 1 CNY, date: 2020-07-01 })"])

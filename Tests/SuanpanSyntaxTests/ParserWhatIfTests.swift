@@ -23,6 +23,25 @@ final class ParserWhatIfTests: XCTestCase {
         XCTAssertEqual(expr("[with P { a = r } in y for r in rs]"), "[(with P { a = r } in y) for r in rs]")
     }
 
+    func testARowIsChangedByItsKeys() {
+        let result = parse("let v = with P { fee(12) = 7.5%, split(3, \"seller\",) = 1% r = 1 } in P.fee(1, 12)")
+        XCTAssertFalse(result.hasErrors, "\(result.diagnostics)")
+        XCTAssertEqual(CanonicalTree.render(result.syntax),
+                       "(let v (with P (set (fee (number 12)) (percent 7.5%)) (set (split (number 3) (string \"seller\")) (percent 1%)) "
+                       + "(set r (number 1)) (call (member (name P) fee) (number 1) (number 12))))")
+        let (parsed, diagnostics) = Parser.parseOverride(SourceFile(path: "<--set>", text: "Huabei.installment_fee(12)=7.5%"))
+        XCTAssertEqual(diagnostics.map(\.message), [])
+        XCTAssertEqual(parsed?.assignment.keys?.map(render), ["12"])
+        let wrong: [(String, String)] = [
+            ("with P { fee\n(12) = 1% } in y", "expected '=' and the parameter's new value, found '('"),
+            ("with P { fee(12 = 1% } in y", "expected ')' after the row's keys, found '='"),
+            ("with P { fee(12) 1% } in y", "expected '=' and the parameter's new value, found a percentage"),
+        ]
+        for (source, message) in wrong {
+            XCTAssertEqual(parse("let v = " + source).diagnostics.map(\.message), [message], source)
+        }
+    }
+
     func testExpectErrorWithTextStillReadsAfterAWhatIf() {
         let result = parse("test \"t\" { expect error with P { a = 1 } in P.f with \"boom\" }")
         XCTAssertFalse(result.hasErrors, "\(result.diagnostics)")
