@@ -75,7 +75,9 @@ extension Checker {
     /// Declares a product from its members, each with the file it is written in (a
     /// variant's inherited members are in its base's). `changes` gives a variant's new
     /// values for inherited parameters, each typed as the base parameter it replaces.
-    func declareProduct(_ p: ProductDecl, members: [(Member, SourceFile)], changes: [String: (OverrideAssignment, base: Int, file: SourceFile)]) {
+    @discardableResult
+    func declareProduct(_ p: ProductDecl, members: [(Member, SourceFile)],
+                        changes: [String: (OverrideAssignment, base: Int, file: SourceFile)]) -> Scope {
         let index = program.products.count
         let scope = Scope(parent: globalScope, product: index)
         var parameters: [(String, Int)] = []
@@ -124,6 +126,7 @@ extension Checker {
         program.products.append(ProductInfo(name: p.name.text, title: p.title, span: p.span, file: file,
                                             parameters: parameters, constants: constants, functions: functions))
         define(p.name, .product(index), in: globalScope, what: "product")
+        return scope
     }
 
     func roundingPolicy(_ r: RoundingDecl) -> (FixedDecimal?, RoundingMode)? {
@@ -223,6 +226,13 @@ extension Checker {
         pending.progress = .inProgress
         pendingGlobals[index] = pending
         inFile(pending.file) {
+            if let (wanted, name) = pending.typedAs {
+                let (value, size) = withFrame { typedValue(pending.value, wanted: wanted, name: name, example: nil, pending.scope) }
+                def.type = wanted
+                def.initializer = value
+                def.frameSize = size
+                return
+            }
             if let base = pending.replaces {
                 let (value, size) = withFrame { overrideValue(pending.value, for: base, pending.scope) }
                 def.type = program.globals[base].type

@@ -46,18 +46,13 @@ extension Checker {
         // The changes name the base's parameters, with the messages of `with` and `--set`.
         // A base that is itself a variant passes its own changes on, unless changed again here.
         var changes: [String: (OverrideAssignment, base: Int, file: SourceFile)] = [:]
-        for (name, (change, changeFile)) in inheritedChanges(variant.base.text, seen: []) {
+        for (name, (change, changeFile)) in inheritedChanges(variant.base.text, seen: []) where change.keys == nil {
             if let g = program.products[baseIndex].parameters.first(where: { $0.name == name })?.global {
                 changes[name] = (change, g, changeFile)
             }
         }
         var seen = Set<String>()
-        for change in variant.changes {
-            if change.keys != nil {
-                error("a variant changes its base's parameters, not its tables' rows", change.target.span,
-                      hint: "make the table's value a parameter, or change the row where it is used: with \(p.name.text) { \(change.target.text)(…) = value } in …")
-                continue
-            }
+        for change in variant.changes where change.keys == nil {
             guard let g = overrideTarget(baseIndex, change.target) else { continue }
             if !seen.insert(change.target.text).inserted {
                 error("'\(program.globals[g].qualifiedName)' is changed twice", change.target.span, hint: "keep one of the two changes")
@@ -79,7 +74,52 @@ extension Checker {
             }
             added.append((member, file))
         }
-        declareProduct(p, members: inherited + added, changes: changes)
+        let scope = declareProduct(p, members: inherited + added, changes: changes)
+        // Changed rows: this variant's, then its bases', nearest first.
+        let rows = variant.changes.filter { $0.keys != nil }.map { ($0, file) } + inheritedRowChanges(variant.base.text, seen: [])
+        for (change, changeFile) in rows {
+            inFile(changeFile) { declareRowChange(change, of: baseIndex, in: program.products.count - 1, scope) }
+        }
+    }
+
+    /// `table(keys) = value` in a variant: hidden globals for the keys and the value,
+    /// typed as the table's keys and result, tried before the table's rows.
+    func declareRowChange(_ change: OverrideAssignment, of baseIndex: Int, in productIndex: Int, _ scope: Scope) {
+        guard let keys = change.keys else { return }
+        let product = program.products[productIndex]
+        let qualified = "\(product.name).\(change.target.text)"
+        guard let f = product.functions.first(where: { $0.name == change.target.text })?.function, program.functions[f].isTable else {
+            if program.products[baseIndex].parameters.contains(where: { $0.name == change.target.text }) {
+                error("'\(program.products[baseIndex].name).\(change.target.text)' is a parameter, not a table, so it has no rows",
+                      change.target.span, hint: "change it without keys: \(change.target.text) = value")
+            } else {
+                _ = overrideTarget(baseIndex, change.target)
+            }
+            return
+        }
+        let def = program.functions[f]
+        guard keys.count == def.parameters.count else {
+            let signature = def.parameters.map { "\($0.name): \($0.type)" }.joined(separator: ", ")
+            error("table '\(qualified)' takes \(def.parameters.count) key\(def.parameters.count == 1 ? "" : "s"), given \(keys.count)",
+                  change.target.span, hint: "\(change.target.text)(\(signature)) = value")
+            return
+        }
+        let row = "\(qualified)(\(keys.map { file.text(of: $0.span).trimmed }.joined(separator: ", ")))"
+        let keyGlobals = zip(keys, def.parameters).enumerated().map { i, pair in
+            let g = newGlobal(Name(row, pair.0.span), qualified: "key \(i + 1) of \(row)", .constant, type: nil, value: pair.0, scope: scope)
+            pendingGlobals[g]?.typedAs = (pair.1.type, "key \(i + 1) ('\(pair.1.name)') of '\(qualified)'")
+            return g
+        }
+        let value = newGlobal(Name(row, change.value.span), qualified: row, .constant, type: nil, value: change.value, scope: scope)
+        pendingGlobals[value]?.typedAs = (def.result, row)
+        def.presetRows.append((keyGlobals, value))
+    }
+
+    /// The row changes of a product's base chain, nearest first, with their files.
+    func inheritedRowChanges(_ name: String, seen: Set<String>) -> [(OverrideAssignment, SourceFile)] {
+        guard let (decl, file) = productSources[name].map({ ($0.decl, $0.file) }), !seen.contains(name),
+              let variant = decl.variant else { return [] }
+        return variant.changes.filter { $0.keys != nil }.map { ($0, file) } + inheritedRowChanges(variant.base.text, seen: seen.union([name]))
     }
 
     /// A product's members as declared, each with its file: a variant's are its

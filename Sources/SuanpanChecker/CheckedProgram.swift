@@ -65,6 +65,9 @@ public final class FunctionDef: @unchecked Sendable {
     public internal(set) var body: Body?
     public internal(set) var frameSize = 0
     public internal(set) var isTable = false
+    /// A variant's changed rows, tried before the table's own: the globals holding
+    /// each row's keys and its value, the variant's own changes first.
+    public internal(set) var presetRows: [(keys: [Int], value: Int)] = []
 
     init(name: String, qualifiedName: String, hasParameterList: Bool, span: Span, file: SourceFile) {
         self.name = name

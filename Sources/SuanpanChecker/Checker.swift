@@ -26,6 +26,8 @@ public final class Checker {
         /// A variant's new value for an inherited parameter: the base's parameter,
         /// whose type the value must have.
         var replaces: Int?
+        /// A variant's table row key or value: the type it must have, and how to name it.
+        var typedAs: (SType, String)?
     }
     enum FunctionSyntax {
         case rule(RuleDecl)

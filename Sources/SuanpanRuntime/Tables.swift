@@ -26,9 +26,14 @@ extension Compiler {
         let anchor = table.rows.first?.value ?? table.fallback
         let tracing = program.tracing
         let index = program.checked.functions.firstIndex { $0 === def } ?? -1
+        let presets = def.presetRows
         return { frame throws(RuntimeError) in
-            if !frame.machine.rowOverrides.isEmpty, let set = frame.machine.rowOverrides[index], let anchor,
-               let value = try setRow(set, classes, frame, anchor) {
+            var found: Value?
+            if let anchor, !frame.machine.rowOverrides.isEmpty, let set = frame.machine.rowOverrides[index] {
+                found = try setRow(set, classes, frame, anchor)
+            }
+            if found == nil, !presets.isEmpty, let anchor { found = try presetRow(presets, classes, frame, def, anchor) }
+            if let value = found {
                 if tracing {
                     let keys = def.parameters.indices.map { "\(def.parameters[$0].name) = \(Format.display(frame.slots[$0], def.parameters[$0].type, quoteStrings: true))" }
                     frame.machine.note("table \(def.qualifiedName): \(keys.joined(separator: ", ")) is set to \(Format.display(value, def.result, quoteStrings: true))")
@@ -64,6 +69,20 @@ extension Compiler {
                 matched = try compareValues(.equal, classes[i], frame.slots[i], key, anchor)
             }
             if matched { return row.value }
+        }
+        return nil
+    }
+
+    /// The value of a variant's changed row for these keys, if any: its own changes first.
+    func presetRow(_ presets: [(keys: [Int], value: Int)], _ classes: [ValueClass], _ frame: Frame, _ def: FunctionDef,
+                   _ anchor: BExpr) throws(RuntimeError) -> Value? {
+        for row in presets {
+            var matched = true
+            for (i, key) in row.keys.enumerated() where matched && i < classes.count {
+                let wanted = try frame.machine.global(key, at: def.span, in: def.file)
+                matched = try compareValues(.equal, classes[i], frame.slots[i], wanted, anchor)
+            }
+            if matched { return try frame.machine.global(row.value, at: def.span, in: def.file) }
         }
         return nil
     }
