@@ -39,14 +39,20 @@ extension Checker {
             return
         }
         if baseDecl.variant != nil {
+            if chain.count >= Checker.maxDeclarationDepth {
+                error("products are made from each other too deeply (over \(Checker.maxDeclarationDepth) variants of variants)",
+                      variant.base.span, hint: "make this product from one nearer the start of the chain")
+                return
+            }
             inFile(baseFile) { declareVariant(baseDecl, chain: chain + [p.name.text]) }
         }
         guard case .product(let baseIndex)? = globalScope.lookupLocally(variant.base.text) else { return }
-        let inherited = effectiveMembers(variant.base.text, seen: [])
+        let bases = inheritance(of: variant.base.text)
+        let inherited = bases.members
         // The changes name the base's parameters, with the messages of `with` and `--set`.
         // A base that is itself a variant passes its own changes on, unless changed again here.
         var changes: [String: (OverrideAssignment, base: Int, file: SourceFile)] = [:]
-        for (name, (change, changeFile)) in inheritedChanges(variant.base.text, seen: []) where change.keys == nil {
+        for (name, (change, changeFile)) in bases.changes {
             if let g = program.products[baseIndex].parameters.first(where: { $0.name == name })?.global {
                 changes[name] = (change, g, changeFile)
             }
@@ -76,7 +82,7 @@ extension Checker {
         }
         let scope = declareProduct(p, members: inherited + added, changes: changes)
         // Changed rows: this variant's, then its bases', nearest first.
-        let rows = variant.changes.filter { $0.keys != nil }.map { ($0, file) } + inheritedRowChanges(variant.base.text, seen: [])
+        let rows = variant.changes.filter { $0.keys != nil }.map { ($0, file) } + bases.rows
         for (change, changeFile) in rows {
             inFile(changeFile) { declareRowChange(change, of: baseIndex, in: program.products.count - 1, scope) }
         }
@@ -115,30 +121,40 @@ extension Checker {
         def.presetRows.append((keyGlobals, value))
     }
 
-    /// The row changes of a product's base chain, nearest first, with their files.
-    func inheritedRowChanges(_ name: String, seen: Set<String>) -> [(OverrideAssignment, SourceFile)] {
-        guard let (decl, file) = productSources[name].map({ ($0.decl, $0.file) }), !seen.contains(name),
-              let variant = decl.variant else { return [] }
-        return variant.changes.filter { $0.keys != nil }.map { ($0, file) } + inheritedRowChanges(variant.base.text, seen: seen.union([name]))
+    /// What a product passes on to its variants: its members as declared (a variant's
+    /// base's first, then its own), the parameters its declaration changes (the later
+    /// wins) and the rows it changes (nearest first), each with the file it is written in.
+    struct Inheritance {
+        var members: [(Member, SourceFile)] = []
+        var changes: [String: (OverrideAssignment, SourceFile)] = [:]
+        var rows: [(OverrideAssignment, SourceFile)] = []
     }
 
-    /// A product's members as declared, each with its file: a variant's are its
-    /// base's (recursively), then its own.
-    func effectiveMembers(_ name: String, seen: Set<String>) -> [(Member, SourceFile)] {
-        guard let (decl, file) = productSources[name].map({ ($0.decl, $0.file) }), !seen.contains(name) else { return [] }
-        let own = decl.members.map { ($0, file) }
-        guard let variant = decl.variant else { return own }
-        return effectiveMembers(variant.base.text, seen: seen.union([name])) + own
-    }
-
-    /// The parameters a product's declaration changes, with the file each change is
-    /// written in: a variant's base's changes, then its own (the later wins).
-    func inheritedChanges(_ name: String, seen: Set<String>) -> [String: (OverrideAssignment, SourceFile)] {
-        guard let (decl, file) = productSources[name].map({ ($0.decl, $0.file) }), !seen.contains(name),
-              let variant = decl.variant else { return [:] }
-        var changes = inheritedChanges(variant.base.text, seen: seen.union([name]))
-        for change in variant.changes { changes[change.target.text] = (change, file) }
-        return changes
+    /// A product's inheritance, worked out once per product: the chain of bases is
+    /// walked down to one already known (or the root), then back up, so a long chain
+    /// costs linear time. A cycle stops the walk (it is reported where it is declared).
+    func inheritance(of name: String) -> Inheritance {
+        var pending: [(decl: ProductDecl, file: SourceFile)] = []
+        var seen = Set<String>()
+        var current = name
+        var known = Inheritance()
+        while inheritances[current] == nil, let source = productSources[current], seen.insert(current).inserted {
+            pending.append(source)
+            guard let variant = source.decl.variant else { break }
+            current = variant.base.text
+        }
+        if let found = inheritances[current] { known = found }
+        for source in pending.reversed() {
+            var next = known
+            next.members += source.decl.members.map { ($0, source.file) }
+            for change in source.decl.variant?.changes ?? [] {
+                if change.keys == nil { next.changes[change.target.text] = (change, source.file) }
+            }
+            next.rows = (source.decl.variant?.changes ?? []).filter { $0.keys != nil }.map { ($0, source.file) } + next.rows
+            inheritances[source.decl.name.text] = next
+            known = next
+        }
+        return known
     }
 
     func memberName(_ m: Member) -> Name? {

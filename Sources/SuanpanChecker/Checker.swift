@@ -46,6 +46,8 @@ public final class Checker {
     var productSources: [String: (decl: ProductDecl, file: SourceFile)] = [:]
     /// Variants declared so far (by file and position): a base is declared before its variants.
     var declaredVariants: Set<String> = []
+    /// What each product passes on to its variants, by name.
+    var inheritances: [String: Inheritance] = [:]
 
     /// How many declarations are being typed inside each other right now.
     var declarationDepth = 0
