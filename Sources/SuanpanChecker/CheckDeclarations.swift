@@ -124,7 +124,8 @@ extension Checker {
           }
         }
         program.products.append(ProductInfo(name: p.name.text, title: p.title, span: p.span, file: file,
-                                            parameters: parameters, constants: constants, functions: functions))
+                                            parameters: parameters, constants: constants, functions: functions,
+                                            base: p.variant?.base.text))
         define(p.name, .product(index), in: globalScope, what: "product")
         return scope
     }

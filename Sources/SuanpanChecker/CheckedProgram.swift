@@ -105,6 +105,8 @@ public struct ProductInfo: Sendable {
     public let constants: [(name: String, global: Int)]
     /// Rule and table name → function index, in declaration order.
     public let functions: [(name: String, function: Int)]
+    /// For a variant, `product B = A with { … }`, the product it is made from.
+    public var base: String? = nil
 }
 
 public struct TestDef: Sendable {

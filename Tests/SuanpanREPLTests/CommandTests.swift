@@ -171,6 +171,17 @@ final class CommandTests: REPLTestCase {
         XCTAssertEqual(t.output.filter { $0 == "90.00 CNY : money<CNY>" }.count, 2, t.outputText)
     }
 
+    /// A variant typed at the prompt: its base's rules at its own rate, shown by :env.
+    /// 1,200 × 8.8% = 105.60 in Huabei; 1,200 × 7.5% = 90.00 in the variant.
+    func testAVariantTypedAtThePrompt() throws {
+        let t = try type(["product Promo \"promo\" = Huabei with { installment_fee(12) = 7.5%  overdue_rate = 0.06%/day }",
+                          "[Huabei.fee(1200.00 CNY, 12), Promo.fee(1200.00 CNY, 12)]", "Promo.overdue_rate", ":env"])
+        XCTAssertEqual(t.errors, [])
+        XCTAssertEqual(Array(t.output.prefix(3)), ["defined Promo", "[105.60 CNY, 90.00 CNY] : list<money<CNY>>", "0.06%/day : rate/day"])
+        XCTAssertTrue(t.output.contains("product Promo \"promo\" = Huabei with { … }"), t.outputText)
+        XCTAssertTrue(t.output.contains("  param overdue_rate: rate/day = 0.06%/day"), t.outputText)
+    }
+
     func testSetKeepsTheOverrideAcrossAReload() throws {
         let t = try type([":set Huabei.due_day = 15", ":reload", "Huabei.due_day",
                           "Huabei.due_date(Purchase { amount: 1 CNY, date: 2020-07-01 })"])
