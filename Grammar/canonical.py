@@ -118,6 +118,13 @@ class CanonicalTree(lark.Transformer):
         title = [] if c[1] is None else [quoted(decode_string(c[1]))]
         return SList(["product", str(c[0])] + title, present(c[2:]))
 
+    def variant_decl(self, c):
+        title = [] if c[1] is None else [quoted(decode_string(c[1]))]
+        items = present(c[3:])
+        changes = [i for i in items if isinstance(i, SList) and i.head[:1] == ["set"]]
+        members = [i for i in items if not (isinstance(i, SList) and i.head[:1] == ["set"])]
+        return SList(["product", str(c[0])] + title + [SList(["=", str(c[2])])], changes + members)
+
     def param_decl(self, c):
         return SList(["param", str(c[0])] + annotation(c[1]) + [expr(c[2])])
 
@@ -241,6 +248,17 @@ class CanonicalTree(lark.Transformer):
         where = [] if condition is None else [SList(["where", expr(condition)])]
         return SList([kind, str(state)] + annotation(state_type) + [expr(initial), str(variable), expr(source)]
                      + where + [expr(step)])
+
+    def with_expr(self, c):
+        return SList(["with", str(c[0])] + c[1:-1] + [expr(c[-1])])
+
+    def assignment(self, c):
+        name, keys, value = c
+        target = str(name) if keys is None else SList([str(name)] + keys)
+        return SList(["set", target, expr(value)])
+
+    def row_keys(self, c):
+        return [expr(x) for x in present(c)]
 
     or_op, and_op = binary("or"), binary("and")
     add, sub, mul, div, pow = binary("+"), binary("-"), binary("*"), binary("/"), binary("^")

@@ -119,51 +119,36 @@ public final class Program {
         if let failure { throw failure }
     }
 
-    /// Sets a product parameter for this program's runs ("what if"), from an
-    /// assignment such as `Huabei.overdue_rate=0.06%/day`. Returns what is wrong, if anything.
-    /// The value stands alone, so it may be written as values are displayed, an
-    /// amount's digits grouped by commas: `Huabei.credit_limit=1,200.00 CNY`.
+    /// Sets a product parameter, or a table's row, for this program's runs ("what if"), from an
+    /// assignment such as `Huabei.overdue_rate=0.06%/day` or `Huabei.installment_fee(12)=7.5%`. Returns what is wrong, if anything.
+    /// The assignment is read and checked as a change inside `with Huabei { … } in …` is,
+    /// and applied by the same machinery.
     public func setParameter(_ assignment: String, sourceName: String = "<--set>") -> [Diagnostic] {
         let source = SourceFile(path: sourceName, text: assignment)
-        guard let equals = assignment.firstIndex(of: "=") else {
+        guard assignment.contains("=") else {
             return [.error("expected Product.param=value", file: source, span: Span(0, assignment.utf8.count))]
         }
-        let name = assignment[..<equals].trimmingCharacters(in: .whitespaces)
-        let parameters = checked.products.flatMap { p in p.parameters.map { ("\(p.name).\($0.name)", $0.global) } }
-        guard let global = parameters.first(where: { $0.0 == name })?.1 else {
-            let known = parameters.map(\.0)
-            return [.error("no product parameter '\(name)'", file: source, span: Span(0, name.utf8.count),
-                           hint: known.isEmpty ? "no product is loaded" : "parameters: \(known.joined(separator: ", "))")]
-        }
-        let text = String(assignment[assignment.index(after: equals)...])
-        switch evaluate(text, sourceName: "<--set \(name)>", standalone: true) {
-        case .value(let value, let type):
-            let wanted = checked.globals[global].type
-            do {
-                guard fits(type, wanted) else { throw RuntimeError("", file: nil, span: .none) }
-                try machine.override(global: global, with: value)
-                return []
+        return LargeStack.run { () -> [Diagnostic] in
+            self.prepare()
+            let (parsed, parseDiagnostics) = Parser.parseOverride(source)
+            guard let parsed, !parseDiagnostics.contains(where: { $0.severity == .error }) else { return parseDiagnostics }
+            let (change, frameSize, diagnostics) = Checker.checkOverride(product: parsed.product, parsed.assignment,
+                                                                         file: source, in: self.checked)
+            guard let change, !diagnostics.contains(where: { $0.severity == .error }) else { return diagnostics }
+            do throws(RuntimeError) {
+                let value = try self.machine.evaluate(change.value, frameSize: frameSize)
+                switch change.target {
+                case .parameter(let global):
+                    try self.machine.apply(.parameter(global: global, value))
+                case .row(let table, let keyExprs):
+                    var keys: [Value] = []
+                    for k in keyExprs { keys.append(try self.machine.evaluate(k, frameSize: frameSize)) }
+                    try self.machine.apply(.row(table: table, keys: keys, value))
+                }
+                return diagnostics
             } catch {
-                return [.error("\(name) is \(wanted); '\(text.trimmingCharacters(in: .whitespaces))' is \(type)",
-                               file: source, span: Span(0, assignment.utf8.count))]
+                return [error.diagnostic]
             }
-        case .checkFailed(let diagnostics):
-            return diagnostics
-        case .runtimeFailed(let error):
-            return [error.diagnostic]
-        }
-    }
-
-    /// Whether a value of one type may stand where another is declared; the
-    /// value itself is checked too (a currency known only at run time).
-    func fits(_ type: SType, _ wanted: SType) -> Bool {
-        switch (type, wanted) {
-        case _ where type == wanted: return true
-        case (.int, .number), (.money, .money), (.list(.anything), .list): return true
-        case (.flow(_, let p), .flow(_, let q)): return p == q
-        case (.record(let a), .record(let b)): return a.root === b.root
-        case (.list(let a), .list(let b)): return fits(a, b)
-        default: return false
         }
     }
 

@@ -52,6 +52,20 @@ public indirect enum BKind: Sendable {
     case dateComponent(BExpr, DateComponent)
     /// The product's rounding policy applied to a money result.
     case roundMoney(BExpr, quantum: FixedDecimal?, mode: RoundingMode)
+    /// `with P { … } in body`: the body runs with these parameters overridden.
+    case scoped([OverrideDef], body: BExpr)
+}
+
+/// One change of a what-if: a product parameter (its global), or a table's row
+/// for some keys, and the value it takes, computed before the change applies.
+/// `with`, `--set` and `:set` all make these.
+public struct OverrideDef: Sendable {
+    public enum Target: Sendable {
+        case parameter(global: Int)
+        case row(table: Int, keys: [BExpr])
+    }
+    public let target: Target
+    public let value: BExpr
 }
 
 /// A checked `fold` or `scan`: the state lives in `stateSlot`, the current item

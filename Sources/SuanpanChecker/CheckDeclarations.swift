@@ -48,6 +48,7 @@ extension Checker {
     }
 
     func declareEverythingElse(_ files: [FileSyntax]) {
+        collectProductSources(files)
         for f in files {
             inFile(f.file) {
                 for item in f.items {
@@ -58,30 +59,49 @@ extension Checker {
                     case .rule(let r):
                         let fn = newFunction(r.name, qualified: r.name.text, .rule(r), scope: globalScope, rounding: nil)
                         define(r.name, .function(fn), in: globalScope, what: "rule")
-                    case .product(let p):
-                        declareProduct(p)
+                    case .product(let p) where p.variant == nil:
+                        declareProduct(p, members: p.members.map { ($0, f.file) }, changes: [:])
+                    case .product:
+                        break
                     case .importDecl, .record, .test, .print:
                         break
                     }
                 }
             }
         }
+        declareVariants(files)
     }
 
-    func declareProduct(_ p: ProductDecl) {
+    /// Declares a product from its members, each with the file it is written in (a
+    /// variant's inherited members are in its base's). `changes` gives a variant's new
+    /// values for inherited parameters, each typed as the base parameter it replaces.
+    @discardableResult
+    func declareProduct(_ p: ProductDecl, members: [(Member, SourceFile)],
+                        changes: [String: (OverrideAssignment, base: Int, file: SourceFile)]) -> Scope {
         let index = program.products.count
         let scope = Scope(parent: globalScope, product: index)
         var parameters: [(String, Int)] = []
         var constants: [(String, Int)] = []
         var functions: [(String, Int)] = []
         var rounding: (FixedDecimal?, RoundingMode)?
-        for case .rounding(let r) in p.members {
-            if rounding != nil { error("a product has one rounding policy", r.span) }
-            rounding = roundingPolicy(r)
+        for case (.rounding(let r), let memberFile) in members {
+            inFile(memberFile) {
+                if rounding != nil { error("a product has one rounding policy", r.span) }
+                rounding = roundingPolicy(r)
+            }
         }
-        for member in p.members {
+        for (member, memberFile) in members {
+          inFile(memberFile) {
             let qualify = { (n: Name) in "\(p.name.text).\(n.text)" }
             switch member {
+            case .param(let d) where changes[d.name.text] != nil:
+                guard let (change, base, changeFile) = changes[d.name.text].map({ ($0.0, $0.base, $0.file) }) else { return }
+                inFile(changeFile) {
+                    let g = newGlobal(change.target, qualified: qualify(change.target), .parameter, type: nil, value: change.value, scope: scope)
+                    pendingGlobals[g]?.replaces = base
+                    define(change.target, .global(g), in: scope, what: "parameter")
+                    parameters.append((d.name.text, g))
+                }
             case .param(let d):
                 let g = newGlobal(d.name, qualified: qualify(d.name), .parameter, type: d.type, value: d.value, scope: scope)
                 define(d.name, .global(g), in: scope, what: "parameter")
@@ -101,10 +121,13 @@ extension Checker {
             case .rounding:
                 break
             }
+          }
         }
         program.products.append(ProductInfo(name: p.name.text, title: p.title, span: p.span, file: file,
-                                            parameters: parameters, constants: constants, functions: functions))
+                                            parameters: parameters, constants: constants, functions: functions,
+                                            base: p.variant?.base.text))
         define(p.name, .product(index), in: globalScope, what: "product")
+        return scope
     }
 
     func roundingPolicy(_ r: RoundingDecl) -> (FixedDecimal?, RoundingMode)? {
@@ -216,6 +239,20 @@ extension Checker {
         pending.progress = .inProgress
         pendingGlobals[index] = pending
         inFile(pending.file) {
+            if let (wanted, name) = pending.typedAs {
+                let (value, size) = withFrame { typedValue(pending.value, wanted: wanted, name: name, example: nil, pending.scope) }
+                def.type = wanted
+                def.initializer = value
+                def.frameSize = size
+                return
+            }
+            if let base = pending.replaces {
+                let (value, size) = withFrame { overrideValue(pending.value, for: base, pending.scope) }
+                def.type = program.globals[base].type
+                def.initializer = value
+                def.frameSize = size
+                return
+            }
             let declared = pending.type.map { resolveType($0) }
             if let declared { def.type = declared }
             let (value, size) = withFrame { expression(pending.value, pending.scope, expected: declared) }

@@ -40,6 +40,8 @@ extension Checker {
             return rowLiteral(fields, e.span, scope)
         case .arrange(let a):
             return arrange(a, e.span, scope)
+        case .scoped(let w):
+            return scopedOverride(w, e.span, scope, expected: expected)
         }
     }
 

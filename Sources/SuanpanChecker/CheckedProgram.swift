@@ -65,6 +65,9 @@ public final class FunctionDef: @unchecked Sendable {
     public internal(set) var body: Body?
     public internal(set) var frameSize = 0
     public internal(set) var isTable = false
+    /// A variant's changed rows, tried before the table's own: the globals holding
+    /// each row's keys and its value, the variant's own changes first.
+    public internal(set) var presetRows: [(keys: [Int], value: Int)] = []
 
     init(name: String, qualifiedName: String, hasParameterList: Bool, span: Span, file: SourceFile) {
         self.name = name
@@ -102,6 +105,8 @@ public struct ProductInfo: Sendable {
     public let constants: [(name: String, global: Int)]
     /// Rule and table name → function index, in declaration order.
     public let functions: [(name: String, function: Int)]
+    /// For a variant, `product B = A with { … }`, the product it is made from.
+    public var base: String? = nil
 }
 
 public struct TestDef: Sendable {

@@ -23,6 +23,11 @@ public final class Checker {
         let scope: Scope
         let file: SourceFile
         var progress = Progress.pending
+        /// A variant's new value for an inherited parameter: the base's parameter,
+        /// whose type the value must have.
+        var replaces: Int?
+        /// A variant's table row key or value: the type it must have, and how to name it.
+        var typedAs: (SType, String)?
     }
     enum FunctionSyntax {
         case rule(RuleDecl)
@@ -37,6 +42,12 @@ public final class Checker {
     }
     var pendingGlobals: [Int: PendingGlobal] = [:]
     var pendingFunctions: [Int: PendingFunction] = [:]
+    /// Every product as written, by name, for variants to find their base.
+    var productSources: [String: (decl: ProductDecl, file: SourceFile)] = [:]
+    /// Variants declared so far (by file and position): a base is declared before its variants.
+    var declaredVariants: Set<String> = []
+    /// What each product passes on to its variants, by name.
+    var inheritances: [String: Inheritance] = [:]
 
     /// How many declarations are being typed inside each other right now.
     var declarationDepth = 0
@@ -87,7 +98,7 @@ public final class Checker {
         checker.declareRecords(files)
         checker.declareEverythingElse(files)
         checker.checkBodies(files)
-        return (program, checker.diagnostics)
+        return (program, checker.uniqueDiagnostics)
     }
 
     /// Checks one expression against a checked program, as `eval` and the REPL do.
@@ -100,6 +111,15 @@ public final class Checker {
     }
 
     // MARK: Diagnostics
+
+    /// The diagnostics without repeats: a variant's inherited rules are checked again
+    /// in its scope, and whatever is wrong in them is reported once, at the base.
+    var uniqueDiagnostics: [Diagnostic] {
+        var seen = Set<String>()
+        return diagnostics.filter { d in
+            seen.insert("\(d.severity) \(d.file?.path ?? "") \(d.span.start) \(d.span.end) \(d.message) \(d.hint ?? "")").inserted
+        }
+    }
 
     func error(_ message: String, _ span: Span, hint: String? = nil) {
         diagnostics.append(.error(message, file: file, span: span, hint: hint))

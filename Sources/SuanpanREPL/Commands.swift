@@ -86,7 +86,7 @@ extension REPL {
         let checked = program.checked
         if !session.files.isEmpty { output("files: " + session.files.joined(separator: ", ")) }
         for p in checked.products {
-            output("product \(p.name)" + (p.title.map { " \"\($0)\"" } ?? ""))
+            output("product \(p.name)" + (p.title.map { " \"\($0)\"" } ?? "") + (p.base.map { " = \($0) with { … }" } ?? ""))
             for (name, g) in p.parameters {
                 let override = session.overrides.contains { $0.name == "\(p.name).\(name)" }
                 let value = program.evaluate("\(p.name).\(name)")

@@ -26,7 +26,20 @@ public struct Completer {
             return paths(String(line.drop { $0 != " " }.dropFirst()), word: word)
         }
         if before.hasSuffix(".") { return members(of: String(before.dropLast()), word: word) }
+        if let changeable = changeable(before) { return changeable.filter { $0.hasPrefix(word) }.sorted() }
         return names().filter { $0.hasPrefix(word) }.sorted()
+    }
+
+    /// Where a change's target goes, inside `with Product {` or `… = Product with {`
+    /// (after the brace or a comma, before any '='): the product's parameters and tables.
+    func changeable(_ before: String) -> [String]? {
+        let open = #/(?:\bwith\s+([A-Za-z_][A-Za-z0-9_]*)|\b([A-Za-z_][A-Za-z0-9_]*)\s+with)\s*\{([^{}]*)$/#
+        guard let match = before.firstMatch(of: open), let name = match.1 ?? match.2,
+              let product = session.program?.checked.product(named: String(name)) else { return nil }
+        let sinceLastChange = match.3.split(separator: ",", omittingEmptySubsequences: false).last ?? ""
+        if sinceLastChange.contains("=") { return nil }
+        let tables = product.functions.filter { session.program?.checked.functions[$0.function].isTable == true }.map(\.name)
+        return product.parameters.map(\.name) + tables
     }
 
     func names() -> [String] {

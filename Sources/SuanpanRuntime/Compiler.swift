@@ -189,6 +189,8 @@ struct Compiler {
                 case .weekday: return .decimal(FixedDecimal(d.weekday))
                 }
             }
+        case .scoped(let overrides, let body):
+            return scoped(overrides, compile(body))
         case .roundMoney(let inner, let quantum, let mode):
             let code = compile(inner)
             let tracing = program.tracing
@@ -199,6 +201,37 @@ struct Compiler {
                 if tracing { tracedRounding(.money(amount, currency), result, e.type, "rounding policy \(mode.rawValue)", frame) }
                 return result
             }
+        }
+    }
+
+    /// `with P { … } in body`: the new values (and a row's keys) are computed first,
+    /// outside the change, then the body runs with them in place.
+    func scoped(_ overrides: [OverrideDef], _ body: @escaping Code) -> Code {
+        let steps = overrides.map { o -> (target: OverrideDef.Target, keys: [Code], value: Code) in
+            switch o.target {
+            case .parameter: return (o.target, [], compile(o.value))
+            case .row(_, let keys): return (o.target, keys.map(compile), compile(o.value))
+            }
+        }
+        let checked = program.checked
+        return { frame throws(RuntimeError) in
+            var changes: [Machine.Change] = []
+            changes.reserveCapacity(steps.count)
+            for step in steps {
+                switch step.target {
+                case .parameter(let global):
+                    changes.append(.parameter(global: global, try step.value(frame)))
+                case .row(let table, _):
+                    var keys: [Value] = []
+                    for k in step.keys { keys.append(try k(frame)) }
+                    changes.append(.row(table: table, keys: keys, try step.value(frame)))
+                }
+            }
+            let machine = frame.machine
+            if machine.log != nil {
+                for change in changes { machine.note("what-if " + describe(change, checked)) }
+            }
+            return try machine.withOverrides(changes) { () throws(RuntimeError) in try body(frame) }
         }
     }
 

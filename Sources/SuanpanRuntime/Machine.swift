@@ -96,6 +96,8 @@ func height(_ e: BExpr) -> Int {
         return 1 + max(height(base), from.map(height) ?? 0, to.map(height) ?? 0)
     case .fold(let plan):
         return 1 + max(height(plan.initial), height(plan.source), plan.filter.map(height) ?? 0, height(plan.step))
+    case .scoped(let overrides, let body):
+        return 1 + overrides.reduce(height(body)) { max($0, height($1.value)) }
     }
 }
 
@@ -131,6 +133,39 @@ public final class Machine {
     }
 
     var overridden: Set<Int> = []
+    /// Table rows set for some keys, by table: tried before the table's own rows,
+    /// the latest first.
+    var rowOverrides: [Int: [(keys: [Value], value: Value)]] = [:]
+
+    /// One change of a what-if, with its values computed.
+    public enum Change {
+        case parameter(global: Int, Value)
+        case row(table: Int, keys: [Value], Value)
+    }
+
+    /// Applies one change for the rest of this run (`--set`, `:set`), or of a `with`.
+    public func apply(_ change: Change) throws(RuntimeError) {
+        switch change {
+        case .parameter(let global, let value): try override(global: global, with: value)
+        case .row(let table, let keys, let value): try override(row: table, keys: keys, with: value)
+        }
+    }
+
+    /// Sets a table's value for some keys, as if a first row matched exactly them.
+    /// Values computed from the old one are forgotten.
+    public func override(row table: Int, keys: [Value], with value: Value) throws(RuntimeError) {
+        guard program.functions.indices.contains(table), program.functions[table].definition.isTable else {
+            throw RuntimeError("no table #\(table)", file: nil, span: .none)
+        }
+        let def = program.functions[table].definition
+        guard keys.count == def.parameters.count,
+              zip(keys, def.parameters).allSatisfy({ $0.conforms(to: $1.type) }), value.conforms(to: def.result) else {
+            throw RuntimeError("'\(def.qualifiedName)' takes keys \(def.parameters.map { "\($0.type)" }.joined(separator: ", ")) and gives \(def.result); the new row does not fit",
+                               file: def.file, span: def.span)
+        }
+        forgetComputedValues()
+        rowOverrides[table, default: []].append((keys, value))
+    }
 
     /// Sets a parameter (or constant) for this run. Values computed from the old
     /// one are forgotten, so everything later sees the new value.
@@ -147,12 +182,25 @@ public final class Machine {
         globalValues[index] = value
     }
 
+    /// Runs `body` with parameters set as `override` sets them (`with P { … } in …`),
+    /// then puts every value back as it was: the overrides, and every value computed
+    /// from them, so nothing computed inside is seen outside, nor the other way round.
+    /// Nested, the innermost change of a parameter wins.
+    func withOverrides(_ changes: [Change], _ body: () throws(RuntimeError) -> Value) throws(RuntimeError) -> Value {
+        let saved = (globalValues, overridden, tracedGlobals, rowOverrides)
+        defer { (globalValues, overridden, tracedGlobals, rowOverrides) = saved }
+        for change in changes { try apply(change) }
+        tracedGlobals = []
+        return try body()
+    }
+
     /// Overrides of another run, for a run that must see the same what-ifs.
     public func copyOverrides(from other: Machine) {
         for index in other.overridden where globalValues.indices.contains(index) {
             overridden.insert(index)
             globalValues[index] = other.globalValues[index]
         }
+        rowOverrides = other.rowOverrides
     }
 
     /// Evaluates with tracing on and returns the value and what happened.

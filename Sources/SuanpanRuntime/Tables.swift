@@ -25,7 +25,21 @@ extension Compiler {
         let fallback = table.fallback.map(compile)
         let anchor = table.rows.first?.value ?? table.fallback
         let tracing = program.tracing
+        let index = program.checked.functions.firstIndex { $0 === def } ?? -1
+        let presets = def.presetRows
         return { frame throws(RuntimeError) in
+            var found: Value?
+            if let anchor, !frame.machine.rowOverrides.isEmpty, let set = frame.machine.rowOverrides[index] {
+                found = try setRow(set, classes, frame, anchor)
+            }
+            if found == nil, !presets.isEmpty, let anchor { found = try presetRow(presets, classes, frame, def, anchor) }
+            if let value = found {
+                if tracing {
+                    let keys = def.parameters.indices.map { "\(def.parameters[$0].name) = \(Format.display(frame.slots[$0], def.parameters[$0].type, quoteStrings: true))" }
+                    frame.machine.note("table \(def.qualifiedName): \(keys.joined(separator: ", ")) is set to \(Format.display(value, def.result, quoteStrings: true))")
+                }
+                return value
+            }
             for (n, (patterns, value)) in rows.enumerated() {
                 var matched = true
                 for (i, pattern) in patterns.enumerated() where matched {
@@ -44,6 +58,33 @@ extension Compiler {
             throw RuntimeError("no row of table '\(def.qualifiedName)' matches \(keys.joined(separator: ", "))",
                                file: def.file, span: def.span, hint: "add a row for it, or an 'else' row")
         }
+    }
+
+    /// The value of the latest row set (by a what-if) for exactly these keys, if any.
+    func setRow(_ set: [(keys: [Value], value: Value)], _ classes: [ValueClass], _ frame: Frame,
+                _ anchor: BExpr) throws(RuntimeError) -> Value? {
+        for row in set.reversed() {
+            var matched = true
+            for (i, key) in row.keys.enumerated() where matched && i < classes.count {
+                matched = try compareValues(.equal, classes[i], frame.slots[i], key, anchor)
+            }
+            if matched { return row.value }
+        }
+        return nil
+    }
+
+    /// The value of a variant's changed row for these keys, if any: its own changes first.
+    func presetRow(_ presets: [(keys: [Int], value: Int)], _ classes: [ValueClass], _ frame: Frame, _ def: FunctionDef,
+                   _ anchor: BExpr) throws(RuntimeError) -> Value? {
+        for row in presets {
+            var matched = true
+            for (i, key) in row.keys.enumerated() where matched && i < classes.count {
+                let wanted = try frame.machine.global(key, at: def.span, in: def.file)
+                matched = try compareValues(.equal, classes[i], frame.slots[i], wanted, anchor)
+            }
+            if matched { return try frame.machine.global(row.value, at: def.span, in: def.file) }
+        }
+        return nil
     }
 
     func keyClass(_ t: SType) -> ValueClass {

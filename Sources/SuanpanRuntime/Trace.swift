@@ -63,3 +63,18 @@ extension Compiler {
                            + (residual.isEmpty ? "" : " (residual \(residual))"))
     }
 }
+
+/// A what-if's change as the trace and the REPL show it: `Huabei.installment_fee(12) = 7.5%`.
+func describe(_ change: Machine.Change, _ checked: CheckedProgram) -> String {
+    switch change {
+    case .parameter(let global, let value):
+        guard checked.globals.indices.contains(global) else { return "?" }
+        let def = checked.globals[global]
+        return "\(def.qualifiedName) = \(Format.display(value, def.type, quoteStrings: true))"
+    case .row(let table, let keys, let value):
+        guard checked.functions.indices.contains(table) else { return "?" }
+        let def = checked.functions[table]
+        let shown = zip(keys, def.parameters).map { Format.display($0, $1.type, quoteStrings: true) }
+        return "\(def.qualifiedName)(\(shown.joined(separator: ", "))) = \(Format.display(value, def.result, quoteStrings: true))"
+    }
+}

@@ -33,7 +33,15 @@ extension CanonicalTree {
             let condition = f.filter.map { [SExpression.list([.atom("where"), expression($0)])] } ?? []
             return .list([.atom(f.kind.rawValue), name(f.state)] + type + [expression(f.initial), name(f.variable), expression(f.source)]
                          + condition + [expression(f.step)])
+        case .scoped(let w):
+            return .list([.atom("with"), name(w.product)] + w.assignments.map(assignment) + [expression(w.body)])
         }
+    }
+
+    /// `(set name value)`: one change of a what-if; `(set (table key…) value)` for a row.
+    static func assignment(_ a: OverrideAssignment) -> SExpression {
+        let target = a.keys.map { SExpression.list([name(a.target)] + $0.map(expression)) } ?? name(a.target)
+        return .list([.atom("set"), target, expression(a.value)])
     }
 
     /// `(number 1_200.50)`, `(money 1200.00 CNY)`, `(flow 1200 CNY/month)`, `(duration 40 days)`,

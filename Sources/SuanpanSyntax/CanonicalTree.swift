@@ -20,8 +20,9 @@ public enum CanonicalTree {
         case .letDecl(let d): return letDecl(d)
         case .record(let d): return .list([.atom("record"), name(d.name)], body: d.fields.map(field))
         case .product(let d):
-            return .list([.atom("product"), name(d.name)] + (d.title.map { [.string($0)] } ?? []),
-                         body: d.members.map(member))
+            let base = d.variant.map { [SExpression.list([.atom("="), name($0.base)])] } ?? []
+            return .list([.atom("product"), name(d.name)] + (d.title.map { [.string($0)] } ?? []) + base,
+                         body: (d.variant?.changes ?? []).map(assignment) + d.members.map(member))
         case .rule(let d): return rule(d)
         case .test(let d): return .list([.atom("test"), .string(d.name)], body: d.statements.map(statement))
         case .print(let p): return printStmt(p)

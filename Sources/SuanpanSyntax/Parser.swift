@@ -166,10 +166,12 @@ public struct Parser {
     }
 
     /// product_decl: "product" NAME [STRING] "{" member* "}"
+    ///             | "product" NAME [STRING] "=" NAME "with" "{" (assignment | member)* "}"
     mutating func productDecl() throws -> ProductDecl {
         let start = advance().span
         let name = try expectName()
         let title = current.kind == .string ? advance().text : nil
+        if current.kind == .assign { return try productVariant(name, title, start) }
         try expect(.lbrace, "'{'")
         var members: [Member] = []
         while current.kind != .rbrace {

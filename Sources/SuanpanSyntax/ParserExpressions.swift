@@ -1,7 +1,7 @@
 /// Expressions, loosest binding first: `if`, then the levels of `OperatorTable`
 /// (or, and, not, comparisons, + -, * /, unary -, ^), then postfix . () [].
 extension Parser {
-    /// expr: if_expr | or_expr
+    /// expr: if_expr | fold_expr | with_expr | or_expr
     mutating func expression() throws -> Expr {
         depth += 1
         defer { depth -= 1 }
@@ -22,6 +22,7 @@ extension Parser {
         case .keyword(.scan): return try fold(.scan)
         case .keyword(.sort): return try arrange(.sort)
         case .keyword(.group): return try arrange(.group)
+        case .keyword(.with): return try scopedOverride()
         default: return try operand(0)
         }
     }
@@ -205,7 +206,7 @@ extension Parser {
             return Expr(e.kind, open.to(close))
         case .lbracket:
             return try listOrComprehension()
-        case .keyword(let k) where k == .if || k == .fold || k == .scan || k == .sort || k == .group:
+        case .keyword(let k) where k == .if || k == .fold || k == .scan || k == .sort || k == .group || k == .with:
             // These reach as far right as they can, so inside an operator they need parentheses.
             try fail("'\(k.rawValue)' cannot be an operand here", hint: "put it in parentheses: x + (\(k.rawValue) …)")
         default:

@@ -53,8 +53,24 @@ public struct FieldDecl: Sendable {
 public struct ProductDecl: Sendable {
     public let name: Name
     public let title: String?
+    /// A variant, `product B = A with { … }`: the product it is made from and the
+    /// parameters it changes; `members` are what it adds.
+    public let variant: Variant?
     public let members: [Member]
     public let span: Span
+
+    public struct Variant: Sendable {
+        public let base: Name
+        public let changes: [OverrideAssignment]
+    }
+
+    init(name: Name, title: String?, variant: Variant? = nil, members: [Member], span: Span) {
+        self.name = name
+        self.title = title
+        self.variant = variant
+        self.members = members
+        self.span = span
+    }
 }
 
 public enum Member: Sendable {
@@ -197,6 +213,7 @@ extension ExprKind {
         case .slice(let base, let from, let to, _): return [base] + [from, to].compactMap { $0 }
         case .row(let fields): return fields.map(\.value)
         case .arrange(let a): return [a.source] + (a.key.map { [$0] } ?? [])
+        case .scoped(let w): return w.assignments.flatMap { ($0.keys ?? []) + [$0.value] } + [w.body]
         }
     }
 }
@@ -236,6 +253,8 @@ public indirect enum ExprKind: Sendable {
     case row([FieldInit])
     /// `sort x in xs [by key] [descending]` and `group x in xs by key`.
     case arrange(Arrange)
+    /// `with Product { param = value, … } in body`: the body sees the product with those values.
+    case scoped(ScopedOverride)
 }
 
 /// Whether a list is put in order of a key, or split into groups of equal keys.
@@ -266,6 +285,37 @@ public final class Arrange: Sendable {
         self.source = source
         self.key = key
         self.descending = descending
+    }
+}
+
+/// `name = value` in a what-if: inside `with P { … } in …`, and in `--set P.name=value`
+/// and the REPL's `:set`, which read the same form.
+/// With `keys`, `table(k, …) = value` changes one row of a table: the value for those keys.
+public struct OverrideAssignment: Sendable {
+    public let target: Name
+    public let keys: [Expr]?
+    public let value: Expr
+    public let span: Span
+    public init(target: Name, keys: [Expr]? = nil, value: Expr, span: Span) {
+        self.target = target
+        self.keys = keys
+        self.value = value
+        self.span = span
+    }
+}
+
+/// `with P { a = x, b = y } in body`: while `body` runs, P's parameters `a` and
+/// `b` have the new values (computed outside first), and so has everything
+/// computed from them; outside, nothing changes.
+public final class ScopedOverride: Sendable {
+    public let product: Name
+    public let assignments: [OverrideAssignment]
+    public let body: Expr
+
+    public init(product: Name, assignments: [OverrideAssignment], body: Expr) {
+        self.product = product
+        self.assignments = assignments
+        self.body = body
     }
 }
 

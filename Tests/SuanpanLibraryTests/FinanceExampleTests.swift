@@ -24,7 +24,8 @@ final class FinanceExampleTests: FinanceTestCase {
 
     func testJiebeiExamplePasses() {
         let names = runExample("jiebei.suan").map(\.name)
-        XCTAssertEqual(names.count, 8)
+        XCTAssertEqual(names.count, 9)
+        XCTAssertTrue(names.contains("a what-if: Jiebei at MYbank's daily rate costs what MYbank does, and Jiebei itself is unchanged"))
         XCTAssertTrue(names.contains("the balance after each period of 10,000 CNY over 12 months at 1.2%, carried period by period"))
         XCTAssertTrue(names.contains("MYbank at 0.03% a day (0.9% a month): 1,719.56 over 6 months, 882.88 over 12"))
     }
@@ -54,5 +55,21 @@ final class FinanceExampleTests: FinanceTestCase {
         } else {
             XCTFail("Jiebei.monthly_payment did not evaluate")
         }
+    }
+
+    /// MYbank is Jiebei with another daily rate: its own parameter, which `--set` changes
+    /// for MYbank alone. 10,000 CNY over 12 months at 0.04% × 30 = 1.2% a month is 899.75.
+    func testTheMYbankVariantHasAParameterOfItsOwn() throws {
+        let path = Self.examples.appendingPathComponent("jiebei.suan").path
+        guard case .success(let (program, _)) = Program.load(paths: [path]) else { return XCTFail("jiebei.suan did not load") }
+        XCTAssertEqual(program.setParameter("MYbank.daily_rate=0.04%/day").map(\.message), [])
+        for (expression, shown) in [("MYbank.monthly_payment(10000 CNY, 12)", "899.75 CNY"),
+                                    ("Jiebei.monthly_payment(10000 CNY, 6)", "1,737.36 CNY"),
+                                    ("MYbank.monthly_rate", "1.2%/month")] {
+            guard case .value(let v, let t) = program.evaluate(expression) else { XCTFail(expression); continue }
+            XCTAssertEqual(Format.display(v, t), shown, expression)
+        }
+        XCTAssertEqual(program.setParameter("MYbank.monthly_rate=1%/month").map(\.message),
+                       ["'MYbank.monthly_rate' is a constant (let), computed from the parameters, so it cannot be set"])
     }
 }

@@ -192,6 +192,29 @@ final class CommandTests: REPLTestCase {
         XCTAssertTrue(t.output.contains("  param tiers: list<money<CNY>> = [1,200.00 CNY, 5.00 CNY]   (set)"), t.outputText)
     }
 
+    /// A table's row, set and unset like a parameter: 1,200 × 7.5% = 90.00, declared 8.8%: 105.60.
+    func testSetAndUnsetATableRow() throws {
+        let fee = "Huabei.fee(1200.00 CNY, 12)"
+        let t = try type([":set Huabei.installment_fee(12) = 7.5%", fee, ":reload", fee, ":explain \(fee)",
+                          ":unset Huabei.installment_fee(12)", fee])
+        XCTAssertEqual(t.errors, [])
+        XCTAssertEqual(Array(t.output.prefix(2)), ["Huabei.installment_fee(12) = 7.5%", "90.00 CNY : money<CNY>"])
+        XCTAssertTrue(t.output.contains("    table Huabei.installment_fee: periods = 12 is set to 7.5%"), t.outputText)
+        XCTAssertEqual(Array(t.output.suffix(2)), ["Huabei.installment_fee(12) is back to its declared value", "105.60 CNY : money<CNY>"])
+        XCTAssertEqual(t.output.filter { $0 == "90.00 CNY : money<CNY>" }.count, 2, t.outputText)
+    }
+
+    /// A variant typed at the prompt: its base's rules at its own rate, shown by :env.
+    /// 1,200 × 8.8% = 105.60 in Huabei; 1,200 × 7.5% = 90.00 in the variant.
+    func testAVariantTypedAtThePrompt() throws {
+        let t = try type(["product Promo \"promo\" = Huabei with { installment_fee(12) = 7.5%  overdue_rate = 0.06%/day }",
+                          "[Huabei.fee(1200.00 CNY, 12), Promo.fee(1200.00 CNY, 12)]", "Promo.overdue_rate", ":env"])
+        XCTAssertEqual(t.errors, [])
+        XCTAssertEqual(Array(t.output.prefix(3)), ["defined Promo", "[105.60 CNY, 90.00 CNY] : list<money<CNY>>", "0.06%/day : rate/day"])
+        XCTAssertTrue(t.output.contains("product Promo \"promo\" = Huabei with { … }"), t.outputText)
+        XCTAssertTrue(t.output.contains("  param overdue_rate: rate/day = 0.06%/day"), t.outputText)
+    }
+
     func testSetKeepsTheOverrideAcrossAReload() throws {
         let t = try type([":set Huabei.due_day = 15", ":reload", "Huabei.due_day",
                           "Huabei.due_date(Purchase { amount: 1 CNY, date: 2020-07-01 })"])

@@ -36,6 +36,18 @@ final class CompleterTests: REPLTestCase {
         XCTAssertEqual(c.candidates(line: "round(Huabei.merchant_f", word: "merchant_f"), ["merchant_fee"])
     }
 
+    /// Inside `with Huabei {` and `product P = Huabei with {`, a change's target: the
+    /// product's parameters and tables; after its '=', any name again.
+    func testWhatIfTargetsAreParametersAndTables() throws {
+        let c = try completer()
+        XCTAssertEqual(c.candidates(line: "with Huabei { overdue", word: "overdue"), ["overdue_rate"])
+        XCTAssertEqual(c.candidates(line: "with Huabei { overdue_rate = 0.06%/day, installment_f", word: "installment_f"), ["installment_fee"])
+        XCTAssertEqual(c.candidates(line: "product Promo = Huabei with { min", word: "min"), ["minimum_share"])
+        XCTAssertFalse(c.candidates(line: "with Huabei { i", word: "i").contains("if"))
+        XCTAssertTrue(c.candidates(line: "with Huabei { overdue_rate = Huabei.overdue_rate * 2 } in ro", word: "ro").contains("round"))
+        XCTAssertTrue(c.candidates(line: "with Huabei { overdue_rate = ro", word: "ro").contains("round"))
+    }
+
     func testMembersOfAProductTypedAtThePrompt() throws {
         let c = try completer(loading: [], typing: ["product Jiebei { param daily_rate: rate/day = 0.04%/day\n let monthly_rate = monthly(daily_rate)\n rule interest(p: money<CNY>) -> money<CNY> = p * daily_rate * 30 days }"])
         XCTAssertEqual(c.candidates(line: "Jiebei.", word: ""), ["daily_rate", "interest", "monthly_rate"])

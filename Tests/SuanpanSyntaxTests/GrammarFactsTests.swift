@@ -54,8 +54,8 @@ final class GrammarFactsTests: XCTestCase {
                        "\(Self.readme)'s operator table has \(rows.count) rows; the parser has `if`, \(levels.count) operator levels and postfix: \(fix)")
         XCTAssertEqual(rows.map(\.level), Array(1...max(rows.count, 1)), "\(Self.readme)'s operator table must number its levels 1, 2, 3, …")
         guard rows.count == levels.count + 2, let first = rows.first, let last = rows.last else { return }
-        XCTAssertEqual(first.operators, ["if c then a else b", "fold … => b", "scan … => b", "sort … by b", "group … by b"],
-                       "\(Self.readme)'s level 1 must be `if c then a else b`, `fold … => b`, `scan … => b`, `sort … by b`, `group … by b`: the forms whose last part reaches as far right as it can")
+        XCTAssertEqual(first.operators, ["if c then a else b", "fold … => b", "scan … => b", "sort … by b", "group … by b", "with P { … } in b"],
+                       "\(Self.readme)'s level 1 must be `if c then a else b`, `fold … => b`, `scan … => b`, `sort … by b`, `group … by b`, `with P { … } in b`: the forms whose last part reaches as far right as it can")
         XCTAssertEqual(last.operators, [".name", "(args)", "[index]"], "\(Self.readme)'s last level must be the postfix `.name`, `(args)`, `[index]`")
         XCTAssertTrue(last.associativity.hasPrefix("left to right"), "\(Self.readme)'s postfix row must say 'left to right'")
         for (level, row) in zip(levels, rows.dropFirst()) {

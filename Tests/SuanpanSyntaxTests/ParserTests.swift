@@ -30,6 +30,8 @@ func render(_ e: Expr) -> String {
         let type = f.stateType.map { ": \($0.name.text)" } ?? ""
         let condition = f.filter.map { " where \(render($0))" } ?? ""
         return "(\(f.kind.rawValue) \(f.state.text)\(type) = \(render(f.initial)) for \(f.variable.text) in \(render(f.source))\(condition) => \(render(f.step)))"
+    case .scoped(let w):
+        return "(with \(w.product.text) {" + w.assignments.map { " \($0.target.text) = \(render($0.value))" }.joined(separator: ",") + " } in \(render(w.body)))"
     }
 }
 

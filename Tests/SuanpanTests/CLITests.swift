@@ -180,6 +180,27 @@ final class CLITests: XCTestCase {
         XCTAssertEqual(raised.stdout, "true : bool\n", raised.stderr)
     }
 
+    /// `--set` changes a table's row as `with Huabei { installment_fee(12) = 7.5% } in …` does,
+    /// with the same messages: 1,200 × 7.5% = 90.00 (declared 8.8%: 105.60).
+    func testSetChangesATableRowOrAParameterWithTheMessagesOfWith() throws {
+        let fee = "Huabei.fee(1200.00 CNY, 12)"
+        let row = try suanpan(["eval", "--load", "Examples/huabei.suan", "--set", "Huabei.installment_fee(12)=7.5%", fee])
+        XCTAssertEqual(row.stdout, "90.00 CNY : money<CNY>\n", row.stderr)
+        let scoped = try suanpan(["eval", "--load", "Examples/huabei.suan", "with Huabei { installment_fee(12) = 7.5% } in \(fee)"])
+        XCTAssertEqual(scoped.stdout, "90.00 CNY : money<CNY>\n", scoped.stderr)
+        for (set, scopedForm, message) in [
+            ("Huabei.installment_fee=7.5%", "with Huabei { installment_fee = 7.5% } in 1", "'Huabei.installment_fee' is a table, so it cannot be set as a whole"),
+            ("Huabei.installment_fee(12)=7.5", "with Huabei { installment_fee(12) = 7.5 } in 1", "Huabei.installment_fee(12) is percent; '7.5' is number"),
+            ("Huabei.fee=1", "with Huabei { fee = 1 } in 1", "'Huabei.fee' is a rule, so it cannot be set"),
+            ("Huabei.overdue_rat=1", "with Huabei { overdue_rat = 1 } in 1", "no product parameter 'Huabei.overdue_rat'"),
+        ] {
+            let a = try suanpan(["eval", "--load", "Examples/huabei.suan", "--set", set, "1"])
+            let b = try suanpan(["eval", "--load", "Examples/huabei.suan", scopedForm])
+            XCTAssertEqual([a.status, b.status], [65, 65], set)
+            XCTAssertTrue(a.stderr.contains(message) && b.stderr.contains(message), "\(a.stderr)\n\(b.stderr)")
+        }
+    }
+
     func testNoColourWhenStderrIsNotATerminal() throws {
         for env in [[:], ["NO_COLOR": "1"]] {
             let r = try suanpan(["eval", "1 CNY + 1 USD"], environment: env)

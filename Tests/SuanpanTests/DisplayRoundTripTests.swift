@@ -198,7 +198,7 @@ final class DisplayRoundTripTests: XCTestCase {
         XCTAssertEqual(alone.first?.hint, "',' separates values here; group digits with '_': 1_200.00 CNY")
         // Standing alone, a plain number does not group with commas: it is said how to write it.
         let number = program.setParameter("P.n=1,000")
-        XCTAssertEqual(number.map(\.message), ["expected the end of the expression, found ','"])
+        XCTAssertEqual(number.map(\.message), ["expected the end of the value, found ','"])
         XCTAssertEqual(number.first?.hint, "',' groups the digits of an amount with its unit (1,200.00 CNY, 1,000 days); "
                        + "group a plain number with '_' or not at all: 1_000")
         XCTAssertEqual(program.setParameter("P.n=1_000").map(\.message), [])

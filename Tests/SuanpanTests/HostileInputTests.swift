@@ -22,6 +22,20 @@ final class HostileInputTests: XCTestCase {
         }
     }
 
+    /// Variants declared last-first make the checker follow the chain to its start:
+    /// a chain longer than the declaration limit is one error, a shorter one checks.
+    func testLongChainsOfVariantsAreAnErrorOrAProduct() {
+        func chain(_ n: Int) -> String {
+            let variants = (1...n).reversed().map { "product P\($0) = P\($0 - 1) with { r = \($0) }" }
+            return variants.joined(separator: "\n") + "\nproduct P0 { param r: int = 0  rule twice -> int = r * 2 }\nprint P\(n).twice"
+        }
+        XCTAssertEqual(outcome(chain(300)), "600")
+        XCTAssertTrue(outcome(chain(1500)).hasPrefix("check: products are made from each other too deeply"), outcome(chain(1500)))
+        // nested what-ifs are bounded by the parser's nesting limit
+        let nested = String(repeating: "with P0 { r = 1 } in ", count: 300) + "P0.r"
+        XCTAssertTrue(outcome("product P0 { param r: int = 0 }\nprint \(nested)").hasPrefix("check: expression nested too deeply"))
+    }
+
     func testThousandsOfLetsInARecursiveRuleRunInALoop() {
         let lets = (0..<3000).map { "let a\($0) = 0" }.joined(separator: " ")
         XCTAssertEqual(outcome("rule f(k: int) -> int { \(lets) if k <= 0 then 0 else f(k - 1) }\nprint f(999)"), "0")
