@@ -1,11 +1,17 @@
 import ArgumentParser
 import Foundation
 import Suanpan
+import SuanpanChecker
 import SuanpanRuntime
 import SuanpanSyntax
 
 struct Run: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Check product files, then run their top-level print statements.")
+    static let configuration = CommandConfiguration(
+        abstract: "Check product files, then run their top-level print statements.",
+        discussion: """
+            Only the print statements of the files named run, not those of the files they import;             each line is printed as soon as it is computed. A print of one list of records shows             an aligned table; --format csv or json writes it for other programs.
+            """
+    )
 
     @Argument(help: "Product files (.suan).")
     var files: [String]
@@ -15,6 +21,9 @@ struct Run: ParsableCommand {
     @Option(name: .customLong("set"), help: ArgumentHelp("Override a product parameter (repeatable).", valueName: "Product.param=value"))
     var settings: [String] = []
 
+    @Option(name: .long, help: OutputFormat.help)
+    var format: OutputFormat = .table
+
     func validate() throws {
         if files.isEmpty { throw ValidationError("give at least one file to run") }
     }
@@ -22,12 +31,37 @@ struct Run: ParsableCommand {
     func run() throws {
         let program = try Console.load(files, plugins: try plugins.pluginSet())
         try Console.apply(settings, to: program)
+        if format == .csv {
+            // Every print's types are known before anything runs.
+            for p in program.prints(onlyIn: files) where p.values.count != 1 || !isRecordList(p.values[0].type) {
+                let what = p.values.count == 1 ? OutputFormat.csvNeedsRecords(p.values[0].type)
+                    : "csv needs each print to give one list of records; this one prints \(p.values.count) values"
+                Console.report(.error(what, file: p.file, span: p.span))
+                throw ExitCode(64)
+            }
+        }
+        var problem: FormatProblem?
         do {
-            try program.runPrints { Console.out($0) }
+            try program.runPrints(onlyIn: files) { printed in
+                guard problem == nil else { return }
+                switch format.render(printed) {
+                case .success(let text): Console.out(text, flush: true)
+                case .failure(let p): problem = p
+                }
+            }
         } catch {
             Console.report(error.diagnostic)
             throw ExitCode(70)
         }
+        if let problem {
+            Console.err("error: \(problem.message)")
+            throw ExitCode(64)
+        }
+    }
+
+    func isRecordList(_ type: SType) -> Bool {
+        if case .list(.record) = type { return true }
+        return false
     }
 }
 
@@ -90,7 +124,12 @@ struct Parse: ParsableCommand {
 }
 
 struct Eval: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Evaluate one expression and print its value and type.")
+    static let configuration = CommandConfiguration(
+        abstract: "Evaluate one expression and print its value and type.",
+        discussion: """
+            An expression may start with a minus: suanpan eval '-5 * 3'. A list of records prints             as an aligned table with its type on the line after; --format csv or json writes it             for other programs (json leaves the type out).
+            """
+    )
 
     @Argument(help: "The expression, e.g. '1200.00 CNY * 8.8%'.")
     var expression: String
@@ -100,18 +139,42 @@ struct Eval: ParsableCommand {
 
     @OptionGroup var plugins: PluginOptions
 
-    @Flag(name: .long, help: "Print one JSON object: {\"type\":…,\"value\":\"…\"}.")
+    @Flag(name: .long, help: "The same as --format json: one JSON object, {\"type\":…,\"value\":\"…\"}.")
     var json = false
+
+    @Option(name: .long, help: OutputFormat.help)
+    var format: OutputFormat?
 
     @Option(name: .customLong("set"), help: ArgumentHelp("Override a product parameter (repeatable).", valueName: "Product.param=value"))
     var settings: [String] = []
+
+    func validate() throws {
+        if json, let format, format != .json {
+            throw ValidationError("--json is --format json; give one of --json and --format \(format.rawValue)")
+        }
+    }
 
     func run() throws {
         let program = try Console.load(load, plugins: try plugins.pluginSet())
         try Console.apply(settings, to: program)
         switch program.evaluate(expression) {
         case .value(let value, let type):
-            Console.out(json ? Format.json(value, type) : "\(Format.display(value, type, quoteStrings: true)) : \(type)")
+            let format = json ? .json : self.format ?? .table
+            switch format {
+            case .table:
+                if let (items, record) = Format.records(value, type), !items.isEmpty {
+                    Console.out(Format.table(items, record) + "\n: \(type)")
+                } else {
+                    Console.out("\(Format.display(value, type, quoteStrings: true)) : \(type)")
+                }
+            case .csv, .json:
+                switch format.render(value, type) {
+                case .success(let text): Console.out(text)
+                case .failure(let problem):
+                    Console.err("error: \(problem.message)")
+                    throw ExitCode(64)
+                }
+            }
         case .checkFailed(let diagnostics):
             diagnostics.forEach(Console.report)
             throw ExitCode(65)
@@ -119,6 +182,34 @@ struct Eval: ParsableCommand {
             Console.report(error.diagnostic)
             throw ExitCode(70)
         }
+    }
+
+    /// The arguments with an expression that starts with a minus (`-5 * 3`,
+    /// `-1234.5 CNY`) moved after `--`, so that it is not read as an option.
+    /// Only `eval`'s arguments change; an option's value stays where it is.
+    static func protectingNegativeExpression(_ arguments: [String]) -> [String] {
+        guard arguments.first == "eval", !arguments.contains("--") else { return arguments }
+        let takesValue: Set<String> = ["--load", "--plugin", "--set", "--format"]
+        let flags: Set<String> = ["-h", "--help", "--json"]
+        var rest: [String] = []
+        var expressions: [String] = []
+        var i = 1
+        while i < arguments.count {
+            let a = arguments[i]
+            if takesValue.contains(a), i + 1 < arguments.count {
+                rest += [a, arguments[i + 1]]
+                i += 2
+                continue
+            }
+            if a.hasPrefix("-"), !a.hasPrefix("--"), !flags.contains(a) {
+                expressions.append(a)
+            } else {
+                rest.append(a)
+            }
+            i += 1
+        }
+        if expressions.isEmpty { return arguments }
+        return ["eval"] + rest + ["--"] + expressions
     }
 }
 

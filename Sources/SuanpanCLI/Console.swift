@@ -9,8 +9,9 @@ import SuanpanSyntax
 enum Console {
     static let color: Bool = isatty(2) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
 
-    static func out(_ line: String) {
+    static func out(_ line: String, flush: Bool = false) {
         print(line)
+        if flush { fflush(nil) }
     }
 
     static func err(_ line: String) {

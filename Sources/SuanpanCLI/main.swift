@@ -30,7 +30,7 @@ LargeStack.run {
     if CommandLine.arguments.count == 1, isatty(0) == 1 {
         SuanpanCommand.main(["repl"])
     } else {
-        SuanpanCommand.main()
+        SuanpanCommand.main(Eval.protectingNegativeExpression(Array(CommandLine.arguments.dropFirst())))
     }
 }
 exit(0)
