@@ -216,7 +216,9 @@ struct Eval: ParsableCommand {
 struct Test: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Run the test blocks in files and folders (recursively).",
-        discussion: "Prints one line per test and a last line 'N passed, N failed'; exits 1 if any failed."
+        discussion: """
+            Prints one line per test and a last line 'N passed, N failed, N skipped'. A file that             does not check fails, with its diagnostics in the report. A file whose opening comments             say '// requires plugin: NAME' is skipped when that plugin is not loaded (--plugin PATH).             Exits 1 if any test failed, 66 if no test was found.
+            """
     )
 
     @Argument(help: "Files or folders; the current folder when none are given.")
@@ -224,16 +226,36 @@ struct Test: ParsableCommand {
 
     @OptionGroup var plugins: PluginOptions
 
+    @Option(name: .long, help: ArgumentHelp("Also write the report as JUnit XML, for CI.", valueName: "file"))
+    var junit: String?
+
     func run() throws {
         let pluginSet = try plugins.pluginSet()
-        let files = try TestFiles.collect(paths.isEmpty ? ["."] : paths)
-        var passed = 0, failed = 0
+        let searched = paths.isEmpty ? ["."] : paths
+        let files = try TestFiles.collect(searched)
+        var passed = 0, failed = 0, skipped = 0
+        var report = JUnitReport()
         for file in files {
+            let missing = PluginRequirements.missing(forFileAt: file, in: pluginSet)
+            if !missing.isEmpty {
+                let why = PluginRequirements.advice(missing)
+                let names = TestFiles.testNames(file)
+                skipped += max(names.count, 1)
+                Console.out("SKIP \(file): \(why)")
+                for name in names.isEmpty ? ["(the file)"] : names {
+                    report.add(file, .init(name: name, result: .skipped(why)))
+                }
+                continue
+            }
             switch Program.load(paths: [file], plugins: pluginSet) {
             case .failure(let failure):
-                failure.diagnostics.forEach(Console.report)
+                let messages = failure.diagnostics.map { $0.rendered(color: false) }
                 Console.out("FAIL \(file): does not check")
+                for message in messages {
+                    message.split(separator: "\n", omittingEmptySubsequences: false).forEach { Console.out("    \($0)") }
+                }
                 failed += 1
+                report.add(file, .init(name: "does not check", result: .failed(messages)))
             case .success(let (program, warnings)):
                 warnings.forEach(Console.report)
                 for outcome in program.runTests(onlyIn: file) {
@@ -241,15 +263,31 @@ struct Test: ParsableCommand {
                     if outcome.passed {
                         passed += 1
                         Console.out("PASS \(file): \(outcome.name)")
+                        report.add(file, .init(name: outcome.name, result: .passed))
                     } else {
                         failed += 1
                         Console.out("FAIL \(file): \(outcome.name)")
                         outcome.failures.forEach { Console.out("    \($0)") }
+                        report.add(file, .init(name: outcome.name, result: .failed(outcome.failures)))
                     }
                 }
             }
         }
-        Console.out("\(passed) passed, \(failed) failed")
+        if let junit {
+            do {
+                try Data(report.xml.utf8).write(to: URL(fileURLWithPath: junit))
+            } catch {
+                Console.err("error: cannot write the JUnit report to \(junit): \(error.localizedDescription); give --junit a path in a folder that exists and can be written")
+                throw ExitCode(74)
+            }
+        }
+        if passed + failed + skipped == 0 {
+            let searchedText = searched.joined(separator: ", ")
+            Console.out(files.isEmpty ? "no .suan files in \(searchedText)" : "no tests in \(searchedText)")
+            Console.err("error: no tests found: write test \"name\" { expect … } blocks in .suan files, or name the files or folders that hold them")
+            throw ExitCode(66)
+        }
+        Console.out("\(passed) passed, \(failed) failed, \(skipped) skipped")
         if failed > 0 { throw ExitCode(1) }
     }
 }
@@ -273,5 +311,12 @@ enum TestFiles {
             result += found.filter { $0.hasSuffix(".suan") }.sorted().map { base == "." ? $0 : "\(base)/\($0)" }
         }
         return result
+    }
+
+    /// The names of the test blocks a file declares, read without checking it
+    /// (for a file skipped because it needs a plugin); none when it does not parse.
+    static func testNames(_ file: String) -> [String] {
+        guard case .success(let (syntax, _)) = Program.parse(path: file) else { return [] }
+        return syntax.items.compactMap { if case .test(let t) = $0 { return t.name } else { return nil } }
     }
 }

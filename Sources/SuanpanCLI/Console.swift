@@ -42,6 +42,10 @@ enum Console {
             return program
         case .failure(let failure):
             failure.diagnostics.forEach(report)
+            for file in files {
+                let missing = PluginRequirements.missing(forFileAt: file, in: plugins)
+                if !missing.isEmpty { err("note: \(file) \(PluginRequirements.advice(missing))") }
+            }
             let errors = failure.diagnostics.filter { $0.severity == .error }.count
             if !failure.ioFailed { err("\(errors) error\(errors == 1 ? "" : "s")") }
             throw ExitCode(failure.ioFailed ? 74 : 65)

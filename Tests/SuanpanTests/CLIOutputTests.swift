@@ -1,7 +1,8 @@
 import Foundation
 import XCTest
 
-/// `run` and `eval` output forms, and expressions that start with a minus.
+/// `run` and `eval` output forms, expressions that start with a minus, and
+/// `test`'s report: skips, files that do not check, no tests, JUnit XML.
 extension CLITests {
     static let ledger = """
         record Payment { payee: string, amount: money<CNY> }
@@ -117,5 +118,103 @@ extension CLITests {
         XCTAssertTrue(process.isRunning, "the first line should arrive while the rest is still being computed")
         process.waitUntilExit()
         XCTAssertEqual(process.terminationStatus, 0)
+    }
+
+    func testTestSkipsFilesWhosePluginIsNotLoaded() throws {
+        let r = try suanpan(["test", "Examples/plugins"])
+        XCTAssertEqual(r.status, 0, r.stdout + r.stderr)
+        XCTAssertEqual(r.stdout, """
+            SKIP Examples/plugins/daycount/daycount.suan: needs the native plugin 'daycount', which is not loaded: \
+            load it with --plugin path/to/libdaycount.so
+            SKIP Examples/plugins/zhima/zhima.suan: needs the native plugin 'zhima', which is not loaded: \
+            load it with --plugin path/to/libzhima.so
+            0 passed, 0 failed, 4 skipped
+
+            """)
+        let all = try suanpan(["test", "Examples"])
+        XCTAssertEqual(all.status, 0, all.stdout + all.stderr)
+        XCTAssertTrue(all.lastLine?.hasSuffix(" passed, 0 failed, 4 skipped") == true, all.stdout)
+        // `run` on such a file says which plugin it needs after the check errors.
+        let run = try suanpan(["run", "Examples/plugins/zhima/zhima.suan"])
+        XCTAssertEqual(run.status, 65)
+        XCTAssertTrue(run.stderr.contains("note: Examples/plugins/zhima/zhima.suan needs the native plugin 'zhima', which is not loaded: "
+            + "load it with --plugin path/to/libzhima.so"), run.stderr)
+    }
+
+    func testTestReportsWhyAFileDoesNotCheck() throws {
+        let dir = TempFolder()
+        let bad = dir.write("bad.suan", "let x = 1 CNY + 1 USD\ntest \"t\" { expect x == x }\n")
+        let r = try suanpan(["test", bad])
+        XCTAssertEqual(r.status, 1)
+        XCTAssertEqual(r.stdout, """
+            FAIL \(bad): does not check
+                \(bad):1:9: error: cannot add money<CNY> and money<USD>
+                   |
+                 1 | let x = 1 CNY + 1 USD
+                   |         ^^^^^^^^^^^^^
+                   = hint: CNY and USD are different currencies; convert one explicitly
+            0 passed, 1 failed, 0 skipped
+
+            """)
+    }
+
+    func testTestWithNoTestsSaysSoAndExits66() throws {
+        let dir = TempFolder()
+        let empty = dir.url.appendingPathComponent("empty").path
+        try FileManager.default.createDirectory(atPath: empty, withIntermediateDirectories: true)
+        let none = try suanpan(["test", empty])
+        XCTAssertEqual(none.status, 66)
+        XCTAssertEqual(none.stdout, "no .suan files in \(empty)\n")
+        XCTAssertTrue(none.stderr.contains("error: no tests found: write test \"name\" { expect … } blocks in .suan files"), none.stderr)
+        let plain = dir.write("rules/plain.suan", "let x = 1\n")
+        let noTests = try suanpan(["test", dir.url.appendingPathComponent("rules").path])
+        XCTAssertEqual(noTests.status, 66)
+        XCTAssertEqual(noTests.stdout, "no tests in \(dir.url.appendingPathComponent("rules").path)\n")
+        XCTAssertEqual(try suanpan(["test", plain]).status, 66)
+    }
+
+    func testTestWritesJUnitXML() throws {
+        let dir = TempFolder()
+        let tests = dir.write("a&b.suan", """
+            test "1 < 2 & \\"quoted\\"" { expect 1 < 2 }
+            test "wrong" { expect 1 + 1 == 3 }
+            """)
+        let bad = dir.write("bad.suan", "let x = 1 +\n")
+        let xml = dir.url.appendingPathComponent("report.xml").path
+        let r = try suanpan(["test", "--junit", xml, tests, bad, "Examples/plugins/zhima/zhima.suan"])
+        XCTAssertEqual(r.status, 1)
+        XCTAssertEqual(r.lastLine, "1 passed, 2 failed, 2 skipped")
+        let written = try String(contentsOfFile: xml, encoding: .utf8)
+        let a = tests.replacingOccurrences(of: "&", with: "&amp;")
+        let skip = "needs the native plugin &apos;zhima&apos;, which is not loaded: load it with --plugin path/to/libzhima.so"
+        XCTAssertTrue(written.hasPrefix("""
+            <?xml version="1.0" encoding="UTF-8"?>
+            <testsuites name="suanpan test" tests="5" failures="2" errors="0" skipped="2">
+              <testsuite name="\(a)" tests="2" failures="1" errors="0" skipped="0">
+                <testcase classname="\(a)" name="1 &lt; 2 &amp; &quot;quoted&quot;"/>
+                <testcase classname="\(a)" name="wrong">
+                  <failure message="\(a):2:16: expected 1 + 1 == 3&#10;      left:  2&#10;      right: 3">\
+            \(a):2:16: expected 1 + 1 == 3&#10;      left:  2&#10;      right: 3</failure>
+                </testcase>
+              </testsuite>
+              <testsuite name="\(bad)" tests="1" failures="1" errors="0" skipped="0">
+                <testcase classname="\(bad)" name="does not check">
+                  <failure message="\(bad):2:1: error: expected an expression, found the end of the input&#10;
+            """.dropLast()), written)
+        XCTAssertTrue(written.hasSuffix("""
+              <testsuite name="Examples/plugins/zhima/zhima.suan" tests="2" failures="0" errors="0" skipped="2">
+                <testcase classname="Examples/plugins/zhima/zhima.suan" name="Zhima bands (PRODUCTS.md §7)">
+                  <skipped message="\(skip)"/>
+                </testcase>
+                <testcase classname="Examples/plugins/zhima/zhima.suan" name="600 is the common gate for Jiebei">
+                  <skipped message="\(skip)"/>
+                </testcase>
+              </testsuite>
+            </testsuites>
+
+            """), written)
+        let unwritable = try suanpan(["test", "--junit", dir.url.appendingPathComponent("no/such/folder.xml").path, tests])
+        XCTAssertEqual(unwritable.status, 74)
+        XCTAssertTrue(unwritable.stderr.contains("give --junit a path in a folder that exists and can be written"), unwritable.stderr)
     }
 }
