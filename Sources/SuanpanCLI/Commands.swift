@@ -9,7 +9,9 @@ struct Run: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Check product files, then run their top-level print statements.",
         discussion: """
-            Only the print statements of the files named run, not those of the files they import;             each line is printed as soon as it is computed. A print of one list of records shows             an aligned table; --format csv or json writes it for other programs.
+            Only the print statements of the files named run, not those of the files they import; \
+            each line is printed as soon as it is computed. A print of one list of records shows an \
+            aligned table; --format csv or json writes it for other programs.
             """
     )
 
@@ -127,7 +129,9 @@ struct Eval: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Evaluate one expression and print its value and type.",
         discussion: """
-            An expression may start with a minus: suanpan eval '-5 * 3'. A list of records prints             as an aligned table with its type on the line after; --format csv or json writes it             for other programs (json leaves the type out).
+            An expression may start with a minus: suanpan eval '-5 * 3'. A list of records prints as \
+            an aligned table with its type on the line after; --format csv or json writes it for \
+            other programs (json leaves the type out).
             """
     )
 
@@ -217,7 +221,10 @@ struct Test: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Run the test blocks in files and folders (recursively).",
         discussion: """
-            Prints one line per test and a last line 'N passed, N failed, N skipped'. A file that             does not check fails, with its diagnostics in the report. A file whose opening comments             say '// requires plugin: NAME' is skipped when that plugin is not loaded (--plugin PATH).             Exits 1 if any test failed, 66 if no test was found.
+            Prints one line per test and a last line 'N passed, N failed, N skipped'. A file that \
+            does not check fails, with its diagnostics in the report. A file whose opening comments \
+            say '// requires plugin: NAME' is skipped when that plugin is not loaded (--plugin \
+            PATH). Exits 1 if any test failed, 66 if no test was found.
             """
     )
 
