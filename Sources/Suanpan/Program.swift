@@ -95,28 +95,53 @@ public final class Program {
         return .success((Program(checked: checked, plugins: plugins), all))
     }
 
-    /// Runs the top-level `print` statements in order; each prints one line.
-    /// Lines printed before an error are emitted before it is thrown. With a
-    /// path, only that file's statements run (the REPL runs what was just typed).
+    /// Runs the top-level `print` statements in order; each prints one line,
+    /// handed to `emit` as soon as it is computed (so a long run shows progress),
+    /// and an error is thrown after the lines before it. With a path, only that
+    /// file's statements run (the REPL runs what was just typed).
     public func runPrints(onlyIn path: String? = nil, _ emit: (String) -> Void) throws(RuntimeError) {
-        let (lines, failure) = LargeStack.run { () -> ([String], RuntimeError?) in
-            self.prepare()
-            var lines: [String] = []
-            do throws(RuntimeError) {
-                for p in self.checked.prints where path == nil || p.file.path == path {
-                    var parts: [String] = []
-                    for v in p.values {
-                        parts.append(Format.display(try self.machine.evaluate(v, frameSize: p.frameSize), v.type))
+        try runPrints(onlyIn: path.map { [$0] }) { values in
+            emit(values.map { Format.display($0.value, $0.type) }.joined(separator: " "))
+        }
+    }
+
+    /// A top-level `print`'s values with their types, for a caller that formats them itself.
+    public typealias Printed = [(value: Value, type: SType)]
+
+    /// Runs the top-level `print` statements in order, handing each one's values
+    /// to `emit` as soon as they are computed. With paths, only the statements
+    /// written in those files run, not those of the files they import.
+    public func runPrints(onlyIn paths: [String]?, values emit: (Printed) -> Void) throws(RuntimeError) {
+        let statements = prints(onlyIn: paths)
+        let failure = withoutActuallyEscaping(emit) { emit in
+            LargeStack.run { () -> RuntimeError? in
+                self.prepare()
+                do throws(RuntimeError) {
+                    for p in statements {
+                        var values: Printed = []
+                        for v in p.values {
+                            values.append((try self.machine.evaluate(v, frameSize: p.frameSize), v.type))
+                        }
+                        emit(values)
                     }
-                    lines.append(parts.joined(separator: " "))
+                    return nil
+                } catch {
+                    return error
                 }
-                return (lines, nil)
-            } catch {
-                return (lines, error)
             }
         }
-        lines.forEach(emit)
         if let failure { throw failure }
+    }
+
+    /// The top-level `print` statements written in these files (all of them when nil), in order.
+    public func prints(onlyIn paths: [String]?) -> [PrintDef] {
+        guard let paths else { return checked.prints }
+        let wanted = Set(paths.flatMap { [$0, Self.standardized($0)] })
+        return checked.prints.filter { wanted.contains($0.file.path) || wanted.contains(Self.standardized($0.file.path)) }
+    }
+
+    static func standardized(_ path: String) -> String {
+        URL(fileURLWithPath: path).standardizedFileURL.path
     }
 
     /// Sets a product parameter, or a table's row, for this program's runs ("what if"), from an

@@ -9,8 +9,9 @@ import SuanpanSyntax
 enum Console {
     static let color: Bool = isatty(2) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
 
-    static func out(_ line: String) {
+    static func out(_ line: String, flush: Bool = false) {
         print(line)
+        if flush { fflush(nil) }
     }
 
     static func err(_ line: String) {
@@ -41,6 +42,10 @@ enum Console {
             return program
         case .failure(let failure):
             failure.diagnostics.forEach(report)
+            for file in files {
+                let missing = PluginRequirements.missing(forFileAt: file, in: plugins)
+                if !missing.isEmpty { err("note: \(file) \(PluginRequirements.advice(missing))") }
+            }
             let errors = failure.diagnostics.filter { $0.severity == .error }.count
             if !failure.ioFailed { err("\(errors) error\(errors == 1 ? "" : "s")") }
             throw ExitCode(failure.ioFailed ? 74 : 65)

@@ -7,7 +7,7 @@ struct SuanpanCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "suanpan",
         abstract: "Suanpan (算盘): a typed language for financial product rules.",
-        discussion: "Exit codes: 0 ok, 1 test failures, 64 usage, 65 syntax or check error, 70 runtime error, 74 I/O error.",
+        discussion: "Exit codes: 0 ok, 1 test failures, 64 usage, 65 syntax or check error, 66 no tests found, 70 runtime error, 74 I/O error.",
         version: "0.1.0",
         subcommands: [Run.self, Test.self, Check.self, Parse.self, Eval.self, Repl.self, Plugins.self]
     )
@@ -30,7 +30,7 @@ LargeStack.run {
     if CommandLine.arguments.count == 1, isatty(0) == 1 {
         SuanpanCommand.main(["repl"])
     } else {
-        SuanpanCommand.main()
+        SuanpanCommand.main(Eval.protectingNegativeExpression(Array(CommandLine.arguments.dropFirst())))
     }
 }
 exit(0)

@@ -63,7 +63,7 @@ final class CLITests: XCTestCase {
         XCTAssertGreaterThanOrEqual(blocks, 12)
         let r = try suanpan(["test"] + examples.map { "Examples/\($0)" })
         XCTAssertEqual(r.status, 0, r.stdout + r.stderr)
-        XCTAssertEqual(r.lastLine, "\(blocks) passed, 0 failed")
+        XCTAssertEqual(r.lastLine, "\(blocks) passed, 0 failed, 0 skipped")
         XCTAssertEqual(r.stdout.split(separator: "\n").filter { $0.hasPrefix("PASS ") }.count, blocks)
     }
 
@@ -73,7 +73,7 @@ final class CLITests: XCTestCase {
         XCTAssertTrue(text.contains("import \"huabei.suan\""))
         let own = text.split(separator: "\n").filter { $0.hasPrefix("test \"") }.count
         let r = try suanpan(["test", "Examples/portfolio.suan"])
-        XCTAssertEqual(r.lastLine, "\(own) passed, 0 failed", r.stdout + r.stderr)
+        XCTAssertEqual(r.lastLine, "\(own) passed, 0 failed, 0 skipped", r.stdout + r.stderr)
     }
 
     func testAFailingTestExitsOne() throws {
@@ -85,7 +85,7 @@ final class CLITests: XCTestCase {
         """)
         let r = try suanpan(["test", path])
         XCTAssertEqual(r.status, 1)
-        XCTAssertEqual(r.lastLine, "1 passed, 2 failed")
+        XCTAssertEqual(r.lastLine, "1 passed, 2 failed, 0 skipped")
         XCTAssertTrue(r.stdout.contains("FAIL \(path): bad"), r.stdout)
         XCTAssertTrue(r.stdout.contains("left:  2"), r.stdout)
     }

@@ -1,0 +1,69 @@
+import SuanpanChecker
+
+/// Lists of records (and of rows) as tables: aligned for a person (the REPL,
+/// `suanpan run` and `eval`), as CSV and as a flat JSON array for other programs.
+extension Format {
+    /// The items and their record type when a value is a list of records or rows.
+    public static func records(_ v: Value, _ type: SType) -> ([Value], RecordType)? {
+        guard case .list(let items) = v, case .list(.record(let record)) = type else { return nil }
+        return (items, record)
+    }
+
+    /// Each record's fields as they are displayed, in the record's field order.
+    static func cells(_ rows: [Value], _ record: RecordType, quoteStrings: Bool) -> [[String]] {
+        rows.compactMap { row in
+            guard case .record(let r) = row else { return nil }
+            return zip(r.fields, record.fields).map { display($0, $1.type, quoteStrings: quoteStrings) }
+        }
+    }
+
+    /// An aligned table: a header of field names, one line per record, numbers
+    /// and money right-aligned, columns two spaces apart.
+    public static func table(_ rows: [Value], _ record: RecordType) -> String {
+        let header = record.fields.map(\.name)
+        let cells = cells(rows, record, quoteStrings: true)
+        let rightAligned = record.fields.map { $0.type.isNumeric }
+        let widths = header.indices.map { i in ([header[i]] + cells.map { $0[i] }).map(width).max() ?? 0 }
+        func line(_ row: [String]) -> String {
+            var text = row.indices.map { i in
+                let pad = String(repeating: " ", count: widths[i] - width(row[i]))
+                return rightAligned[i] ? pad + row[i] : row[i] + pad
+            }.joined(separator: "  ")
+            while text.hasSuffix(" ") { text.removeLast() }
+            return text
+        }
+        return ([line(header)] + cells.map(line)).joined(separator: "\n")
+    }
+
+    /// CSV (RFC 4180 quoting): a header row of field names, then one row per
+    /// record with the values as displayed (strings without quotes); a field
+    /// with a comma, a double quote or a line break is quoted, its quotes doubled.
+    /// Lines end with "\n".
+    public static func csv(_ rows: [Value], _ record: RecordType) -> String {
+        func field(_ s: String) -> String {
+            s.unicodeScalars.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" })
+                ? "\"" + s.split(separator: "\"", omittingEmptySubsequences: false).joined(separator: "\"\"") + "\"" : s
+        }
+        let lines = [record.fields.map(\.name)] + cells(rows, record, quoteStrings: false)
+        return lines.map { $0.map(field).joined(separator: ",") + "\n" }.joined()
+    }
+
+    /// A list of records as a flat JSON array of objects, one per record, keyed
+    /// by field name, each field in its JSON form (`json`):
+    /// [{"period":{"type":"int","value":"1"},"payment":{"type":"money","value":"34.42","currency":"CNY"}}].
+    public static func jsonRecords(_ rows: [Value], _ record: RecordType) -> String {
+        let objects = rows.compactMap { row -> String? in
+            guard case .record(let r) = row else { return nil }
+            return "{" + zip(record.fields, r.fields).map { "\(jsonString($0.name)):\(json($1, $0.type))" }.joined(separator: ",") + "}"
+        }
+        return "[" + objects.joined(separator: ",") + "]"
+    }
+
+    /// Terminal cells: CJK characters take two.
+    public static func width(_ s: String) -> Int {
+        s.unicodeScalars.reduce(0) { n, u in
+            n + ((0x1100...0x115F).contains(u.value) || (0x2E80...0xA4CF).contains(u.value) || (0xAC00...0xD7A3).contains(u.value)
+                || (0xF900...0xFAFF).contains(u.value) || (0xFF00...0xFF60).contains(u.value) ? 2 : 1)
+        }
+    }
+}
