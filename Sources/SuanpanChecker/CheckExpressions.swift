@@ -303,7 +303,8 @@ extension Checker {
         }
         guard last > first, group(values[first], count: 1...3) else { return nil }
         let parts = values[first...last].compactMap(text).map { String(decoding: $0, as: UTF8.self) }
-        return "',' separates list elements; group digits with '_': " + parts.joined(separator: "_")
+        return "',' separates list elements; group digits with '_' or not at all: "
+            + parts.joined(separator: "_") + " or " + parts.joined()
     }
 
     func comprehension(_ element: Expr, _ variable: Name, _ source: Expr, _ filter: Expr?, _ span: Span, _ scope: Scope) -> BExpr {

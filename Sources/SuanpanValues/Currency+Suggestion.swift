@@ -55,3 +55,17 @@ extension Currency {
         return d[a.count &* width &+ b.count]
     }
 }
+
+extension Currency {
+    /// The code a currency sign or word stands for (`¥`, `元`, `$`), for a hint that writes
+    /// the amount with its code instead: `¥1200` and `1200 元` are `1200 CNY`. The yen sign
+    /// is read as the yuan's, the sense it has next to Chinese text.
+    public static func code(forSign sign: Unicode.Scalar) -> String? {
+        signs[sign]
+    }
+
+    private static let signs: [Unicode.Scalar: String] = [
+        "¥": "CNY", "￥": "CNY", "元": "CNY", "圆": "CNY", "块": "CNY", "円": "JPY",
+        "$": "USD", "＄": "USD", "€": "EUR", "£": "GBP", "￡": "GBP", "₩": "KRW", "￦": "KRW",
+    ]
+}

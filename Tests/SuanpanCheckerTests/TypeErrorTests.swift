@@ -145,13 +145,13 @@ final class TypeErrorTests: XCTestCase {
     /// A displayed list of money typed into source: its grouping commas split the amounts.
     func testDisplayedGroupingInAListSaysToUseUnderscores() {
         assertOneError("[1,200.00 CNY, 5.00 CNY]", "a list holds one type: found int and money<CNY>",
-                       hint: "',' separates list elements; group digits with '_': 1_200.00 CNY")
+                       hint: "',' separates list elements; group digits with '_' or not at all: 1_200.00 CNY or 1200.00 CNY")
         assertOneError("[1,200,000.00 CNY, 5.00 CNY]", "a list holds one type: found int and money<CNY>",
-                       hint: "',' separates list elements; group digits with '_': 1_200_000.00 CNY")
+                       hint: "',' separates list elements; group digits with '_' or not at all: 1_200_000.00 CNY or 1200000.00 CNY")
         assertOneError("[5.00 CNY, 1,200 CNY]", "a list holds one type: found money<CNY> and int",
-                       hint: "',' separates list elements; group digits with '_': 1_200 CNY")
+                       hint: "',' separates list elements; group digits with '_' or not at all: 1_200 CNY or 1200 CNY")
         assertOneError("[1,000 days, 2 days]", "a list holds one type: found int and days",
-                       hint: "',' separates list elements; group digits with '_': 1_000 days")
+                       hint: "',' separates list elements; group digits with '_' or not at all: 1_000 days or 1000 days")
         // Written with blanks, or not in groups of three, the commas were meant.
         XCTAssertNil(checkErrors("let x = [1, 200 CNY]").first?.hint)
         XCTAssertNil(checkErrors("let x = [1,2000 CNY]").first?.hint)

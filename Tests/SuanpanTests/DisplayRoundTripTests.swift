@@ -193,9 +193,9 @@ final class DisplayRoundTripTests: XCTestCase {
         let program = try load()
         guard case .checkFailed(let list) = program.evaluate("[1,200.00 CNY, 5.00 CNY]") else { return XCTFail("a list of int and money") }
         XCTAssertEqual(list.map(\.message), ["a list holds one type: found int and money<CNY>"])
-        XCTAssertEqual(list.first?.hint, "',' separates list elements; group digits with '_': 1_200.00 CNY")
+        XCTAssertEqual(list.first?.hint, "',' separates list elements; group digits with '_' or not at all: 1_200.00 CNY or 1200.00 CNY")
         guard case .checkFailed(let alone) = program.evaluate("1,200.00 CNY") else { return XCTFail("a stray comma") }
-        XCTAssertEqual(alone.first?.hint, "',' separates values here; group digits with '_': 1_200.00 CNY")
+        XCTAssertEqual(alone.first?.hint, "',' separates values here; group digits with '_' or not at all: 1_200.00 CNY or 1200.00 CNY")
         // Standing alone, a plain number does not group with commas: it is said how to write it.
         let number = program.setParameter("P.n=1,000")
         XCTAssertEqual(number.map(\.message), ["expected the end of the expression, found ','"])
