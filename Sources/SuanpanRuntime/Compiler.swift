@@ -286,7 +286,7 @@ func arithmetic<T>(_ e: BExpr, _ body: () throws(ArithmeticError) -> T) throws(R
     do {
         return try body()
     } catch {
-        throw RuntimeError(error.runtimeMessage, file: e.file, span: e.span)
+        throw RuntimeError(error.runtimeMessage(e.type), file: e.file, span: e.span)
     }
 }
 
