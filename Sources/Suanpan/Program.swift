@@ -144,13 +144,32 @@ public final class Program {
                 try machine.override(global: global, with: value)
                 return []
             } catch {
-                return [.error("\(name) is \(wanted); '\(text.trimmingCharacters(in: .whitespaces))' is \(type)",
-                               file: source, span: Span(0, assignment.utf8.count))]
+                let written = text.trimmingCharacters(in: .whitespaces)
+                return [.error("\(name) is \(wanted); '\(written)' is \(type)",
+                               file: source, span: Span(0, assignment.utf8.count),
+                               hint: Self.unitHint(written, type, wanted).map { "write it with its unit: \(name)=\($0)" + $1 })]
             }
         case .checkFailed(let diagnostics):
             return diagnostics
         case .runtimeFailed(let error):
             return [error.diagnostic]
+        }
+    }
+
+    /// A plain number given for a parameter with a unit, written with that unit:
+    /// `1500000000 CNY/month` for a flow, `0.05%/day` for a rate, `30 days`.
+    /// A percentage keeps its digits before the '%' (so the hint notes that 0.05 as a fraction is 5%).
+    static func unitHint(_ text: String, _ type: SType, _ wanted: SType) -> (String, String)? {
+        guard type == .int || type == .number else { return nil }
+        let currency = { (code: String?) in code ?? "CNY" }
+        let fraction = " (the digits before '%' are the percentage: 5% is the fraction 0.05)"
+        switch wanted {
+        case .flow(let c, let p): return ("\(text) \(currency(c))/\(p.rawValue)", "")
+        case .money(let c): return ("\(text) \(currency(c))", "")
+        case .rate(let p): return ("\(text)%/\(p.rawValue)", fraction)
+        case .percent: return ("\(text)%", fraction)
+        case .duration(let u): return ("\(text) \(u.plural)", "")
+        case .int, .number, .bool, .string, .date, .list, .record, .roundingMode, .anything, .never, .invalid: return nil
         }
     }
 

@@ -203,4 +203,23 @@ final class DisplayRoundTripTests: XCTestCase {
                        + "group a plain number with '_' or not at all: 1_000")
         XCTAssertEqual(program.setParameter("P.n=1_000").map(\.message), [])
     }
+
+    /// A plain number for a parameter with a unit: the error writes the value with the unit.
+    func testAPlainNumberForAParameterWithAUnitIsWrittenWithTheUnit() throws {
+        let program = try load()
+        let fraction = " (the digits before '%' are the percentage: 5% is the fraction 0.05)"
+        let cases: [(String, String, String)] = [
+            ("P.per_month=1500000000", "P.per_month=1500000000 CNY/month", ""),
+            ("P.cny=1200", "P.cny=1200 CNY", ""),
+            ("P.d=30", "P.d=30 days", ""),
+            ("P.day_rate=0.05", "P.day_rate=0.05%/day", fraction),
+            ("P.pct=3", "P.pct=3%", fraction),
+        ]
+        for (assignment, written, note) in cases {
+            let errors = program.setParameter(assignment)
+            XCTAssertEqual(errors.count, 1, assignment)
+            XCTAssertEqual(errors.first?.hint, "write it with its unit: \(written)" + note, assignment)
+            XCTAssertEqual(program.setParameter(written).map(\.message), [], written)
+        }
+    }
 }
