@@ -194,4 +194,28 @@ final class EvaluationTests: XCTestCase {
         XCTAssertThrowsError(try run.machine.override(global: params[1].global, with: money("1", "USD")))
         XCTAssertEqual(run.show("P.rate"), "10%")
     }
+
+    /// A failure inside a comprehension names the item it happened for: its place in the list and a short display.
+    func testAFailureInAComprehensionNamesTheItem() {
+        let run = Run("""
+        record Bill { amount: money<CNY>, periods: int, note: string }
+        product P {
+          table fee(periods: int) -> percent { 3 => 2.5%  6 => 4.5% }
+        }
+        let bills = [Bill { amount: 100 CNY, periods: 3, note: "a" }, Bill { amount: 200 CNY, periods: 5, note: "b" }]
+        let long = [Bill { amount: 1 CNY, periods: 7, note: "\(String(repeating: "x", count: 100))" }]
+        """)
+        guard case .failure(let miss)? = run.evaluate("[P.fee(b.periods) for b in bills]") else { return XCTFail("must fail") }
+        XCTAssertEqual(miss.message, "no row of table 'P.fee' matches periods = 5")
+        XCTAssertEqual(miss.trace.last, "at item 2 of 2 of bills (bills[1]): Bill { amount: 200.00 CNY, periods: 5, note: \"b\" }")
+        // In the filter too, and a long item is cut short.
+        guard case .failure(let filtered)? = run.evaluate("[b for b in long where P.fee(b.periods) > 1%]") else { return XCTFail("must fail") }
+        let last = filtered.trace.last ?? ""
+        XCTAssertTrue(last.hasPrefix("at item 1 of 1 of long (long[0]): Bill { amount: 1.00 CNY, periods: 7, note: \"xxx"), last)
+        XCTAssertTrue(last.hasSuffix("…"), last)
+        // Nested comprehensions name the item of each list, innermost first.
+        guard case .failure(let nested)? = run.evaluate("[[P.fee(b.periods) for b in bills] for n in [1, 2]]") else { return XCTFail("must fail") }
+        XCTAssertEqual(nested.trace.suffix(2), ["at item 2 of 2 of bills (bills[1]): Bill { amount: 200.00 CNY, periods: 5, note: \"b\" }",
+                                               "at item 1 of 2 of [1, 2]: 1"])
+    }
 }
