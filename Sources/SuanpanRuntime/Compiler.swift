@@ -222,6 +222,7 @@ struct Compiler {
         let initial = compile(plan.initial), source = compile(plan.source), step = compile(plan.step)
         let filter = plan.filter.map(compile)
         let (stateSlot, itemSlot, keepsEveryState) = (plan.stateSlot, plan.itemSlot, plan.keepsEveryState)
+        let sourceExpr = plan.source
         return { frame throws(RuntimeError) in
             var state = try initial(frame)
             guard case .list(let items) = try source(frame) else { throw internalError("a list", e) }
@@ -230,12 +231,18 @@ struct Compiler {
                 try frame.machine.spend(items.count, at: e)
                 states.reserveCapacity(items.count)
             }
-            for item in items {
+            for (index, item) in items.enumerated() {
                 try frame.machine.tick(at: e)
                 frame.slots[stateSlot] = state
                 frame.slots[itemSlot] = item
-                if let filter, !(try boolean(try filter(frame), e)) { continue }
-                state = try step(frame)
+                do throws(RuntimeError) {
+                    if let filter, !(try boolean(try filter(frame), e)) { continue }
+                    state = try step(frame)
+                } catch {
+                    var failure = error
+                    failure.trace.append(itemContext(index, of: items.count, item, in: sourceExpr))
+                    throw failure
+                }
                 if keepsEveryState { states.append(state) }
             }
             return keepsEveryState ? .list(states) : state
@@ -243,7 +250,8 @@ struct Compiler {
     }
 
     /// An error while computing one item's element or filter names the item: its index
-    /// in the list and a short display of it. Only the failing path builds that text.
+    /// in the list and a short display of it (as in a fold's step). Only the failing
+    /// path builds that text.
     func comprehension(_ element: @escaping Code, _ slot: Int, _ source: @escaping Code, _ filter: Code?, _ e: BExpr,
                        items sourceExpr: BExpr) -> Code {
         return { frame throws(RuntimeError) in

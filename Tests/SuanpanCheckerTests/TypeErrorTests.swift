@@ -329,4 +329,17 @@ final class TypeErrorTests: XCTestCase {
         // A lower-case name gets no list of products.
         XCTAssertNil(checkErrors("product HB { param a: int = 1 }\nlet x = qq").first?.hint)
     }
+
+    /// A period in a type written as a duration word: the singular, or for a week what to declare instead.
+    func testAPeriodInATypeWrittenAsADurationWord() {
+        let plural = checkErrors("let x: rate/days = 1%/day")
+        XCTAssertEqual(plural.map(\.message), ["unknown period 'days'"])
+        XCTAssertEqual(plural.first?.hint, "a period is written in the singular: day")
+        let week = checkErrors("let y: money<CNY>/week = 1 CNY/day")
+        XCTAssertEqual(week.map(\.message), ["unknown period 'week'"])
+        XCTAssertEqual(week.first?.hint, "a week is not a period of rates or flows (use day, month or year): "
+                       + "declare it per day and divide a weekly value by 7 days")
+        XCTAssertEqual(checkErrors("let y: money<CNY>/day = 70 CNY / 7 days").map(\.message), [])
+        XCTAssertEqual(checkErrors("let y: rate/quarter = 1%/day").first?.hint, "use day, month or year")
+    }
 }

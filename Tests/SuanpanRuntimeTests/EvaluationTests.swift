@@ -217,5 +217,10 @@ final class EvaluationTests: XCTestCase {
         guard case .failure(let nested)? = run.evaluate("[[P.fee(b.periods) for b in bills] for n in [1, 2]]") else { return XCTFail("must fail") }
         XCTAssertEqual(nested.trace.suffix(2), ["at item 2 of 2 of bills (bills[1]): Bill { amount: 200.00 CNY, periods: 5, note: \"b\" }",
                                                "at item 1 of 2 of [1, 2]: 1"])
+        // A fold's or a scan's step too.
+        guard case .failure(let folded)? = run.evaluate("fold s = 0% for b in bills => s + P.fee(b.periods)") else { return XCTFail("must fail") }
+        XCTAssertEqual(folded.trace.last, "at item 2 of 2 of bills (bills[1]): Bill { amount: 200.00 CNY, periods: 5, note: \"b\" }")
+        guard case .failure(let scanned)? = run.evaluate("scan s = 0% for b in bills => s + P.fee(b.periods)") else { return XCTFail("must fail") }
+        XCTAssertEqual(scanned.trace.last, folded.trace.last)
     }
 }
