@@ -93,8 +93,16 @@ extension Checker {
     /// `0.05%/d`, `1200 CNY/months`, `0.04% / day`): how a rate or a flow writes its period.
     func periodWordHint(_ word: String, after left: Expr) -> String? {
         let key = word.lowercased()
+        var afterAmount = false
+        if case .literal(let literal, _) = left.kind {
+            switch literal {
+            case .percent, .money: afterAmount = true
+            case .number, .rate, .flow, .duration, .places, .date, .string, .bool: break
+            }
+        }
+        // An initial (`/d`) reads as a period only right after a percentage or an amount.
         guard let unit = DurationWord.allCases.first(where: {
-            key == $0.singular || key == $0.plural || key == String($0.singular.prefix(1))
+            key == $0.singular || key == $0.plural || (afterAmount && key == String($0.singular.prefix(1)))
         }) else { return nil }
         let periods = Period.allCases.map { "/\($0.rawValue)" }.spelledOut("and")
         var amount = "0.05%"
@@ -287,7 +295,8 @@ extension Checker {
         guard args.count == def.parameters.count else {
             let listed = def.parameters.map { "\($0.name): \($0.type)" }.joined(separator: ", ")
             error("\(kind) '\(def.qualifiedName)' takes \(def.parameters.count) argument\(def.parameters.count == 1 ? "" : "s"), given \(args.count)",
-                  span, hint: "\(def.name)(\(listed))")
+                  span, hint: args.indices.lazy.compactMap { self.groupingCommaHint(args, at: $0, separating: "arguments") }.first
+                    ?? "\(def.name)(\(listed))")
             return BExpr(.call(function: f, args), def.result, span, file)
         }
         let coerced = zip(args, def.parameters).enumerated().map { i, pair in
@@ -333,7 +342,7 @@ extension Checker {
     /// `[1,200.00 CNY]`, a displayed amount typed back: in source the commas
     /// separated `1` from `200.00 CNY`. The hint follows the bare commas around
     /// the k-th element to the whole amount, `1,200,000.00 CNY`.
-    func groupingCommaHint(_ values: [BExpr], at k: Int) -> String? {
+    func groupingCommaHint(_ values: [BExpr], at k: Int, separating what: String = "list elements") -> String? {
         let bytes = file.bytes
         func text(_ e: BExpr) -> ArraySlice<UInt8>? {
             guard e.span.start >= 0, e.span.start <= e.span.end, e.span.end <= bytes.count else { return nil }
@@ -365,7 +374,7 @@ extension Checker {
         }
         guard last > first, group(values[first], count: 1...3) else { return nil }
         let parts = values[first...last].compactMap(text).map { String(decoding: $0, as: UTF8.self) }
-        return "',' separates list elements; group digits with '_' or not at all: "
+        return "',' separates \(what); group digits with '_' or not at all: "
             + parts.joined(separator: "_") + " or " + parts.joined()
     }
 

@@ -151,6 +151,14 @@ final class TypeErrorTests: XCTestCase {
         XCTAssertEqual(typeOf("round(1 CNY * 1%/day, 4 places)"), "money<CNY>/day")
     }
 
+    /// A displayed amount as an argument: its grouping comma makes two arguments.
+    func testDisplayedGroupingInArgumentsSaysToUseUnderscores() {
+        let found = checkErrors("rule f(a: money<CNY>) -> money<CNY> = a\nlet x = f(1,200 CNY)")
+        XCTAssertEqual(found.map(\.message), ["rule 'f' takes 1 argument, given 2"])
+        XCTAssertEqual(found.first?.hint, "',' separates arguments; group digits with '_' or not at all: 1_200 CNY or 1200 CNY")
+        XCTAssertEqual(checkErrors("rule f(a: money<CNY>) -> money<CNY> = a\nlet x = f(1, 2)").first?.hint, "f(a: money<CNY>)")
+    }
+
     /// A displayed list of money typed into source: its grouping commas split the amounts.
     func testDisplayedGroupingInAListSaysToUseUnderscores() {
         assertOneError("[1,200.00 CNY, 5.00 CNY]", "a list holds one type: found int and money<CNY>",
@@ -255,6 +263,8 @@ final class TypeErrorTests: XCTestCase {
         // What the hints write checks, with the period meant.
         XCTAssertEqual(typeOf("5% / 7 days"), "rate/day")
         XCTAssertEqual(typeOf("70 CNY / 7 days"), "money<CNY>/day")
+        // An initial is a period only after a percentage or an amount: elsewhere it is just an unknown name.
+        XCTAssertNil(checkErrors("let t = 12 / m").first?.hint)
         // A name that is defined is divided by as usual.
         XCTAssertEqual(typeOf("5% / d", prelude: "let d = 7 days"), "rate/day")
     }
