@@ -119,12 +119,13 @@ public struct Lexer {
     }
 
     /// The digits of the amount a currency sign at `start` belongs to: those right
-    /// after it (`¥1200`), else those before it (`1200 元`), else an example.
+    /// after it (`¥1200`, `¥ 1200`), else those before it (`1200 元`), else an example.
     func amountNear(_ start: Int) -> String {
         func isAmount(_ c: UInt8) -> Bool { isDigit(c) || c == UInt8(ascii: ".") || c == UInt8(ascii: "_") }
-        var end = pos
+        let digits = blanksEnd(pos)
+        var end = digits
         while let c = byte(at: end), isAmount(c) { end += 1 }
-        if end > pos, isDigit(bytes[pos]) { return String(decoding: bytes[pos..<end], as: UTF8.self) }
+        if end > digits, isDigit(bytes[digits]) { return String(decoding: bytes[digits..<end], as: UTF8.self) }
         var hi = start
         while hi > 0, bytes[hi - 1] == UInt8(ascii: " ") || bytes[hi - 1] == UInt8(ascii: "\t") { hi -= 1 }
         var lo = hi
