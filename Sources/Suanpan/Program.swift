@@ -136,6 +136,8 @@ public final class Program {
                            hint: known.isEmpty ? "no product is loaded" : "parameters: \(known.joined(separator: ", "))")]
         }
         let text = String(assignment[assignment.index(after: equals)...])
+        // `--set P.x=1` or `:set P.x = 1`: a hint writes the '=' the same way.
+        let equalsAsWritten = assignment[..<equals].hasSuffix(" ") ? " = " : "="
         switch evaluate(text, sourceName: "<--set \(name)>", standalone: true) {
         case .value(let value, let type):
             let wanted = checked.globals[global].type
@@ -147,7 +149,7 @@ public final class Program {
                 let written = text.trimmingCharacters(in: .whitespaces)
                 return [.error("\(name) is \(wanted); '\(written)' is \(type)",
                                file: source, span: Span(0, assignment.utf8.count),
-                               hint: Self.unitHint(written, type, wanted).map { "write it with its unit: \(name)=\($0)" + $1 })]
+                               hint: Self.unitHint(written, type, wanted).map { "write it with its unit: \(name)\(equalsAsWritten)\($0)" + $1 })]
             }
         case .checkFailed(let diagnostics):
             return diagnostics

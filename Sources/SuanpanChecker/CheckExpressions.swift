@@ -507,6 +507,13 @@ extension Checker {
             let perPeriod = "\(operand(text)) / \(count) \(unit.word(singular: count == 1))"
             return "a rate is a percentage per period: divide it by the period, "
                 + (count == 1 ? perPeriod : "\(p.converter)(\(perPeriod))")
+        case (.int, .rate(let p)), (.number, .rate(let p)):
+            let (count, unit) = p.length
+            if isLiteral(Substring(text)) {
+                return "a rate is written with '%' and its period: 0.05%/\(p.rawValue) is the fraction 0.0005 per \(p.rawValue)"
+            }
+            let perPeriod = "\(operand(value)) * 100% / \(count) \(unit.word(singular: count == 1))"
+            return "a rate is a percentage per period: " + (count == 1 ? perPeriod : "\(p.converter)(\(perPeriod))")
         case (.number, .percent) where !isLiteral(Substring(text)):
             let ratio = if case .operation(.divideMoneyByMoney, _, _) = value.kind { "money ÷ money is a number, the ratio" }
                         else { "this is a number" }

@@ -281,6 +281,17 @@ final class TypeErrorTests: XCTestCase {
         XCTAssertEqual(monthly.first?.hint, "a rate is a percentage per period: divide it by the period, x / 1 month")
         XCTAssertEqual(checkErrors("rule r(x: percent) -> rate/month = x / 1 month").map(\.message), [])
 
+        // A ratio or a bare number where a rate is declared.
+        let perDay = checkErrors("rule r(a: money<CNY>, b: money<CNY>) -> rate/day = a / b")
+        XCTAssertEqual(perDay.first?.hint, "a rate is a percentage per period: (a / b) * 100% / 1 day")
+        XCTAssertEqual(checkErrors("rule r(a: money<CNY>, b: money<CNY>) -> rate/day = (a / b) * 100% / 1 day").map(\.message), [])
+        let perYear = checkErrors("rule r(a: money<CNY>, b: money<CNY>) -> rate/year = a / b")
+        XCTAssertEqual(perYear.first?.hint, "a rate is a percentage per period: annualize((a / b) * 100% / 12 months)")
+        XCTAssertEqual(checkErrors("rule r(a: money<CNY>, b: money<CNY>) -> rate/year = annualize((a / b) * 100% / 12 months)")
+            .map(\.message), [])
+        XCTAssertEqual(checkErrors("product P { param r: rate/day = 0.0005 }").first?.hint,
+                       "a rate is written with '%' and its period: 0.05%/day is the fraction 0.0005 per day")
+
         let ratio = checkErrors("rule r(a: money<CNY>, b: money<CNY>) -> percent = a / b")
         XCTAssertEqual(ratio.map(\.message), ["the result of 'r' must be percent, found number"])
         XCTAssertEqual(ratio.first?.hint, "money ÷ money is a number, the ratio (0.25 for a quarter): to give it as a percentage "

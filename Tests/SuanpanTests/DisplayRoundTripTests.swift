@@ -221,5 +221,7 @@ final class DisplayRoundTripTests: XCTestCase {
             XCTAssertEqual(errors.first?.hint, "write it with its unit: \(written)" + note, assignment)
             XCTAssertEqual(program.setParameter(written).map(\.message), [], written)
         }
+        // The REPL's `:set P.x = value` gets the hint written its way.
+        XCTAssertEqual(program.setParameter("P.d = 30", sourceName: "<input>").first?.hint, "write it with its unit: P.d = 30 days")
     }
 }
