@@ -157,6 +157,11 @@ final class TypeErrorTests: XCTestCase {
         XCTAssertEqual(found.map(\.message), ["rule 'f' takes 1 argument, given 2"])
         XCTAssertEqual(found.first?.hint, "',' separates arguments; group digits with '_' or not at all: 1_200 CNY or 1200 CNY")
         XCTAssertEqual(checkErrors("rule f(a: money<CNY>) -> money<CNY> = a\nlet x = f(1, 2)").first?.hint, "f(a: money<CNY>)")
+        assertOneError("round(1,234.50 CNY, 0.01)",
+                       "argument 3 of 'round' must be a rounding mode (half_up, half_even, down, up, floor, ceiling), found number",
+                       hint: "',' separates arguments; group digits with '_' or not at all: 1_234.50 CNY or 1234.50 CNY")
+        assertOneError("round(1,234.50 CNY, 0.01, half_up)", "wrong number of arguments to 'round'",
+                       hint: "',' separates arguments; group digits with '_' or not at all: 1_234.50 CNY or 1234.50 CNY")
     }
 
     /// A displayed list of money typed into source: its grouping commas split the amounts.
