@@ -531,10 +531,8 @@ extension Checker {
     /// A value's source text as an operand of '*' or '/': in parentheses when it is an operation.
     func operand(_ value: BExpr) -> String {
         let text = value.file.text(of: value.span)
-        switch value.kind {
-        case .constant: return text
-        default: return operand(text)
-        }
+        if case .constant = value.kind { return text }
+        return operand(text)
     }
 
     /// Source text as an operand of '*' or '/': in parentheses when it has an operator of its own.
