@@ -222,5 +222,10 @@ final class EvaluationTests: XCTestCase {
         XCTAssertEqual(folded.trace.last, "at item 2 of 2 of bills (bills[1]): Bill { amount: 200.00 CNY, periods: 5, note: \"b\" }")
         guard case .failure(let scanned)? = run.evaluate("scan s = 0% for b in bills => s + P.fee(b.periods)") else { return XCTFail("must fail") }
         XCTAssertEqual(scanned.trace.last, folded.trace.last)
+        // And a sort's or a group's key.
+        guard case .failure(let sorted)? = run.evaluate("sort b in bills by P.fee(b.periods)") else { return XCTFail("must fail") }
+        XCTAssertEqual(sorted.trace.last, folded.trace.last)
+        guard case .failure(let grouped)? = run.evaluate("group b in bills by P.fee(b.periods)") else { return XCTFail("must fail") }
+        XCTAssertEqual(grouped.trace.last, folded.trace.last)
     }
 }
