@@ -390,11 +390,17 @@ extension Parser {
     }
 
     /// A currency written next to a number in another form than its code after a
-    /// blank (`1200CNY`, `1200 cny`, `1200 rmb`): the amount as it is written.
+    /// blank (`1200CNY`, `1200 cny`, `1200 rmb`), or a duration's unit in capitals
+    /// (`30 Days`): the amount as it is written.
     var unitAfterNumberHint: String? {
-        guard current.kind == .name, index > 0, tokens[index - 1].kind == .number,
-              let code = Currency.named(current.text) != nil ? current.text : Currency.suggestion(for: current.text)
-        else { return nil }
-        return "an amount is its number, a blank and its currency's code in capitals: \(tokens[index - 1].text) \(code)"
+        guard current.kind == .name, index > 0, tokens[index - 1].kind == .number else { return nil }
+        let number = tokens[index - 1].text
+        if let code = Currency.code(written: current.text) {
+            return "an amount is its number, a blank and its currency's code in capitals: \(number) \(code)"
+        }
+        if let word = DurationWord(written: Substring(current.text.lowercased())) {
+            return "a duration's unit is written in lower case: \(number) \(current.text.lowercased() == word.singular ? word.singular : word.plural)"
+        }
+        return nil
     }
 }

@@ -25,6 +25,13 @@ extension Currency {
         return best?.code
     }
 
+    /// The code a currency is written with, from its code in any case or a common name
+    /// that is no code ("cny", "rmb", "yuan" → "CNY"); nil for anything else (no guessing).
+    public static func code(written text: some StringProtocol) -> String? {
+        let upper = String(text).uppercased()
+        return named(upper) != nil ? upper : aliases[upper]
+    }
+
     /// Tie-breaking order: the currencies most likely meant in this project's products.
     private static let preferred = ["CNY", "USD", "EUR", "HKD", "JPY", "GBP", "TWD", "MOP", "KRW", "SGD"]
 

@@ -395,7 +395,9 @@ final class ParserRecoveryTests: XCTestCase {
             XCTAssertEqual(first?.message, message, source)
             XCTAssertEqual(first?.hint, hint, source)
         }
-        // A name after a number that is no currency gets no such hint.
+        XCTAssertEqual(parse("let d = 30 Days").diagnostics.first?.hint, "a duration's unit is written in lower case: 30 days")
+        // A name after a number that is no currency and no unit gets no such hint: codes are not guessed.
         XCTAssertNil(parse("let b = 1200 apples").diagnostics.first?.hint)
+        XCTAssertNil(parse("let b = 1200 ARX").diagnostics.first?.hint)
     }
 }
