@@ -16,6 +16,11 @@ extension Checker {
             let value = expression(operand, scope).requiring(.bool, self, "the operand of 'not'")
             return BExpr(.not(value), .bool, e.span, file)
         case .binary(let op, let l, let r):
+            if op == .divide, case .name(let word) = r.kind, scope.lookup(word) == nil, let hint = periodWordHint(word, after: l) {
+                _ = expression(l, scope)
+                error("unknown name '\(word)'", r.span, hint: hint)
+                return invalid(e.span)
+            }
             return binary(op, expression(l, scope), expression(r, scope), e.span)
         case .conditional(let c, let t, let f):
             return conditional(c, t, f, e.span, scope, expected: expected)
@@ -53,6 +58,9 @@ extension Checker {
             suggestionsLeft -= 1
             var hint = suggestionsLeft < 0 ? nil : suggestion(for: name, among: scope.allNames).map { "did you mean '\($0)'?" }
             if Currency.named(name) != nil { hint = "an amount is a number followed by its currency: 1 \(name)" }
+            if name.first?.isUppercase == true, let products = productsHint(scope) {
+                hint = hint.map { "\($0) " + products } ?? products
+            }
             error("unknown name '\(name)'", span, hint: hint)
             return invalid(span)
         }
@@ -81,6 +89,50 @@ extension Checker {
             error("'\(name)' is a plugin, not a value", span, hint: "call one of its functions: \(plugin).\(example)(…)")
         }
         return invalid(span)
+    }
+
+    /// A time word after '/' that is not a period as written (`0.04%/days`, `5%/week`,
+    /// `0.05%/d`, `1200 CNY/months`, `0.04% / day`): how a rate or a flow writes its period.
+    func periodWordHint(_ word: String, after left: Expr) -> String? {
+        let key = word.lowercased()
+        var afterAmount = false
+        if case .literal(let literal, _) = left.kind {
+            switch literal {
+            case .percent, .money: afterAmount = true
+            case .number, .rate, .flow, .duration, .places, .date, .string, .bool: break
+            }
+        }
+        // An initial (`/d`) reads as a period only right after a percentage or an amount.
+        guard let unit = DurationWord.allCases.first(where: {
+            key == $0.singular || key == $0.plural || (afterAmount && key == String($0.singular.prefix(1)))
+        }) else { return nil }
+        let periods = Period.allCases.map { "/\($0.rawValue)" }.spelledOut("and")
+        var amount = "0.05%"
+        var kind = "a rate"
+        var after = "the '%'"
+        if case .literal(let literal, let text) = left.kind {
+            switch literal {
+            case .percent: amount = text
+            case .money: (amount, kind, after) = (text, "a flow of money", "the currency")
+            case .number, .rate, .flow, .duration, .places, .date, .string, .bool: break
+            }
+        }
+        switch unit {
+        case .period(let p):
+            return "\(kind) writes its period right after \(after), with no blank: \(amount)/\(p.rawValue); the periods are \(periods)"
+        case .week:
+            let (count, days) = unit.worth
+            return "a \(unit.singular) is not a period of rates or flows (they are \(periods)): divide by its length "
+                + "for the \(days.period.adjective) \(kind == "a rate" ? "rate" : "flow"): \(amount) / \(count) \(days.plural)"
+        }
+    }
+
+    /// The products a capitalised unknown name may have meant (`Huabei` for `HB`).
+    func productsHint(_ scope: Scope) -> String? {
+        let names = program.products.map(\.name)
+        guard !names.isEmpty else { return nil }
+        let shown = names.prefix(10).map { "'\($0)'" } + (names.count > 10 ? ["\(names.count - 10) more"] : [])
+        return names.count == 1 ? "the product is \(shown[0])" : "the products are \(shown.spelledOut("and"))"
     }
 
     /// A rule declared without parentheses is used by name, like a value.
@@ -167,7 +219,7 @@ extension Checker {
         case .name(let n):
             symbol = scope.lookup(n)
             calleeName = n
-            if symbol == nil { return nameReference(n, callee.span, scope) }
+            if symbol == nil, RoundingMode.ofFunction(named: n) == nil { return nameReference(n, callee.span, scope) }
         case .member(let base, let n):
             if case .name(let p) = base.kind, case .product(let index)? = scope.lookup(p) {
                 symbol = productMember(index, n.text)
@@ -210,6 +262,17 @@ extension Checker {
             error("'\(calleeName)' is a record type, so it cannot be called", callee.span,
                   hint: "build one with \(calleeName) { field: value, … }")
         default:
+            if case .name(let name) = callee.kind, let mode = RoundingMode.ofFunction(named: name) {
+                switch symbol {
+                case nil, .roundingMode?:
+                    let message = symbol == nil ? "unknown name '\(name)'" : "'\(name)' is not a rule, table or function, so it cannot be called"
+                    error(message, callee.span, hint: roundingFunctionHint(mode))
+                    args.forEach { _ = expression($0, scope) }
+                    return invalid(span)
+                case .local?, .global?, .function?, .product?, .record?, .intrinsic?, .external?, .namespace?:
+                    break
+                }
+            }
             let value = expression(callee, scope)
             if !value.type.isPoison {
                 let what = calleeName.isEmpty ? "this expression" : "'\(calleeName)'"
@@ -220,6 +283,13 @@ extension Checker {
         return invalid(span)
     }
 
+    /// What to write for `floor(x)`, `ceil(x)` and the like: `round` to whole units, or `int`, with the mode.
+    func roundingFunctionHint(_ mode: RoundingMode) -> String {
+        let modes = RoundingMode.allCases.map(\.rawValue).spelledOut("and")
+        return "round with a mode: round(x, \(PlacesWord.written(0)), \(mode.rawValue)) to whole units, "
+            + "or int(x, \(mode.rawValue)) for an int; the modes are \(modes)"
+    }
+
     func callFunction(_ f: Int, _ args: [BExpr], _ span: Span) -> BExpr {
         ensureFunction(f, at: span, needBody: false)
         let def = program.functions[f]
@@ -227,7 +297,8 @@ extension Checker {
         guard args.count == def.parameters.count else {
             let listed = def.parameters.map { "\($0.name): \($0.type)" }.joined(separator: ", ")
             error("\(kind) '\(def.qualifiedName)' takes \(def.parameters.count) argument\(def.parameters.count == 1 ? "" : "s"), given \(args.count)",
-                  span, hint: "\(def.name)(\(listed))")
+                  span, hint: args.indices.lazy.compactMap { self.groupingCommaHint(args, at: $0, separating: "arguments") }.first
+                    ?? "\(def.name)(\(listed))")
             return BExpr(.call(function: f, args), def.result, span, file)
         }
         let coerced = zip(args, def.parameters).enumerated().map { i, pair in
@@ -273,7 +344,7 @@ extension Checker {
     /// `[1,200.00 CNY]`, a displayed amount typed back: in source the commas
     /// separated `1` from `200.00 CNY`. The hint follows the bare commas around
     /// the k-th element to the whole amount, `1,200,000.00 CNY`.
-    func groupingCommaHint(_ values: [BExpr], at k: Int) -> String? {
+    func groupingCommaHint(_ values: [BExpr], at k: Int, separating what: String = "list elements") -> String? {
         let bytes = file.bytes
         func text(_ e: BExpr) -> ArraySlice<UInt8>? {
             guard e.span.start >= 0, e.span.start <= e.span.end, e.span.end <= bytes.count else { return nil }
@@ -305,7 +376,8 @@ extension Checker {
         }
         guard last > first, group(values[first], count: 1...3) else { return nil }
         let parts = values[first...last].compactMap(text).map { String(decoding: $0, as: UTF8.self) }
-        return "',' separates list elements; group digits with '_': " + parts.joined(separator: "_")
+        return "',' separates \(what); group digits with '_' or not at all: "
+            + parts.joined(separator: "_") + " or " + parts.joined()
     }
 
     func comprehension(_ element: Expr, _ variable: Name, _ source: Expr, _ filter: Expr?, _ span: Span, _ scope: Scope) -> BExpr {
@@ -419,8 +491,62 @@ extension Checker {
         default:
             break
         }
-        error("\(context) must be \(type), found \(value.type)", value.span, hint: mismatchHint(value.type, type))
+        error("\(context) must be \(type), found \(value.type)", value.span,
+              hint: valueHint(value, type) ?? mismatchHint(value.type, type))
         return invalid(value.span)
+    }
+
+    /// A hint that needs the value as written, not only its type: the literal with the
+    /// period a rate needs (`0.05%/day` for `0.05%`), a ratio made a percentage.
+    func valueHint(_ value: BExpr, _ want: SType) -> String? {
+        let text = value.file.text(of: value.span)
+        switch (value.type, want) {
+        case (.percent, .rate(let p)):
+            if text.hasSuffix("%"), isLiteral(text.dropLast()) {
+                return "a rate is a percentage per period: write \(text)/\(p.rawValue)"
+            }
+            let (count, unit) = p.length
+            let perPeriod = "\(operand(text)) / \(count) \(unit.word(singular: count == 1))"
+            return "a rate is a percentage per period: divide it by the period, "
+                + (count == 1 ? perPeriod : "\(p.converter)(\(perPeriod))")
+        case (.int, .rate(let p)), (.number, .rate(let p)):
+            let (count, unit) = p.length
+            if isLiteral(Substring(text)) {
+                return "a rate is written with '%' and its period: 0.05%/\(p.rawValue) is the fraction 0.0005 per \(p.rawValue)"
+            }
+            let perPeriod = "\(operand(value)) * 100% / \(count) \(unit.word(singular: count == 1))"
+            return "a rate is a percentage per period: " + (count == 1 ? perPeriod : "\(p.converter)(\(perPeriod))")
+        case (.number, .percent) where !isLiteral(Substring(text)):
+            let ratio = if case .operation(.divideMoneyByMoney, _, _) = value.kind { "money ÷ money is a number, the ratio" }
+                        else { "this is a number" }
+            return "\(ratio) (0.25 for a quarter): to give it as a percentage multiply by 100%, \(operand(text)) * 100%, "
+                + "or declare the result number"
+        default:
+            return nil
+        }
+    }
+
+    func isLiteral(_ text: Substring) -> Bool {
+        !text.isEmpty && text.utf8.allSatisfy { isASCIIDigit($0) || $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "_") }
+    }
+
+    /// A value's source text as an operand of '*' or '/': in parentheses when it is an operation.
+    func operand(_ value: BExpr) -> String {
+        let text = value.file.text(of: value.span)
+        if case .constant = value.kind { return text }
+        return operand(text)
+    }
+
+    /// Source text as an operand of '*' or '/': in parentheses when it has an operator of its own.
+    func operand(_ text: String) -> String {
+        var depth = 0
+        for c in text.utf8 {
+            if c == UInt8(ascii: "(") || c == UInt8(ascii: "[") { depth += 1 }
+            if c == UInt8(ascii: ")") || c == UInt8(ascii: "]") { depth -= 1 }
+            if depth == 0, "+-*/^<>=".utf8.contains(c) { return "(\(text))" }
+        }
+        let words = text.split(separator: " ")
+        return words.contains { ["and", "or", "not", "if", "then", "else"].contains($0) } ? "(\(text))" : text
     }
 
     func mismatchHint(_ have: SType, _ want: SType) -> String? {

@@ -52,14 +52,14 @@ extension Checker {
         }
     }
 
-    func arity(_ f: Intrinsic, _ usage: String, _ span: Span) -> BExpr {
-        error("wrong number of arguments to '\(f.name)'", span, hint: "usage: \(usage)")
+    func arity(_ f: Intrinsic, _ usage: String, _ span: Span, hint: String? = nil) -> BExpr {
+        error("wrong number of arguments to '\(f.name)'", span, hint: hint ?? "usage: \(usage)")
         return invalid(span)
     }
 
     /// "argument 2 of 'round' must be …, found …": the one shape of argument errors.
-    func argumentError(_ f: Intrinsic, _ position: Int, _ wanted: String, _ given: BExpr) -> BExpr {
-        error("argument \(position) of '\(f.name)' must be \(wanted), found \(given.type)", given.span)
+    func argumentError(_ f: Intrinsic, _ position: Int, _ wanted: String, _ given: BExpr, hint: String? = nil) -> BExpr {
+        error("argument \(position) of '\(f.name)' must be \(wanted), found \(given.type)", given.span, hint: hint)
         return invalid(given.span)
     }
 
@@ -71,7 +71,9 @@ extension Checker {
     /// spreadsheet's ROUND(x, 2) means 2 decimal places, not multiples of 2.
     func round(_ args: [BExpr], places: Int?, _ span: Span) -> BExpr {
         let usage = "round(x, 0.01, half_up) or round(x, 2 places, half_up); modes: \(RoundingMode.allCases.map(\.rawValue).joined(separator: ", "))"
-        guard (1...3).contains(args.count) else { return arity(.round, usage, span) }
+        // `round(1,234.50 CNY, 0.01)`: a displayed amount's comma made two arguments of it.
+        let comma = args.count > 1 ? groupingCommaHint(args, at: 1, separating: "arguments") : nil
+        guard (1...3).contains(args.count) else { return arity(.round, usage, span, hint: comma) }
         let x = args[0]
         var quantum: BExpr?
         var mode: BExpr?
@@ -81,7 +83,8 @@ extension Checker {
             } else if quantum == nil, mode == nil, i == 1 {
                 quantum = a
             } else {
-                return argumentError(.round, i + 1, "a rounding mode (\(RoundingMode.allCases.map(\.rawValue).joined(separator: ", ")))", a)
+                return argumentError(.round, i + 1, "a rounding mode (\(RoundingMode.allCases.map(\.rawValue).joined(separator: ", ")))", a,
+                                     hint: comma)
             }
         }
         switch x.type {

@@ -155,9 +155,12 @@ extension Checker {
         if let result = product(l, r, span) ?? product(r, l, span, swapped: true) { return result }
         var hint: String?
         switch (l.type, r.type) {
-        case (.rate(let p), .duration(let u)), (.duration(let u), .rate(let p)),
-             (.flow(_, let p), .duration(let u)), (.duration(let u), .flow(_, let p)):
+        case (.rate(let p), .duration(let u)), (.duration(let u), .rate(let p)):
             hint = durationHint(p, u)
+        case (.flow(_, let p), .duration(let u)):
+            hint = flowDurationHint(p, u, flow: l, duration: r)
+        case (.duration(let u), .flow(_, let p)):
+            hint = flowDurationHint(p, u, flow: r, duration: l)
         case (.money, .duration), (.duration, .money):
             hint = "multiply by a rate first: amount * 0.05%/day * days"
         default:
@@ -175,6 +178,35 @@ extension Checker {
             return "a \(p.adjective) rate needs a day-count basis: \(u.period.converter)(rate, \(p.conventionalDays)) * \(u.plural)"
         case .month:
             return "a rate per \(p.rawValue) needs a duration in \(p.length.unit.plural); convert it first: \(u.period.converter)(rate) * \(u.plural)"
+        }
+    }
+
+    /// Why a flow per `p` does not multiply a duration in `u`, and what does: the flow
+    /// written per `u` first (`daily` and `monthly` convert rates, not flows), from the
+    /// flow's worth over one period and the conventional days in it.
+    func flowDurationHint(_ p: Period, _ u: DurationUnit, flow: BExpr, duration: BExpr) -> String {
+        let f = operand(flow)
+        let d = operand(duration)
+        // amount × rate: the rate can be converted before it multiplies.
+        var converted = ""
+        if case .operation(.scaleMoney, let amount, let rate) = flow.kind, case .rate = rate.type {
+            let conversion = switch u {
+            case .day: "\(u.period.converter)(\(rate.file.text(of: rate.span)), \(p.conventionalDays))"
+            case .month: "\(u.period.converter)(\(rate.file.text(of: rate.span)))"
+            }
+            converted = "; or convert the rate before it multiplies: \(operand(amount)) * \(conversion) * \(d)"
+        }
+        let (count, unit) = p.length
+        let one = "\(count) \(unit.word(singular: count == 1))"
+        switch u {
+        case .day:
+            return "a \(p.adjective) flow needs the days in a \(p.rawValue): write it per day first, then multiply: "
+                + "\(f) * \(one) / \(p.conventionalDays) \(u.plural) * \(d)" + converted
+        case .month:
+            let month = Period.month.length
+            return "a \(p.adjective) flow needs a duration in \(unit.plural): write it per \(u.rawValue) first, then multiply: "
+                + "\(f) * \(one) * \(Period.month.conventionalDays) / \(month.count) \(month.unit.word(singular: month.count == 1)) * \(d)"
+                + converted
         }
     }
 

@@ -80,7 +80,8 @@ extension Checker {
             _ = expression(a.value, scope)
             return nil
         }
-        return OverrideDef(target: .parameter(global: g), value: overrideValue(a.value, for: g, scope))
+        return OverrideDef(target: .parameter(global: g),
+                           value: overrideValue(a.value, for: g, scope, quotedFrom: quoteOverridesFrom ?? a.target.span.start))
     }
 
     /// The global a change of product `p` sets: one of its parameters. Anything
@@ -112,20 +113,46 @@ extension Checker {
     }
 
     /// A new value for a parameter: it must have the parameter's type.
-    func overrideValue(_ e: Expr, for g: Int, _ scope: Scope) -> BExpr {
+    /// `quotedFrom`: where the assignment's text starts, so that a hint can write it again with the value fixed.
+    func overrideValue(_ e: Expr, for g: Int, _ scope: Scope, quotedFrom: Int? = nil) -> BExpr {
         let wanted = ensureGlobal(g, at: e.span)
         let def = program.globals[g]
-        return typedValue(e, wanted: wanted, name: def.qualifiedName, example: declaredExample(def), scope)
+        return typedValue(e, wanted: wanted, name: def.qualifiedName, example: declaredExample(def), scope, quotedFrom: quotedFrom)
     }
 
     /// A new value, which must have the type of what it replaces.
-    func typedValue(_ e: Expr, wanted: SType, name: String, example: String?, _ scope: Scope) -> BExpr {
+    func typedValue(_ e: Expr, wanted: SType, name: String, example: String?, _ scope: Scope, quotedFrom: Int? = nil) -> BExpr {
         let value = expression(e, scope, expected: wanted)
         if fits(value.type, wanted) { return coerce(value, to: wanted, context: "the new value") }
-        error("\(name) is \(wanted); '\(file.text(of: e.span).trimmed)' is \(value.type)", e.span,
-              hint: mismatchHint(value.type, wanted) ?? example.map { "write a value of type \(wanted), as its declared value is: \($0)" }
+        let written = file.text(of: e.span).trimmed
+        // A plain number for a parameter with a unit: the assignment written again with the unit.
+        let withUnit = quotedFrom.flatMap { start in
+            Self.unitHint(written, value.type, wanted).map { fixed, note in
+                "write it with its unit: " + file.text(of: Span(start, e.span.start)) + fixed + note
+            }
+        }
+        error("\(name) is \(wanted); '\(written)' is \(value.type)", e.span,
+              hint: withUnit ?? mismatchHint(value.type, wanted)
+                ?? example.map { "write a value of type \(wanted), as its declared value is: \($0)" }
                 ?? "write a value of type \(wanted)")
         return invalid(e.span)
+    }
+
+    /// A plain number given for a parameter with a unit, written with that unit:
+    /// `1500000000 CNY/month` for a flow, `0.05%/day` for a rate, `30 days`.
+    /// A percentage keeps its digits before the '%' (so the hint notes that 0.05 as a fraction is 5%).
+    static func unitHint(_ text: String, _ type: SType, _ wanted: SType) -> (String, String)? {
+        guard type == .int || type == .number else { return nil }
+        let currency = { (code: String?) in code ?? "CNY" }
+        let fraction = " (the digits before '%' are the percentage: 5% is the fraction 0.05)"
+        switch wanted {
+        case .flow(let c, let p): return ("\(text) \(currency(c))/\(p.rawValue)", "")
+        case .money(let c): return ("\(text) \(currency(c))", "")
+        case .rate(let p): return ("\(text)%/\(p.rawValue)", fraction)
+        case .percent: return ("\(text)%", fraction)
+        case .duration(let u): return ("\(text) \(u.plural)", "")
+        case .int, .number, .bool, .string, .date, .list, .record, .roundingMode, .anything, .never, .invalid: return nil
+        }
     }
 
     /// The text of a parameter's declared value, to show what a value of its type looks like.
@@ -139,6 +166,7 @@ extension Checker {
     public static func checkOverride(product: Name, _ assignment: OverrideAssignment, file: SourceFile,
                                      in program: CheckedProgram) -> (OverrideDef?, frameSize: Int, [Diagnostic]) {
         let checker = Checker(program: program, file: file)
+        checker.quoteOverridesFrom = 0
         guard case .product(let p)? = program.scope.lookup(product.text) else {
             let known = program.products.flatMap { p in p.parameters.map { "\(p.name).\($0.name)" } }
             checker.error("no product parameter '\(product.text).\(assignment.target.text)'", product.span.to(assignment.target.span),

@@ -61,7 +61,9 @@ public final class Checker {
     var nesting = 0
     static let maxNesting = 100_000
     var suggestionsLeft = 100
-    /// Row types by their spelling: one type per list of fields.
+    /// Where a `--set`/`:set` assignment's text starts, for hints that write it again.
+    var quoteOverridesFrom: Int?
+        /// Row types by their spelling: one type per list of fields.
     var rows: [String: RecordType] = [:]
 
     /// Slots of the frame being built (a rule, a test, an initializer).

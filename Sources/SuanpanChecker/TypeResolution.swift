@@ -85,7 +85,19 @@ struct TypeReader {
 
     func period(_ per: Name) -> Period? {
         guard let period = Period(rawValue: per.text) else {
-            report("unknown period '\(per.text)'", per.span, "use \(Period.allCases.map(\.rawValue).spelledOut())")
+            let periods = Period.allCases.map(\.rawValue).spelledOut()
+            var hint = "use \(periods)"
+            switch DurationWord(written: Substring(per.text.lowercased())) {
+            case .period(let p)?:
+                hint = "a period is written in the singular: \(p.rawValue)"
+            case .week?:
+                let (count, unit) = DurationWord.week.worth
+                hint = "a week is not a period of rates or flows (use \(periods)): "
+                    + "declare it per \(unit.period.rawValue) and divide a weekly value by \(count) \(unit.plural)"
+            case nil:
+                break
+            }
+            report("unknown period '\(per.text)'", per.span, hint)
             return nil
         }
         return period

@@ -145,7 +145,7 @@ struct Compiler {
                 return .list(values)
             }
         case .comprehension(let element, let slot, let source, let filter):
-            return comprehension(compile(element), slot, compile(source), filter.map(compile), e)
+            return comprehension(compile(element), slot, compile(source), filter.map(compile), e, items: source)
         case .fold(let plan):
             return fold(plan, e)
         case .arrange(let kind, let slot, let source, let key, let descending):
@@ -255,6 +255,7 @@ struct Compiler {
         let initial = compile(plan.initial), source = compile(plan.source), step = compile(plan.step)
         let filter = plan.filter.map(compile)
         let (stateSlot, itemSlot, keepsEveryState) = (plan.stateSlot, plan.itemSlot, plan.keepsEveryState)
+        let sourceExpr = plan.source
         return { frame throws(RuntimeError) in
             var state = try initial(frame)
             guard case .list(let items) = try source(frame) else { throw internalError("a list", e) }
@@ -263,33 +264,65 @@ struct Compiler {
                 try frame.machine.spend(items.count, at: e)
                 states.reserveCapacity(items.count)
             }
-            for item in items {
+            for (index, item) in items.enumerated() {
                 try frame.machine.tick(at: e)
                 frame.slots[stateSlot] = state
                 frame.slots[itemSlot] = item
-                if let filter, !(try boolean(try filter(frame), e)) { continue }
-                state = try step(frame)
+                do throws(RuntimeError) {
+                    if let filter, !(try boolean(try filter(frame), e)) { continue }
+                    state = try step(frame)
+                } catch {
+                    var failure = error
+                    failure.trace.append(itemContext(index, of: items.count, item, in: sourceExpr))
+                    throw failure
+                }
                 if keepsEveryState { states.append(state) }
             }
             return keepsEveryState ? .list(states) : state
         }
     }
 
-    func comprehension(_ element: @escaping Code, _ slot: Int, _ source: @escaping Code, _ filter: Code?, _ e: BExpr) -> Code {
+    /// An error while computing one item's element or filter names the item: its index
+    /// in the list and a short display of it (as in a fold's step). Only the failing
+    /// path builds that text.
+    func comprehension(_ element: @escaping Code, _ slot: Int, _ source: @escaping Code, _ filter: Code?, _ e: BExpr,
+                       items sourceExpr: BExpr) -> Code {
         return { frame throws(RuntimeError) in
             guard case .list(let items) = try source(frame) else { throw internalError("a list", e) }
             try frame.machine.spend(items.count, at: e)
             var out: [Value] = []
             out.reserveCapacity(items.count)
-            for item in items {
+            for (index, item) in items.enumerated() {
                 try frame.machine.tick(at: e)
                 frame.slots[slot] = item
-                if let filter, !(try boolean(try filter(frame), e)) { continue }
-                out.append(try element(frame))
+                do throws(RuntimeError) {
+                    if let filter, !(try boolean(try filter(frame), e)) { continue }
+                    out.append(try element(frame))
+                } catch {
+                    var failure = error
+                    failure.trace.append(itemContext(index, of: items.count, item, in: sourceExpr))
+                    throw failure
+                }
             }
             return .list(out)
         }
     }
+}
+
+/// "at item 2 of 3 of bills (bills[1]): Bill { amount: 1,000.00 CNY, … }": which item of
+/// a list a failure happened for, shown short.
+func itemContext(_ index: Int, of count: Int, _ item: Value, in source: BExpr) -> String {
+    var element = SType.anything
+    if case .list(let t) = source.type { element = t }
+    var shown = Format.display(item, element, quoteStrings: true)
+    let limit = 80
+    if shown.count > limit { shown = String(shown.prefix(limit - 1)) + "…" }
+    let text = source.file.text(of: source.span)
+    let written = text.count <= 40 && !text.contains("\n") ? text : "the list"
+    // A name or a field (`bills`, `p.bills`) also gives the index as written: bills[1].
+    let isPath = written.allSatisfy { $0.isLetter || $0.isNumber || $0 == "_" || $0 == "." }
+    let at = isPath ? " (\(written)[\(index)])" : ""
+    return "at item \(index + 1) of \(count) of \(written)\(at): \(shown)"
 }
 
 // MARK: Value access that never traps
@@ -319,7 +352,7 @@ func arithmetic<T>(_ e: BExpr, _ body: () throws(ArithmeticError) -> T) throws(R
     do {
         return try body()
     } catch {
-        throw RuntimeError(error.runtimeMessage, file: e.file, span: e.span)
+        throw RuntimeError(error.runtimeMessage(e.type), file: e.file, span: e.span)
     }
 }
 

@@ -149,10 +149,16 @@ extension Compiler {
             try frame.machine.spend(xs.count, at: e)
             var keys: [Value] = []
             keys.reserveCapacity(xs.count)
-            for x in xs {
+            for (index, x) in xs.enumerated() {
                 try frame.machine.tick(at: e)
                 frame.slots[slot] = x
-                keys.append(try keyCode?(frame) ?? x)
+                do throws(RuntimeError) {
+                    keys.append(try keyCode?(frame) ?? x)
+                } catch {
+                    var failure = error
+                    failure.trace.append(itemContext(index, of: xs.count, x, in: source))
+                    throw failure
+                }
             }
             switch kind {
             case .sort:

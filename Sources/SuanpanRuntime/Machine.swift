@@ -123,6 +123,8 @@ public final class Machine {
     var tracedGlobals: Set<Int> = []
     /// Deeper calls are an error, not a stack overflow.
     static let maxDepth = 1000
+    /// The limit as messages write it: "1,000".
+    static let depthText = FixedDecimal(maxDepth).formatted(grouping: true)
     /// Set from another thread or a signal handler to stop a long evaluation.
     public var interruptRequested: () -> Bool = { false }
 
@@ -293,8 +295,10 @@ public final class Machine {
     /// (and always `leave`).
     func enter(_ index: Int, at span: Span, in file: SourceFile) throws(RuntimeError) -> Frame {
         if depth >= Machine.maxDepth {
-            throw RuntimeError("rules nested more than \(Machine.maxDepth) calls deep", file: file, span: span,
-                               hint: "a rule that calls itself needs a case that stops")
+            throw RuntimeError("rules nested more than \(Machine.depthText) calls deep", file: file, span: span,
+                               hint: "calls may nest at most \(Machine.depthText) deep, even when they would stop later; "
+                                   + "for a long sequence go through a list with fold or scan instead of recursing: "
+                                   + "fold total = 0 CNY for b in bills => total + b.amount")
         }
         calls &+= 1
         if calls & 1023 == 0, interruptRequested() { throw RuntimeError("interrupted", file: file, span: span) }

@@ -1,3 +1,4 @@
+import SuanpanChecker
 import SuanpanSyntax
 import SuanpanValues
 
@@ -25,9 +26,12 @@ public struct RuntimeError: Error, Sendable {
 }
 
 extension ArithmeticError {
-    var runtimeMessage: String {
+    /// The message for a result of type `type`: an overflow states the range it left.
+    func runtimeMessage(_ type: SType) -> String {
         switch self {
-        case .overflow: return "arithmetic overflow"
+        case .overflow:
+            if type == .date { return "arithmetic overflow: the date would leave the calendar (years 1-9999)" }
+            return "arithmetic overflow: a number or amount must lie within about ±\(FixedDecimal.limitText)"
         case .divisionByZero: return "division by zero"
         case .tooManyFractionDigits, .malformed, .invalidArgument: return description
         }

@@ -100,7 +100,10 @@ public struct Lexer {
         let start = pos
         let scalar = decodeScalar()
         let span = Span(start, pos)
-        if let ascii = FullWidth.ascii(for: scalar) {
+        if let code = Currency.code(forSign: scalar) {
+            diagnostics.append(.error("unexpected character '\(Character(scalar))'", file: file, span: span,
+                                      hint: "an amount is written with its currency's code after it: \(amountNear(start)) \(code)"))
+        } else if let ascii = FullWidth.ascii(for: scalar) {
             diagnostics.append(.error("full-width '\(Character(scalar))' (U+\(hex(scalar.value))) is not allowed here",
                                       file: file, span: span, hint: "use the ASCII '\(ascii)'"))
         } else if scalar.value == 0xFFFD {
@@ -113,6 +116,22 @@ public struct Lexer {
         }
         // Skip a run of the same kind of junk so that binary input gives one error, not thousands.
         while let c = peek(), !isTokenStart(c) || (c == UInt8(ascii: "!") && peek(1) != UInt8(ascii: "=")) { _ = decodeScalar() }
+    }
+
+    /// The digits of the amount a currency sign at `start` belongs to: those right
+    /// after it (`¥1200`, `¥ 1200`), else those before it (`1200 元`), else an example.
+    func amountNear(_ start: Int) -> String {
+        func isAmount(_ c: UInt8) -> Bool { isDigit(c) || c == UInt8(ascii: ".") || c == UInt8(ascii: "_") }
+        let digits = blanksEnd(pos)
+        var end = digits
+        while let c = byte(at: end), isAmount(c) { end += 1 }
+        if end > digits, isDigit(bytes[digits]) { return String(decoding: bytes[digits..<end], as: UTF8.self) }
+        var hi = start
+        while hi > 0, bytes[hi - 1] == UInt8(ascii: " ") || bytes[hi - 1] == UInt8(ascii: "\t") { hi -= 1 }
+        var lo = hi
+        while lo > 0, isAmount(bytes[lo - 1]) { lo -= 1 }
+        if lo < hi, isDigit(bytes[lo]) { return String(decoding: bytes[lo..<hi], as: UTF8.self) }
+        return "100"
     }
 
     func isTokenStart(_ c: UInt8) -> Bool {

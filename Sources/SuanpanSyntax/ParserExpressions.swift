@@ -1,3 +1,5 @@
+import SuanpanValues
+
 /// Expressions, loosest binding first: `if`, then the levels of `OperatorTable`
 /// (or, and, not, comparisons, + -, * /, unary -, ^), then postfix . () [].
 extension Parser {
@@ -64,6 +66,10 @@ extension Parser {
         try expect(.keyword(.in), "'in'")
         let source = try expression()
         let filter = try accept(.keyword(.where)) ? try expression() : nil
+        if filter == nil, current.kind == .keyword(.if) {
+            try fail("expected '=>' and the next state, found 'if'",
+                     hint: "\(kind.rawValue) goes through the items that pass 'where': … for x in xs where x > 0 => …")
+        }
         try expect(.fatArrow, "'=>' and the next state")
         let step = try expression()
         let fold = Fold(kind: kind, state: state, stateType: stateType, initial: initial, variable: variable,
@@ -236,6 +242,10 @@ extension Parser {
             try expect(.keyword(.in), "'in'")
             let source = try expression()
             let filter = try accept(.keyword(.where)) ? try expression() : nil
+            if filter == nil, current.kind == .keyword(.if) {
+                try fail("expected ']', found 'if'",
+                         hint: "a comprehension keeps the items that pass 'where': [x for x in xs where x > 0]")
+            }
             let end = try expect(.rbracket, "']'").span
             return try node(.comprehension(element: first, variable: variable, source: source, filter: filter), start.to(end))
         }
@@ -341,7 +351,7 @@ extension Parser {
     /// Records an error at the current token and unwinds to the declaration level.
     mutating func fail(_ message: String, hint: String? = nil) throws -> Never {
         if current.kind == .endOfFile { incomplete = diagnostics.isEmpty }
-        diagnostics.append(.error(message, file: file, span: current.span, hint: hint ?? groupingCommaHint))
+        diagnostics.append(.error(message, file: file, span: current.span, hint: hint ?? groupingCommaHint ?? unitAfterNumberHint ?? assignForEqualHint))
         throw ParseFailure()
     }
 
@@ -370,6 +380,28 @@ extension Parser {
             return "',' groups the digits of an amount with its unit (1,200.00 CNY, 1,000 days); "
                 + "group a plain number with '_' or not at all: \(grouped)"
         }
-        return "',' separates values here; group digits with '_': \(grouped)"
+        return "',' separates values here; group digits with '_' or not at all: \(grouped) or \(parts.joined())"
+    }
+
+    /// A '=' where none is expected: most often a comparison written with one
+    /// (`expect x = 1 CNY`, `where a.tier = 1`).
+    var assignForEqualHint: String? {
+        guard current.kind == .assign else { return nil }
+        return "to compare two values, write '==' (a == b); '=' only gives a name its value"
+    }
+
+    /// A currency written next to a number in another form than its code after a
+    /// blank (`1200CNY`, `1200 cny`, `1200 rmb`), or a duration's unit in capitals
+    /// (`30 Days`): the amount as it is written.
+    var unitAfterNumberHint: String? {
+        guard current.kind == .name, index > 0, tokens[index - 1].kind == .number else { return nil }
+        let number = tokens[index - 1].text
+        if let code = Currency.code(written: current.text) {
+            return "an amount is its number, a blank and its currency's code in capitals: \(number) \(code)"
+        }
+        if let word = DurationWord(written: Substring(current.text.lowercased())) {
+            return "a duration's unit is written in lower case: \(number) \(current.text.lowercased() == word.singular ? word.singular : word.plural)"
+        }
+        return nil
     }
 }

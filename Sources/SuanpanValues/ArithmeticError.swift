@@ -19,7 +19,7 @@ public enum ArithmeticError: Error, Equatable, Sendable, CustomStringConvertible
     public var description: String {
         switch self {
         case .overflow:
-            "arithmetic overflow (decimal magnitude limit is about 1.7e20; dates span years 1-9999)"
+            "arithmetic overflow (decimal magnitude limit is about \(FixedDecimal.limitText); dates span years 1-9999)"
         case .divisionByZero:
             "division by zero"
         case .tooManyFractionDigits:
@@ -30,4 +30,14 @@ public enum ArithmeticError: Error, Equatable, Sendable, CustomStringConvertible
             "invalid argument: \(message)"
         }
     }
+}
+
+extension FixedDecimal {
+    /// The largest magnitude of a decimal as a message states it, "1.7e20", from `maximum`.
+    public static let limitText: String = {
+        let whole = maximum.description.prefix { $0 != "." }
+        let digits = Array(whole)
+        guard digits.count > 1 else { return String(whole) }
+        return "\(digits[0]).\(digits[1])e\(digits.count - 1)"
+    }()
 }

@@ -25,6 +25,13 @@ extension Currency {
         return best?.code
     }
 
+    /// The code a currency is written with, from its code in any case or a common name
+    /// that is no code ("cny", "rmb", "yuan" → "CNY"); nil for anything else (no guessing).
+    public static func code(written text: some StringProtocol) -> String? {
+        let upper = String(text).uppercased()
+        return named(upper) != nil ? upper : aliases[upper]
+    }
+
     /// Tie-breaking order: the currencies most likely meant in this project's products.
     private static let preferred = ["CNY", "USD", "EUR", "HKD", "JPY", "GBP", "TWD", "MOP", "KRW", "SGD"]
 
@@ -54,4 +61,18 @@ extension Currency {
         }
         return d[a.count &* width &+ b.count]
     }
+}
+
+extension Currency {
+    /// The code a currency sign or word stands for (`¥`, `元`, `$`), for a hint that writes
+    /// the amount with its code instead: `¥1200` and `1200 元` are `1200 CNY`. The yen sign
+    /// is read as the yuan's, the sense it has next to Chinese text.
+    public static func code(forSign sign: Unicode.Scalar) -> String? {
+        signs[sign]
+    }
+
+    private static let signs: [Unicode.Scalar: String] = [
+        "¥": "CNY", "￥": "CNY", "元": "CNY", "圆": "CNY", "块": "CNY", "円": "JPY",
+        "$": "USD", "＄": "USD", "€": "EUR", "£": "GBP", "￡": "GBP", "₩": "KRW", "￦": "KRW",
+    ]
 }

@@ -94,3 +94,20 @@ extension RoundingMode {
                           quotientIsOdd: quotientIsOdd, negative: negative)
     }
 }
+
+extension RoundingMode {
+    /// The mode a spreadsheet's or a programming language's rounding function rounds
+    /// in (`floor(x)`, `ceil(x)`, `trunc(x)`, `ROUNDUP`), for a hint that writes it as
+    /// Suanpan's `round` or `int` with that mode; a mode's own name called as a function too.
+    public static func ofFunction(named name: String) -> RoundingMode? {
+        let key = name.lowercased()
+        if let mode = RoundingMode(rawValue: key) { return mode }
+        return functionNames[key]
+    }
+
+    private static let functionNames: [String: RoundingMode] = [
+        "ceil": .ceiling, "trunc": .down, "truncate": .down, "fix": .down,
+        "roundup": .up, "round_up": .up, "rounddown": .down, "round_down": .down,
+        "round_half_up": .halfUp, "round_half_even": .halfEven,
+    ]
+}

@@ -85,10 +85,19 @@ final class TypeErrorTests: XCTestCase {
                        hint: "a rate per day needs a duration in days; convert it first: monthly(rate) * months")
         assertOneError("1.5%/month * 30 days", "cannot multiply rate/month by days",
                        hint: "a monthly rate needs a day-count basis: daily(rate, 30) * days")
+        // A flow is no rate: daily(…) refuses it. Its hints write it per unit of the duration, or convert its rate.
         assertOneError("100 CNY * 14.6%/year * 30 days", "cannot multiply money<CNY>/year by days",
-                       hint: "a yearly rate needs a day-count basis: daily(rate, 365) * days")
+                       hint: "a yearly flow needs the days in a year: write it per day first, then multiply: "
+                           + "(100 CNY * 14.6%/year) * 12 months / 365 days * 30 days; "
+                           + "or convert the rate before it multiplies: 100 CNY * daily(14.6%/year, 365) * 30 days")
+        XCTAssertEqual(typeOf("(100 CNY * 14.6%/year) * 12 months / 365 days * 30 days"), "money<CNY>")
+        XCTAssertEqual(typeOf("100 CNY * daily(14.6%/year, 365) * 30 days"), "money<CNY>")
         assertOneError("100 CNY * 0.05%/day * 1 year", "cannot multiply money<CNY>/day by months",
-                       hint: "a rate per day needs a duration in days; convert it first: monthly(rate) * months")
+                       hint: "a daily flow needs a duration in days: write it per month first, then multiply: "
+                           + "(100 CNY * 0.05%/day) * 1 day * 30 / 1 month * 1 year; "
+                           + "or convert the rate before it multiplies: 100 CNY * monthly(0.05%/day) * 1 year")
+        XCTAssertEqual(typeOf("(100 CNY * 0.05%/day) * 1 day * 30 / 1 month * 1 year"), "money<CNY>")
+        XCTAssertEqual(typeOf("100 CNY * monthly(0.05%/day) * 1 year"), "money<CNY>")
         assertOneError("0.04%/day + 1.2%/month", "cannot add rate/day and rate/month",
                        hint: "convert one first: daily(…), monthly(…) or annualize(…)")
         assertOneError("40 days - 1 month", "cannot subtract months from days",
@@ -142,16 +151,29 @@ final class TypeErrorTests: XCTestCase {
         XCTAssertEqual(typeOf("round(1 CNY * 1%/day, 4 places)"), "money<CNY>/day")
     }
 
+    /// A displayed amount as an argument: its grouping comma makes two arguments.
+    func testDisplayedGroupingInArgumentsSaysToUseUnderscores() {
+        let found = checkErrors("rule f(a: money<CNY>) -> money<CNY> = a\nlet x = f(1,200 CNY)")
+        XCTAssertEqual(found.map(\.message), ["rule 'f' takes 1 argument, given 2"])
+        XCTAssertEqual(found.first?.hint, "',' separates arguments; group digits with '_' or not at all: 1_200 CNY or 1200 CNY")
+        XCTAssertEqual(checkErrors("rule f(a: money<CNY>) -> money<CNY> = a\nlet x = f(1, 2)").first?.hint, "f(a: money<CNY>)")
+        assertOneError("round(1,234.50 CNY, 0.01)",
+                       "argument 3 of 'round' must be a rounding mode (half_up, half_even, down, up, floor, ceiling), found number",
+                       hint: "',' separates arguments; group digits with '_' or not at all: 1_234.50 CNY or 1234.50 CNY")
+        assertOneError("round(1,234.50 CNY, 0.01, half_up)", "wrong number of arguments to 'round'",
+                       hint: "',' separates arguments; group digits with '_' or not at all: 1_234.50 CNY or 1234.50 CNY")
+    }
+
     /// A displayed list of money typed into source: its grouping commas split the amounts.
     func testDisplayedGroupingInAListSaysToUseUnderscores() {
         assertOneError("[1,200.00 CNY, 5.00 CNY]", "a list holds one type: found int and money<CNY>",
-                       hint: "',' separates list elements; group digits with '_': 1_200.00 CNY")
+                       hint: "',' separates list elements; group digits with '_' or not at all: 1_200.00 CNY or 1200.00 CNY")
         assertOneError("[1,200,000.00 CNY, 5.00 CNY]", "a list holds one type: found int and money<CNY>",
-                       hint: "',' separates list elements; group digits with '_': 1_200_000.00 CNY")
+                       hint: "',' separates list elements; group digits with '_' or not at all: 1_200_000.00 CNY or 1200000.00 CNY")
         assertOneError("[5.00 CNY, 1,200 CNY]", "a list holds one type: found money<CNY> and int",
-                       hint: "',' separates list elements; group digits with '_': 1_200 CNY")
+                       hint: "',' separates list elements; group digits with '_' or not at all: 1_200 CNY or 1200 CNY")
         assertOneError("[1,000 days, 2 days]", "a list holds one type: found int and days",
-                       hint: "',' separates list elements; group digits with '_': 1_000 days")
+                       hint: "',' separates list elements; group digits with '_' or not at all: 1_000 days or 1000 days")
         // Written with blanks, or not in groups of three, the commas were meant.
         XCTAssertNil(checkErrors("let x = [1, 200 CNY]").first?.hint)
         XCTAssertNil(checkErrors("let x = [1,2000 CNY]").first?.hint)
@@ -224,5 +246,126 @@ final class TypeErrorTests: XCTestCase {
             XCTAssertEqual(found.map(\.message), [message], source)
             XCTAssertNotNil(found.first?.location, source)
         }
+    }
+
+    /// A period written the way other tools write it: the hint writes Suanpan's literal, from the period table.
+    func testAPeriodWrittenAsANameSaysHowRatesAndFlowsWriteTheirPeriod() {
+        let periods = "the periods are /day, /month and /year"
+        assertOneError("0.04%/days", "unknown name 'days'",
+                       hint: "a rate writes its period right after the '%', with no blank: 0.04%/day; \(periods)")
+        assertOneError("0.05%/d", "unknown name 'd'",
+                       hint: "a rate writes its period right after the '%', with no blank: 0.05%/day; \(periods)")
+        assertOneError("1.2% / month", "unknown name 'month'",
+                       hint: "a rate writes its period right after the '%', with no blank: 1.2%/month; \(periods)")
+        assertOneError("1200 CNY/months", "unknown name 'months'",
+                       hint: "a flow of money writes its period right after the currency, with no blank: 1200 CNY/month; \(periods)")
+        assertOneError("5%/week", "unknown name 'week'",
+                       hint: "a week is not a period of rates or flows (they are /day, /month and /year): "
+                           + "divide by its length for the daily rate: 5% / 7 days")
+        assertOneError("70 CNY/week", "unknown name 'week'",
+                       hint: "a week is not a period of rates or flows (they are /day, /month and /year): "
+                           + "divide by its length for the daily flow: 70 CNY / 7 days")
+        // What the hints write checks, with the period meant.
+        XCTAssertEqual(typeOf("5% / 7 days"), "rate/day")
+        XCTAssertEqual(typeOf("70 CNY / 7 days"), "money<CNY>/day")
+        // An initial is a period only after a percentage or an amount: elsewhere it is just an unknown name.
+        XCTAssertNil(checkErrors("let t = 12 / m").first?.hint)
+        // A name that is defined is divided by as usual.
+        XCTAssertEqual(typeOf("5% / d", prelude: "let d = 7 days"), "rate/day")
+    }
+
+    /// A value of the wrong kind where a rate or a percentage is declared: the hint writes the value that fits.
+    func testAPercentageOrARatioWhereARateOrPercentageIsDeclared() {
+        let errors = checkErrors("product P { param overdue_rate: rate/day = 0.05% }")
+        XCTAssertEqual(errors.map(\.message), ["'overdue_rate' must be rate/day, found percent"])
+        XCTAssertEqual(errors.first?.hint, "a rate is a percentage per period: write 0.05%/day")
+        let yearly = checkErrors("rule r(x: percent) -> rate/year = x")
+        XCTAssertEqual(yearly.first?.hint, "a rate is a percentage per period: divide it by the period, annualize(x / 12 months)")
+        XCTAssertEqual(checkErrors("rule r(x: percent) -> rate/year = annualize(x / 12 months)").map(\.message), [])
+        let monthly = checkErrors("rule r(x: percent) -> rate/month = x")
+        XCTAssertEqual(monthly.first?.hint, "a rate is a percentage per period: divide it by the period, x / 1 month")
+        XCTAssertEqual(checkErrors("rule r(x: percent) -> rate/month = x / 1 month").map(\.message), [])
+
+        // A ratio or a bare number where a rate is declared.
+        let perDay = checkErrors("rule r(a: money<CNY>, b: money<CNY>) -> rate/day = a / b")
+        XCTAssertEqual(perDay.first?.hint, "a rate is a percentage per period: (a / b) * 100% / 1 day")
+        XCTAssertEqual(checkErrors("rule r(a: money<CNY>, b: money<CNY>) -> rate/day = (a / b) * 100% / 1 day").map(\.message), [])
+        let perYear = checkErrors("rule r(a: money<CNY>, b: money<CNY>) -> rate/year = a / b")
+        XCTAssertEqual(perYear.first?.hint, "a rate is a percentage per period: annualize((a / b) * 100% / 12 months)")
+        XCTAssertEqual(checkErrors("rule r(a: money<CNY>, b: money<CNY>) -> rate/year = annualize((a / b) * 100% / 12 months)")
+            .map(\.message), [])
+        XCTAssertEqual(checkErrors("product P { param r: rate/day = 0.0005 }").first?.hint,
+                       "a rate is written with '%' and its period: 0.05%/day is the fraction 0.0005 per day")
+
+        let ratio = checkErrors("rule r(a: money<CNY>, b: money<CNY>) -> percent = a / b")
+        XCTAssertEqual(ratio.map(\.message), ["the result of 'r' must be percent, found number"])
+        XCTAssertEqual(ratio.first?.hint, "money ÷ money is a number, the ratio (0.25 for a quarter): to give it as a percentage "
+                       + "multiply by 100%, (a / b) * 100%, or declare the result number")
+        XCTAssertEqual(checkErrors("rule r(a: money<CNY>, b: money<CNY>) -> percent = (a / b) * 100%").map(\.message), [])
+        XCTAssertEqual(checkErrors("rule r(a: money<CNY>, b: money<CNY>) -> number = a / b").map(\.message), [])
+        // A plain number literal still gets the '%' hint.
+        XCTAssertEqual(checkErrors("rule r() -> percent = 3").first?.hint, "a percentage is written with '%': 3% is 0.03")
+    }
+
+    /// A flow times a duration in another unit: the hint writes an expression that checks, not a rate conversion.
+    func testAFlowTimesADurationOfAnotherUnitGetsAWorkingHint() {
+        assertOneError("1200 CNY / 1 month * 30 days", "cannot multiply money<CNY>/month by days",
+                       hint: "a monthly flow needs the days in a month: write it per day first, then multiply: "
+                           + "(1200 CNY / 1 month) * 1 month / 30 days * 30 days")
+        XCTAssertEqual(typeOf("(1200 CNY / 1 month) * 1 month / 30 days * 30 days"), "money<CNY>")
+        assertOneError("36500 CNY/year * 1 day", "cannot multiply money<CNY>/year by days",
+                       hint: "a yearly flow needs the days in a year: write it per day first, then multiply: "
+                           + "36500 CNY/year * 12 months / 365 days * 1 day")
+        XCTAssertEqual(typeOf("36500 CNY/year * 12 months / 365 days * 1 day"), "money<CNY>")
+        assertOneError("2 months * 1 CNY/day", "cannot multiply months by money<CNY>/day",
+                       hint: "a daily flow needs a duration in days: write it per month first, then multiply: "
+                           + "1 CNY/day * 1 day * 30 / 1 month * 2 months")
+        XCTAssertEqual(typeOf("1 CNY/day * 1 day * 30 / 1 month * 2 months"), "money<CNY>")
+        // The rates' hints check too.
+        XCTAssertEqual(typeOf("daily(1%/month, 30) * 30 days"), "percent")
+        XCTAssertEqual(typeOf("monthly(0.05%/day) * 3 months"), "percent")
+    }
+
+    /// Rounding functions of spreadsheets and other languages: the hint writes round or int with the mode.
+    func testSpreadsheetRoundingFunctionsPointAtRoundWithAMode() {
+        let modes = "the modes are half_up, half_even, down, up, floor and ceiling"
+        let cases: [(String, String, String)] = [
+            ("floor(1.5)", "'floor' is not a rule, table or function, so it cannot be called", "floor"),
+            ("ceiling(1.5)", "'ceiling' is not a rule, table or function, so it cannot be called", "ceiling"),
+            ("ceil(1.5)", "unknown name 'ceil'", "ceiling"),
+            ("trunc(1.5)", "unknown name 'trunc'", "down"),
+            ("roundup(1.5)", "unknown name 'roundup'", "up"),
+            ("ROUNDDOWN(1.5)", "unknown name 'ROUNDDOWN'", "down"),
+        ]
+        for (expression, message, mode) in cases {
+            assertOneError(expression, message, hint: "round with a mode: round(x, 0 places, \(mode)) to whole units, "
+                           + "or int(x, \(mode)) for an int; \(modes)")
+            XCTAssertEqual(typeOf("round(1.5, 0 places, \(mode))"), "number")
+            XCTAssertEqual(typeOf("round(1.5 CNY, 0 places, \(mode))"), "money<CNY>")
+        }
+    }
+
+    /// An unknown capitalised name where products are declared: the hint names them.
+    func testAnUnknownProductNameListsTheProducts() {
+        let one = checkErrors("product HB { param a: int = 1 }\nlet x = Huabei.a")
+        XCTAssertEqual(one.map(\.message), ["unknown name 'Huabei'"])
+        XCTAssertEqual(one.first?.hint, "the product is 'HB'")
+        let two = checkErrors("product HB { param a: int = 1 }\nproduct Jiebei { param a: int = 1 }\nlet x = Jeibei.a")
+        XCTAssertEqual(two.first?.hint, "did you mean 'Jiebei'? the products are 'HB' and 'Jiebei'")
+        // A lower-case name gets no list of products.
+        XCTAssertNil(checkErrors("product HB { param a: int = 1 }\nlet x = qq").first?.hint)
+    }
+
+    /// A period in a type written as a duration word: the singular, or for a week what to declare instead.
+    func testAPeriodInATypeWrittenAsADurationWord() {
+        let plural = checkErrors("let x: rate/days = 1%/day")
+        XCTAssertEqual(plural.map(\.message), ["unknown period 'days'"])
+        XCTAssertEqual(plural.first?.hint, "a period is written in the singular: day")
+        let week = checkErrors("let y: money<CNY>/week = 1 CNY/day")
+        XCTAssertEqual(week.map(\.message), ["unknown period 'week'"])
+        XCTAssertEqual(week.first?.hint, "a week is not a period of rates or flows (use day, month or year): "
+                       + "declare it per day and divide a weekly value by 7 days")
+        XCTAssertEqual(checkErrors("let y: money<CNY>/day = 70 CNY / 7 days").map(\.message), [])
+        XCTAssertEqual(checkErrors("let y: rate/quarter = 1%/day").first?.hint, "use day, month or year")
     }
 }

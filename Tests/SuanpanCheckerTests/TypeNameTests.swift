@@ -97,8 +97,12 @@ final class TypeNameTests: XCTestCase {
     }
 
     func testPeriodMessagesListEveryPeriod() {
-        let found = checkErrors("let x: rate/week = 1%/day")
+        let found = checkErrors("let x: rate/quarter = 1%/day")
         XCTAssertEqual(found.first?.hint, "use day, month or year")
+        // A week, a duration word but no period, says so and still lists every period.
+        XCTAssertEqual(checkErrors("let x: rate/week = 1%/day").first?.hint,
+                       "a week is not a period of rates or flows (use day, month or year): "
+                       + "declare it per day and divide a weekly value by 7 days")
         XCTAssertEqual(checkErrors("let x: rate = 1%/day").first?.hint, "write rate/day, rate/month or rate/year")
     }
 }

@@ -107,16 +107,23 @@ final class EvaluationTests: XCTestCase {
         XCTAssertEqual(run.failure("1 / 0"), "<expr>:1:1: division by zero")
         XCTAssertEqual(run.failure("1 CNY + 1 CNY / (2 - 2)"), "<expr>:1:9: division by zero")
         XCTAssertEqual(run.failure("ratio"), "t.suan:2:13: division by zero")
-        XCTAssertEqual(run.failure("100000000000 * 100000000000"), "<expr>:1:1: arithmetic overflow")
-        XCTAssertEqual(run.failure("2 ^ 1000"), "<expr>:1:1: arithmetic overflow")
-        XCTAssertEqual(run.failure("9999-12-31 + 1 day"), "<expr>:1:1: arithmetic overflow")
+        XCTAssertEqual(run.failure("100000000000 * 100000000000"),
+                       "<expr>:1:1: arithmetic overflow: a number or amount must lie within about ±1.7e20")
+        XCTAssertEqual(run.failure("2 ^ 1000"), "<expr>:1:1: arithmetic overflow: a number or amount must lie within about ±1.7e20")
+        XCTAssertEqual(run.failure("9999-12-31 + 1 day"),
+                       "<expr>:1:1: arithmetic overflow: the date would leave the calendar (years 1-9999)")
         XCTAssertEqual(run.failure("P.t(2)"), "t.suan:4:9: no row of table 'P.t' matches k = 2")
         XCTAssertEqual(run.failure("[1, 2, 3][3]"), "<expr>:1:1: index 3 is out of range: the list has 3 elements")
         XCTAssertEqual(run.failure("[1][-1]"), "<expr>:1:1: index -1 is out of range: the list has 1 element")
         XCTAssertEqual(run.failure("average([])"), "<expr>:1:1: average of an empty list")
         XCTAssertEqual(run.failure("min([])"), "<expr>:1:1: min of an empty list")
         XCTAssertEqual(run.failure("fail(\"stop \" + \"here\")"), "<expr>:1:1: stop here")
-        XCTAssertEqual(run.failure("P.deep(0)"), "t.suan:7:30: rules nested more than 1000 calls deep")
+        XCTAssertEqual(run.failure("P.deep(0)"), "t.suan:7:30: rules nested more than 1,000 calls deep")
+        // The limit holds for a recursion that would stop too: the hint says so and names the state forms.
+        guard case .failure(let deep)? = run.evaluate("P.deep(0)") else { return XCTFail("P.deep(0) must fail") }
+        XCTAssertEqual(deep.hint, "calls may nest at most 1,000 deep, even when they would stop later; "
+                       + "for a long sequence go through a list with fold or scan instead of recursing: "
+                       + "fold total = 0 CNY for b in bills => total + b.amount")
     }
 
     func testCurrencyMismatchAtRunTime() {
@@ -186,5 +193,39 @@ final class EvaluationTests: XCTestCase {
         XCTAssertThrowsError(try run.machine.override(global: params[0].global, with: .string("oops")))
         XCTAssertThrowsError(try run.machine.override(global: params[1].global, with: money("1", "USD")))
         XCTAssertEqual(run.show("P.rate"), "10%")
+    }
+
+    /// A failure inside a comprehension names the item it happened for: its place in the list and a short display.
+    func testAFailureInAComprehensionNamesTheItem() {
+        let run = Run("""
+        record Bill { amount: money<CNY>, periods: int, note: string }
+        product P {
+          table fee(periods: int) -> percent { 3 => 2.5%  6 => 4.5% }
+        }
+        let bills = [Bill { amount: 100 CNY, periods: 3, note: "a" }, Bill { amount: 200 CNY, periods: 5, note: "b" }]
+        let long = [Bill { amount: 1 CNY, periods: 7, note: "\(String(repeating: "x", count: 100))" }]
+        """)
+        guard case .failure(let miss)? = run.evaluate("[P.fee(b.periods) for b in bills]") else { return XCTFail("must fail") }
+        XCTAssertEqual(miss.message, "no row of table 'P.fee' matches periods = 5")
+        XCTAssertEqual(miss.trace.last, "at item 2 of 2 of bills (bills[1]): Bill { amount: 200.00 CNY, periods: 5, note: \"b\" }")
+        // In the filter too, and a long item is cut short.
+        guard case .failure(let filtered)? = run.evaluate("[b for b in long where P.fee(b.periods) > 1%]") else { return XCTFail("must fail") }
+        let last = filtered.trace.last ?? ""
+        XCTAssertTrue(last.hasPrefix("at item 1 of 1 of long (long[0]): Bill { amount: 1.00 CNY, periods: 7, note: \"xxx"), last)
+        XCTAssertTrue(last.hasSuffix("…"), last)
+        // Nested comprehensions name the item of each list, innermost first.
+        guard case .failure(let nested)? = run.evaluate("[[P.fee(b.periods) for b in bills] for n in [1, 2]]") else { return XCTFail("must fail") }
+        XCTAssertEqual(nested.trace.suffix(2), ["at item 2 of 2 of bills (bills[1]): Bill { amount: 200.00 CNY, periods: 5, note: \"b\" }",
+                                               "at item 1 of 2 of [1, 2]: 1"])
+        // A fold's or a scan's step too.
+        guard case .failure(let folded)? = run.evaluate("fold s = 0% for b in bills => s + P.fee(b.periods)") else { return XCTFail("must fail") }
+        XCTAssertEqual(folded.trace.last, "at item 2 of 2 of bills (bills[1]): Bill { amount: 200.00 CNY, periods: 5, note: \"b\" }")
+        guard case .failure(let scanned)? = run.evaluate("scan s = 0% for b in bills => s + P.fee(b.periods)") else { return XCTFail("must fail") }
+        XCTAssertEqual(scanned.trace.last, folded.trace.last)
+        // And a sort's or a group's key.
+        guard case .failure(let sorted)? = run.evaluate("sort b in bills by P.fee(b.periods)") else { return XCTFail("must fail") }
+        XCTAssertEqual(sorted.trace.last, folded.trace.last)
+        guard case .failure(let grouped)? = run.evaluate("group b in bills by P.fee(b.periods)") else { return XCTFail("must fail") }
+        XCTAssertEqual(grouped.trace.last, folded.trace.last)
     }
 }

@@ -242,7 +242,8 @@ final class ParserTests: XCTestCase {
         ]
         for (source, written) in cases {
             let hint = parse(source).diagnostics.first?.hint
-            XCTAssertEqual(hint, "',' separates values here; group digits with '_': \(written)", source)
+            let plain = written.replacingOccurrences(of: "_", with: "")
+            XCTAssertEqual(hint, "',' separates values here; group digits with '_' or not at all: \(written) or \(plain)", source)
         }
         // Not a grouping: no such hint.
         XCTAssertNil(parse("let x = 1, 2").diagnostics.first?.hint)
@@ -365,5 +366,40 @@ final class ParserRecoveryTests: XCTestCase {
         XCTAssertEqual(cut.1.count, 1)
         XCTAssertTrue(cut.incomplete)
         XCTAssertEqual(cut.1.first?.location?.description, "1:5")
+    }
+
+    /// Habits from spreadsheets, Python and price tags: each error says what to write instead.
+    func testHabitsFromOtherLanguagesGetTheSuanpanForm() {
+        let cases: [(String, String, String)] = [
+            ("let b = 1200CNY", "expected a declaration (import, let, record, product, rule, test or print), found a name",
+             "an amount is its number, a blank and its currency's code in capitals: 1200 CNY"),
+            ("let c = 1200 cny", "expected a declaration (import, let, record, product, rule, test or print), found a name",
+             "an amount is its number, a blank and its currency's code in capitals: 1200 CNY"),
+            ("let c = 1200 rmb", "expected a declaration (import, let, record, product, rule, test or print), found a name",
+             "an amount is its number, a blank and its currency's code in capitals: 1200 CNY"),
+            ("let d = ¥1200", "unexpected character '¥'", "an amount is written with its currency's code after it: 1200 CNY"),
+            ("let e = 1200 元", "unexpected character '元'", "an amount is written with its currency's code after it: 1200 CNY"),
+            ("let e = 12.50元", "unexpected character '元'", "an amount is written with its currency's code after it: 12.50 CNY"),
+            ("let d = ¥ 1_200", "unexpected character '¥'", "an amount is written with its currency's code after it: 1_200 CNY"),
+            ("let u = $5", "unexpected character '$'", "an amount is written with its currency's code after it: 5 USD"),
+            ("let s = 元", "unexpected character '元'", "an amount is written with its currency's code after it: 100 CNY"),
+            ("test \"t\" { let x = 1 CNY expect x = 1 CNY }", "expected 'expect', 'let', 'print' or '}' in a test, found '='",
+             "to compare two values, write '==' (a == b); '=' only gives a name its value"),
+            ("let ys = [a for a in xs where a.tier = 1]", "expected ']', found '='",
+             "to compare two values, write '==' (a == b); '=' only gives a name its value"),
+            ("let ys = [a for a in xs if a.tier == 1]", "expected ']', found 'if'",
+             "a comprehension keeps the items that pass 'where': [x for x in xs where x > 0]"),
+            ("let t = fold s = 0 for a in xs if a > 1 => s + a", "expected '=>' and the next state, found 'if'",
+             "fold goes through the items that pass 'where': … for x in xs where x > 0 => …"),
+        ]
+        for (source, message, hint) in cases {
+            let first = parse(source).diagnostics.first
+            XCTAssertEqual(first?.message, message, source)
+            XCTAssertEqual(first?.hint, hint, source)
+        }
+        XCTAssertEqual(parse("let d = 30 Days").diagnostics.first?.hint, "a duration's unit is written in lower case: 30 days")
+        // A name after a number that is no currency and no unit gets no such hint: codes are not guessed.
+        XCTAssertNil(parse("let b = 1200 apples").diagnostics.first?.hint)
+        XCTAssertNil(parse("let b = 1200 ARX").diagnostics.first?.hint)
     }
 }

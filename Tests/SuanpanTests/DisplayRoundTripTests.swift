@@ -193,14 +193,35 @@ final class DisplayRoundTripTests: XCTestCase {
         let program = try load()
         guard case .checkFailed(let list) = program.evaluate("[1,200.00 CNY, 5.00 CNY]") else { return XCTFail("a list of int and money") }
         XCTAssertEqual(list.map(\.message), ["a list holds one type: found int and money<CNY>"])
-        XCTAssertEqual(list.first?.hint, "',' separates list elements; group digits with '_': 1_200.00 CNY")
+        XCTAssertEqual(list.first?.hint, "',' separates list elements; group digits with '_' or not at all: 1_200.00 CNY or 1200.00 CNY")
         guard case .checkFailed(let alone) = program.evaluate("1,200.00 CNY") else { return XCTFail("a stray comma") }
-        XCTAssertEqual(alone.first?.hint, "',' separates values here; group digits with '_': 1_200.00 CNY")
+        XCTAssertEqual(alone.first?.hint, "',' separates values here; group digits with '_' or not at all: 1_200.00 CNY or 1200.00 CNY")
         // Standing alone, a plain number does not group with commas: it is said how to write it.
         let number = program.setParameter("P.n=1,000")
         XCTAssertEqual(number.map(\.message), ["expected the end of the value, found ','"])
         XCTAssertEqual(number.first?.hint, "',' groups the digits of an amount with its unit (1,200.00 CNY, 1,000 days); "
                        + "group a plain number with '_' or not at all: 1_000")
         XCTAssertEqual(program.setParameter("P.n=1_000").map(\.message), [])
+    }
+
+    /// A plain number for a parameter with a unit: the error writes the value with the unit.
+    func testAPlainNumberForAParameterWithAUnitIsWrittenWithTheUnit() throws {
+        let program = try load()
+        let fraction = " (the digits before '%' are the percentage: 5% is the fraction 0.05)"
+        let cases: [(String, String, String)] = [
+            ("P.per_month=1500000000", "P.per_month=1500000000 CNY/month", ""),
+            ("P.cny=1200", "P.cny=1200 CNY", ""),
+            ("P.d=30", "P.d=30 days", ""),
+            ("P.day_rate=0.05", "P.day_rate=0.05%/day", fraction),
+            ("P.pct=3", "P.pct=3%", fraction),
+        ]
+        for (assignment, written, note) in cases {
+            let errors = program.setParameter(assignment)
+            XCTAssertEqual(errors.count, 1, assignment)
+            XCTAssertEqual(errors.first?.hint, "write it with its unit: \(written)" + note, assignment)
+            XCTAssertEqual(program.setParameter(written).map(\.message), [], written)
+        }
+        // The REPL's `:set P.x = value` gets the hint written its way.
+        XCTAssertEqual(program.setParameter("P.d = 30", sourceName: "<input>").first?.hint, "write it with its unit: P.d = 30 days")
     }
 }
