@@ -13,9 +13,11 @@ public final class REPL {
     public let session: Session
     let reader: LineReader
     let output: (String) -> Void
-    let errors: (String) -> Void
+    let errorSink: (String) -> Void
     let color: Bool
     var quitting = false
+    /// How many errors were shown (a warning or a note is not one): piped input that had any exits non-zero.
+    public private(set) var errorCount = 0
 
     public static let prompt = "算盘> "
     public static let continuation = "  ... "
@@ -26,7 +28,13 @@ public final class REPL {
         self.reader = reader
         self.color = color
         self.output = output
-        self.errors = errors
+        self.errorSink = errors
+    }
+
+    /// Shows an error and counts it.
+    func errors(_ message: String) {
+        errorCount += 1
+        errorSink(message)
     }
 
     /// Loads the given files, then reads and answers entries until the end of input or `:quit`.
@@ -155,8 +163,9 @@ public final class REPL {
     /// Evaluates an expression and shows its value (a table for a list of records) and type.
     func show(_ text: String, sourceName: String) {
         guard let program = session.program else { return }
-        switch program.evaluate(text, sourceName: sourceName) {
+        switch program.evaluate(text, sourceName: sourceName, bindings: session.bindings) {
         case .value(let value, let type):
+            session.last = Program.Binding(name: "_", value: value, type: type)
             output(Display.value(value, type))
         case .checkFailed(let diagnostics):
             report(diagnostics)
@@ -166,6 +175,9 @@ public final class REPL {
     }
 
     func report(_ diagnostics: [Diagnostic]) {
-        for d in diagnostics { errors(d.rendered(color: color)) }
+        for d in diagnostics {
+            if d.severity == .error { errorCount += 1 }
+            errorSink(d.rendered(color: color))
+        }
     }
 }

@@ -16,6 +16,10 @@ public final class Session {
     /// `:set` overrides, reapplied after every rebuild: "Huabei.overdue_rate" → "0.06%/day".
     public private(set) var overrides: [(name: String, value: String)] = []
     public private(set) var program: Program?
+    /// The last value an expression gave at the prompt, as `_`, with the type it had then.
+    public internal(set) var last: Program.Binding?
+    /// What an expression at the prompt can use besides the program's names: `_`.
+    var bindings: [Program.Binding] { last.map { [$0] } ?? [] }
     let plugins: PluginSet
     var inputs = 0
 

@@ -16,7 +16,7 @@ final class CompleterTests: REPLTestCase {
         // Commands that take an argument complete with the space before it.
         XCTAssertEqual(c.candidates(line: ":lo", word: ":lo"), [":load "])
         XCTAssertEqual(Set(c.candidates(line: ":", word: ":")),
-                       [":help", ":load ", ":reload", ":type ", ":explain ", ":set ", ":unset ", ":env", ":test", ":time ", ":quit"])
+                       [":help", ":load ", ":reload", ":type ", ":doc ", ":explain ", ":set ", ":unset ", ":env", ":save ", ":test", ":time ", ":quit"])
         XCTAssertEqual(Set(c.candidates(line: ":t", word: ":t")), [":type ", ":test", ":time "])
         XCTAssertEqual(c.candidates(line: ":un", word: ":un"), [":unset "])
         XCTAssertEqual(c.candidates(line: ":zz", word: ":zz"), [])

@@ -98,7 +98,7 @@ final class REPLTests: REPLTestCase {
             "6% : percent", "106.00 CNY : money<CNY>", "false : bool", "120.00 CNY : money<CNY>",
         ])
         XCTAssertTrue(t.output.contains("PASS typed test"), t.outputText)
-        XCTAssertEqual(t.output.last, "6 passed, 0 failed")
+        XCTAssertEqual(t.output.last, "6 passed, 0 failed, 0 skipped")
     }
 
     func testSeveralDeclarationsInOneEntry() throws {
@@ -153,7 +153,7 @@ final class REPLTests: REPLTestCase {
             "R { a: 1 }.b",
             ":test",
         ], loading: [])
-        XCTAssertEqual(t.output.filter { $0.hasSuffix(" failed") }, ["0 passed, 1 failed", "1 passed, 0 failed"])
+        XCTAssertEqual(t.output.filter { $0.hasSuffix(" skipped") }, ["0 passed, 1 failed, 0 skipped", "1 passed, 0 failed, 0 skipped"])
         XCTAssertTrue(t.output.contains("9 : int"), t.outputText)
         XCTAssertEqual(t.errors, [])
     }
