@@ -22,6 +22,20 @@ final class CompleterTests: REPLTestCase {
         XCTAssertEqual(c.candidates(line: ":zz", word: ":zz"), [])
     }
 
+    /// After `:set Huabei.` only what can be set: parameters and tables, not rules or constants.
+    func testSetCompletesOnlyParametersAndTables() throws {
+        let c = try completer()
+        XCTAssertEqual(c.candidates(line: ":set Huabei.", word: ""), [
+            "due_day", "installment_fee", "merchant_rate", "minimum_share", "overdue_rate", "statement_day",
+        ])
+        XCTAssertEqual(c.candidates(line: ":set Huabei.m", word: "m"), ["merchant_rate", "minimum_share"])
+        XCTAssertEqual(c.candidates(line: ":set Huabei.fe", word: "fe"), [])
+        XCTAssertEqual(c.candidates(line: ":set Hua", word: "Hua"), ["Huabei"])
+        XCTAssertEqual(c.candidates(line: ":unset Huabei.o", word: "o"), ["overdue_rate"])
+        // After '=', a value: any name again.
+        XCTAssertTrue(c.candidates(line: ":set Huabei.due_day = Huabei.st", word: "st").contains("statement_day"))
+    }
+
     func testMembersOfAProduct() throws {
         let c = try completer()
         XCTAssertEqual(c.candidates(line: "Huabei.fe", word: "fe"), ["fee"])
