@@ -61,9 +61,12 @@ public final class Program {
         }
     }
 
-    public static func load(paths: [String], extraSources: [SourceFile] = [], plugins: PluginSet)
+    /// `shadowing`: top-level names the extra sources define anew; the files' declarations of
+    /// them are left out (the REPL's definitions replace those of the files it loaded).
+    public static func load(paths: [String], extraSources: [SourceFile] = [], plugins: PluginSet,
+                            shadowing: Set<String> = [])
         -> Result<(Program, [Diagnostic]), Failure> {
-        LargeStack.run { loadOnThisStack(paths: paths, extraSources: extraSources, plugins: plugins) }
+        LargeStack.run { loadOnThisStack(paths: paths, extraSources: extraSources, plugins: plugins, shadowing: shadowing) }
     }
 
     /// Reads and parses one file, without its imports and without checking it:
@@ -80,10 +83,13 @@ public final class Program {
         }
     }
 
-    static func loadOnThisStack(paths: [String], extraSources: [SourceFile], plugins: PluginSet) -> Result<(Program, [Diagnostic]), Failure> {
+    static func loadOnThisStack(paths: [String], extraSources: [SourceFile], plugins: PluginSet,
+                                shadowing: Set<String> = []) -> Result<(Program, [Diagnostic]), Failure> {
         var loader = SourceLoader()
         for path in paths { loader.load(path: path) }
         for source in extraSources { loader.addSource(source) }
+        let extra = Set(extraSources.map(\.path))
+        loader.files = loader.files.map { extra.contains($0.file.path) ? $0 : $0.without(shadowing) }
         if loader.diagnostics.contains(where: { $0.severity == .error }) {
             return .failure(Failure(diagnostics: loader.diagnostics, ioFailed: loader.ioFailed))
         }

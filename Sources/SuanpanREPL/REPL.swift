@@ -148,7 +148,8 @@ public final class REPL {
     func runPrint(_ source: SourceFile) {
         // A print is checked with everything defined so far, run once, and not kept.
         let program: Program
-        switch Program.load(paths: session.files, extraSources: session.entries.map(\.source) + [source], plugins: session.plugins) {
+        switch Program.load(paths: session.files, extraSources: session.entries.map(\.source) + [source],
+                                 plugins: session.plugins, shadowing: session.shadowed) {
         case .success(let (loaded, _)): program = loaded
         case .failure(let failure): return report(failure.diagnostics)
         }

@@ -30,7 +30,7 @@ public final class Session {
     /// Rebuilds from files, entries and overrides; returns the diagnostics (warnings or errors).
     @discardableResult
     func rebuild() -> [Diagnostic] {
-        switch Program.load(paths: files, extraSources: entries.map(\.source), plugins: plugins) {
+        switch Program.load(paths: files, extraSources: entries.map(\.source), plugins: plugins, shadowing: shadowed) {
         case .success(let (program, warnings)):
             self.program = program
             program.machine.interruptRequested = { Interrupt.isSet }
@@ -45,6 +45,24 @@ public final class Session {
         case .failure(let failure):
             return failure.diagnostics
         }
+    }
+
+    /// The names typed here, which replace the loaded files' declarations of them.
+    var shadowed: Set<String> { Set(entries.map(\.name)) }
+
+    /// Where the program's top-level declaration of a name comes from, when that is a loaded file.
+    func fileDeclaring(_ name: String) -> String? {
+        guard let checked = program?.checked else { return nil }
+        var paths: [String] = []
+        paths += checked.products.filter { $0.name == name }.map(\.file.path)
+        let productFunctions = Set(checked.products.flatMap { $0.functions.map(\.function) })
+        paths += checked.functions.enumerated().filter { !productFunctions.contains($0.offset) && $0.element.qualifiedName == name }
+            .map(\.element.file.path)
+        paths += checked.globals.filter { $0.qualifiedName == name }.map(\.file.path)
+        paths += checked.records.values.filter { $0.name == name }.compactMap { $0.file?.path }
+        paths += checked.tests.filter { "test \"\($0.name)\"" == name }.map(\.file.path)
+        let typed = Set(entries.map(\.source.path))
+        return paths.first { !typed.contains($0) }
     }
 
     /// Tries a change; keeps it only if the program still checks.
@@ -66,14 +84,20 @@ public final class Session {
     public func reload() -> [Diagnostic] { rebuild() }
 
     /// Adds or replaces definitions typed at the prompt, one source per definition.
+    /// A definition whose name a loaded file declares shadows the file's, with a note saying so.
     func define(_ definitions: [(name: String, source: SourceFile)]) -> [Diagnostic] {
         let before = entries
-        return attempt({
+        let fromFiles = definitions.compactMap { d in fileDeclaring(d.name).map { (d.name, $0) } }
+        let diagnostics = attempt({
             for d in definitions {
                 entries.removeAll { $0.name == d.name }
                 entries.append(d)
             }
         }, undo: { entries = before })
+        if diagnostics.contains(where: { $0.severity == .error }) { return diagnostics }
+        return diagnostics + fromFiles.map { name, path in
+            Diagnostic(.note, "\(name) shadows the one in \(path) for the rest of this session", file: nil, span: .none)
+        }
     }
 
     /// The next source name for something typed at the prompt: <input-1>, <input-2>…

@@ -158,6 +158,49 @@ final class REPLTests: REPLTestCase {
         XCTAssertEqual(t.errors, [])
     }
 
+    /// A definition typed with the name of one from a loaded file replaces it, with a note;
+    /// the file's other declarations then use the new one.
+    func testARedefinitionOfANameFromALoadedFileShadowsIt() throws {
+        let dir = ScratchFolder()
+        let path = dir.write("p.suan", """
+        let vat = 6%
+        rule gross(x: money<CNY>) -> money<CNY> = x * (1 + vat)
+        product P { param r: percent = 2%
+          rule f(x: money<CNY>) -> money<CNY> = x * r }
+        test "gross adds the tax" { expect gross(100 CNY) == 106.00 CNY }
+
+        """)
+        let t = try type([
+            "gross(100 CNY)",
+            "let vat = 7%",
+            "gross(100 CNY)",
+            "let vat = 8%",                       // now a prompt definition: replaced without a note
+            "product P { param r: percent = 3%\n rule f(x: money<CNY>) -> money<CNY> = x * r * 2 }",
+            "P.f(100 CNY)",
+            "let vat = 1 CNY",                    // breaks gross: rolled back
+            "gross(100 CNY)",
+            ":test",
+        ], loading: [path])
+        XCTAssertEqual(Array(t.output.prefix(7)), [
+            "106.00 CNY : money<CNY>",
+            "defined vat",
+            "107.00 CNY : money<CNY>",
+            "defined vat",
+            "defined P",
+            "6.00 CNY : money<CNY>",
+            "108.00 CNY : money<CNY>",
+        ])
+        XCTAssertEqual(Array(t.output.suffix(3)), [
+            "FAIL gross adds the tax",
+            "    \(path):5:29: expected gross(100 CNY) == 106.00 CNY\n      left:  108.00 CNY\n      right: 106.00 CNY",
+            "0 passed, 1 failed, 0 skipped",
+        ])
+        XCTAssertEqual(t.errors.count, 3, t.errorText)
+        XCTAssertEqual(t.errors[0], "note: vat shadows the one in \(path) for the rest of this session")
+        XCTAssertEqual(t.errors[1], "note: P shadows the one in \(path) for the rest of this session")
+        XCTAssertTrue(t.errors[2].contains("cannot multiply") || t.errors[2].contains("cannot add"), t.errors[2])
+    }
+
     func testAPlainPrintRunsAtOnceAndIsNotKept() throws {
         let t = try type(["print \"fee:\", Huabei.fee(1200.00 CNY, 12)", ":env"])
         XCTAssertEqual(t.output.first, "fee: 105.60 CNY")
