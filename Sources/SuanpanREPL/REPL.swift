@@ -16,6 +16,8 @@ public final class REPL {
     let errorSink: (String) -> Void
     let color: Bool
     var quitting = false
+    /// The entry answered last, for the note on a line that starts with `- `.
+    var previousEntry: String?
     /// How many errors were shown (a warning or a note is not one): piped input that had any exits non-zero.
     public private(set) var errorCount = 0
 
@@ -85,6 +87,7 @@ public final class REPL {
         let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
         if trimmed.isEmpty { return }
         Interrupt.clear()
+        defer { previousEntry = trimmed }
         if trimmed.hasPrefix(":") {
             command(trimmed)
             return
@@ -92,6 +95,7 @@ public final class REPL {
         let file = SourceFile(path: session.nextSourceName(), text: text)
         // Declarations start with their keyword; anything else is an expression (and its errors are an expression's).
         if !startsDeclaration(trimmed) {
+            noteALeadingMinus(trimmed)
             show(text, sourceName: file.path)
             return
         }
@@ -131,6 +135,17 @@ public final class REPL {
             }
         }
         for p in prints { runPrint(p) }
+    }
+
+    /// In a file a line that starts with `-` continues the expression above it; at the prompt
+    /// the entry above was answered when its line ended. A line that reads like the rest of
+    /// a subtraction (`- 3`) is taken on its own, as a negation, and a note says so.
+    func noteALeadingMinus(_ entry: String) {
+        guard entry.hasPrefix("-"), entry.dropFirst().first?.isWhitespace == true,
+              let previous = previousEntry, !previous.hasPrefix(":") else { return }
+        let last = previous.split(separator: "\n").last.map(String.init) ?? previous
+        errorSink("note: '\(entry)' is a new entry, a negation, not the rest of '\(last)': at the prompt an entry ends "
+                  + "with its line unless the line ends with an operator or leaves a bracket open; write '\(last) -' to continue it")
     }
 
     func describe(_ item: Item) -> (String, Span) {

@@ -123,6 +123,14 @@ final class PipeTests: XCTestCase {
         XCTAssertTrue(r.stdout.hasSuffix("\n5 passed, 0 failed, 0 skipped\n"), r.stdout)
     }
 
+    /// A note is not an error: the script still exits 0.
+    func testALineStartingWithMinusGetsANoteAndTheScriptStillSucceeds() throws {
+        let r = try suanpan(["repl"], input: "let x = 5\n- 3\nx\n")
+        XCTAssertEqual(r.status, 0, r.stderr)
+        XCTAssertEqual(r.stdout, "defined x\n-3 : int\n5 : int\n")
+        XCTAssertTrue(r.stderr.hasPrefix("note: '- 3' is a new entry, a negation, not the rest of 'let x = 5'"), r.stderr)
+    }
+
     func testAnUnfinishedEntryAtTheEndOfInputIsAnsweredNotDropped() throws {
         let r = try suanpan(["repl"], input: "[1,\n2")
         XCTAssertEqual(r.status, 1)

@@ -253,6 +253,20 @@ final class REPLTests: REPLTestCase {
         XCTAssertEqual(reader.prompts, [REPL.prompt, REPL.continuation, REPL.prompt, REPL.prompt])
     }
 
+    /// In a file, `let x = 5` then `- 3` on the next line is `let x = 5 - 3`; at the prompt the
+    /// first line was answered already, so `- 3` is a negation of its own, and a note says so.
+    func testALineStartingWithMinusIsANewEntryAndANoteSaysSo() throws {
+        let t = try run([.line("let x = 5"), .line("- 3"), .line("x"), .line("let y = 5 -"), .line("3"), .line("y"),
+                         .line("-3 * 2"), .line("- 1")], loading: []).0
+        XCTAssertEqual(t.output, ["defined x", "-3 : int", "5 : int", "defined y", "2 : int", "-6 : int", "-1 : int"])
+        XCTAssertEqual(t.errors, [
+            "note: '- 3' is a new entry, a negation, not the rest of 'let x = 5': at the prompt an entry ends with its line "
+                + "unless the line ends with an operator or leaves a bracket open; write 'let x = 5 -' to continue it",
+            "note: '- 1' is a new entry, a negation, not the rest of '-3 * 2': at the prompt an entry ends with its line "
+                + "unless the line ends with an operator or leaves a bracket open; write '-3 * 2 -' to continue it",
+        ])
+    }
+
     func testASyntaxErrorThatIsNotIncompleteIsReportedAtOnce() throws {
         let (t, reader, _) = try run([.line("1 + + )"), .line("let = 3"), .line("product {"), .line("2 * 2")], loading: [])
         XCTAssertEqual(t.output, ["4 : int"])
