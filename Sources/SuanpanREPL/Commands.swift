@@ -104,6 +104,7 @@ extension REPL {
     func help() {
         output("Type an expression to evaluate it, or a declaration (product, record, let, rule, test) to define it;")
         output("a definition with an existing name replaces it. Open braces and brackets continue on the next line.")
+        output("_ is the last value. Commands may be shortened to any unique prefix (:ex for :explain).")
         output("Ctrl-C cancels the input or stops an evaluation; Ctrl-D leaves.")
         for c in REPL.commands { output("  " + c.usage.padding(toLength: 28, withPad: " ", startingAt: 0) + c.help) }
     }

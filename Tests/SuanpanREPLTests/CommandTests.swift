@@ -14,6 +14,7 @@ final class CommandTests: REPLTestCase {
                 XCTAssertTrue(t.output.contains { $0.hasPrefix("  \(name)") }, "\(spelling) does not list \(name)")
             }
             XCTAssertTrue(t.output.contains("  :set Product.param = VALUE  try another value of a parameter (what-if); alone, list them"), t.outputText)
+            XCTAssertTrue(t.output.contains("_ is the last value. Commands may be shortened to any unique prefix (:ex for :explain)."), t.outputText)
         }
     }
 
