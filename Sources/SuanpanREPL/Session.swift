@@ -34,6 +34,10 @@ public final class Session {
         case .success(let (program, warnings)):
             self.program = program
             program.machine.interruptRequested = { Interrupt.isSet }
+            if let last {
+                self.last = Program.Binding(name: last.name, value: retyped(last.value, in: program.checked),
+                                            type: retyped(last.type, in: program.checked))
+            }
             var problems = warnings
             // An override the new definitions no longer accept is dropped, not a reason to refuse them.
             overrides.removeAll { o in
@@ -63,6 +67,33 @@ public final class Session {
         paths += checked.tests.filter { "test \"\($0.name)\"" == name }.map(\.file.path)
         let typed = Set(entries.map(\.source.path))
         return paths.first { !typed.contains($0) }
+    }
+
+    /// A type of the program before a rebuild in terms of the new one: each record becomes
+    /// the new program's record of that name when its fields are the same, so `_` still
+    /// passes where a `Purchase` is wanted. A record that changed keeps its old type.
+    func retyped(_ type: SType, in checked: CheckedProgram) -> SType {
+        switch type {
+        case .list(let element): return .list(retyped(element, in: checked))
+        case .record(let old):
+            guard !old.isRow, let fresh = checked.records[old.name] else { return type }
+            let view = old.currency.map { fresh.inCurrency($0) } ?? fresh
+            let shape = { (r: RecordType) in r.fields.map { "\($0.name): \($0.type)" } }
+            return shape(view) == shape(old) ? .record(view) : type
+        default: return type
+        }
+    }
+
+    /// A value of the program before a rebuild with its records in terms of the new one (values carry their record type).
+    func retyped(_ value: Value, in checked: CheckedProgram) -> Value {
+        switch value {
+        case .list(let items): return .list(items.map { retyped($0, in: checked) })
+        case .record(let r):
+            let fields = r.fields.map { retyped($0, in: checked) }
+            guard case .record(let fresh) = retyped(.record(r.type), in: checked) else { return value }
+            return .record(RecordValue(type: fresh, fields: fields))
+        default: return value
+        }
     }
 
     /// Tries a change; keeps it only if the program still checks.

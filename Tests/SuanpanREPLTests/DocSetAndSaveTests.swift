@@ -63,6 +63,17 @@ final class DocSetAndSaveTests: REPLTestCase {
         XCTAssertTrue(t.output.contains("defined kept"), t.outputText)
     }
 
+    /// A definition rebuilds the program; `_` of a record type still passes where that record is wanted.
+    func testUnderscoreKeepsItsRecordTypeAcrossARebuild() throws {
+        let t = try type(["cart", "let k = 1", "_ == cart", "Huabei.due_date(cart)", "cart", "let j = 2", "Huabei.due_date(_)",
+                          "Huabei.plan(100.88 CNY, 3, 2.3%)", "let i = 3", "_[0] == Huabei.plan(100.88 CNY, 3, 2.3%)[0]"])
+        XCTAssertEqual(t.errors, [])
+        XCTAssertEqual(t.output[2], "true : bool")
+        XCTAssertEqual(t.output[3], "2020-08-10 : date")
+        XCTAssertEqual(t.output[6], "2020-08-10 : date")
+        XCTAssertEqual(t.output.last, "true : bool")
+    }
+
     func testUnderscoreBeforeAnyValueIsAnUnknownName() throws {
         let t = try type(["_ + 1"], loading: [])
         XCTAssertEqual(t.output, [])
