@@ -134,10 +134,11 @@ final class DocSetAndSaveTests: REPLTestCase {
     }
 
     func testDocOfAnUnknownNameSaysWhatItTakes() throws {
-        let t = try type([":doc Huabei.nope", ":doc"])
+        let t = try type([":doc Huabei.nope", ":doc Huabei.fe", ":doc"])
         XCTAssertEqual(t.output, [])
         XCTAssertEqual(t.errors, [
             "nothing is named 'Huabei.nope': :doc takes a rule, table, product, parameter, constant, record or plugin function, such as Huabei.fee; :env lists them",
+            "nothing is named 'Huabei.fe' (did you mean Huabei.fee?): :doc takes a rule, table, product, parameter, constant, record or plugin function, such as Huabei.fee; :env lists them",
             "usage: :doc NAME",
         ])
     }
