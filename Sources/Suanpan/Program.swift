@@ -61,9 +61,12 @@ public final class Program {
         }
     }
 
-    public static func load(paths: [String], extraSources: [SourceFile] = [], plugins: PluginSet)
+    /// `shadowing`: top-level names the extra sources define anew; the files' declarations of
+    /// them are left out (the REPL's definitions replace those of the files it loaded).
+    public static func load(paths: [String], extraSources: [SourceFile] = [], plugins: PluginSet,
+                            shadowing: Set<String> = [])
         -> Result<(Program, [Diagnostic]), Failure> {
-        LargeStack.run { loadOnThisStack(paths: paths, extraSources: extraSources, plugins: plugins) }
+        LargeStack.run { loadOnThisStack(paths: paths, extraSources: extraSources, plugins: plugins, shadowing: shadowing) }
     }
 
     /// Reads and parses one file, without its imports and without checking it:
@@ -80,10 +83,13 @@ public final class Program {
         }
     }
 
-    static func loadOnThisStack(paths: [String], extraSources: [SourceFile], plugins: PluginSet) -> Result<(Program, [Diagnostic]), Failure> {
+    static func loadOnThisStack(paths: [String], extraSources: [SourceFile], plugins: PluginSet,
+                                shadowing: Set<String> = []) -> Result<(Program, [Diagnostic]), Failure> {
         var loader = SourceLoader()
         for path in paths { loader.load(path: path) }
         for source in extraSources { loader.addSource(source) }
+        let extra = Set(extraSources.map(\.path))
+        loader.files = loader.files.map { extra.contains($0.file.path) ? $0 : $0.without(shadowing) }
         if loader.diagnostics.contains(where: { $0.severity == .error }) {
             return .failure(Failure(diagnostics: loader.diagnostics, ioFailed: loader.ioFailed))
         }
@@ -199,6 +205,18 @@ public final class Program {
         }
     }
 
+    /// A name an expression may use as a value of its own, such as the REPL's `_` (the last value).
+    public struct Binding {
+        public let name: String
+        public let value: Value
+        public let type: SType
+        public init(name: String, value: Value, type: SType) {
+            self.name = name
+            self.value = value
+            self.type = type
+        }
+    }
+
     /// The outcome of `eval`: a value with its type, or diagnostics.
     public enum Evaluation {
         case value(Value, SType)
@@ -207,32 +225,33 @@ public final class Program {
     }
 
     /// Parses, checks and evaluates one expression against this program.
-    public func evaluate(_ text: String, sourceName: String = "<expr>") -> Evaluation {
-        evaluate(text, sourceName: sourceName, standalone: false)
+    public func evaluate(_ text: String, sourceName: String = "<expr>", bindings: [Binding] = []) -> Evaluation {
+        evaluate(text, sourceName: sourceName, standalone: false, bindings: bindings)
     }
 
     /// `standalone`: the text is a value on its own (`--set`, `:set`), read as `Parser.parseValue` reads one.
-    func evaluate(_ text: String, sourceName: String, standalone: Bool) -> Evaluation {
+    func evaluate(_ text: String, sourceName: String, standalone: Bool, bindings: [Binding] = []) -> Evaluation {
         LargeStack.run {
             self.prepare()
-            return self.evaluateOnThisStack(text, sourceName: sourceName, standalone: standalone)
+            return self.evaluateOnThisStack(text, sourceName: sourceName, standalone: standalone, bindings: bindings)
         }
     }
 
     /// Evaluates an expression in a tracing build of the program (with this
     /// program's overrides) and returns what happened, line by line, and the value.
-    public func explain(_ text: String, sourceName: String = "<expr>") -> Result<([String], String), Failure> {
+    public func explain(_ text: String, sourceName: String = "<expr>", bindings: [Binding] = []) -> Result<([String], String), Failure> {
         let file = SourceFile(path: sourceName, text: text)
         let (expr, parseDiagnostics, _) = Parser.parseExpression(file)
         guard let expr, parseDiagnostics.isEmpty else { return .failure(Failure(diagnostics: parseDiagnostics, ioFailed: false)) }
         return LargeStack.run {
-            let (bound, frameSize, diagnostics) = Checker.checkExpression(expr, file: file, in: self.checked)
+            let (bound, frameSize, diagnostics) = Checker.checkExpression(expr, file: file, in: self.checked,
+                                                                          bindings: bindings.map { ($0.name, $0.type) })
             if diagnostics.contains(where: { $0.severity == .error }) { return .failure(Failure(diagnostics: diagnostics, ioFailed: false)) }
             let traced = Machine(CompiledProgram(self.checked, externals: self.plugins.implementations, tracing: true))
             traced.copyOverrides(from: self.machine)
             traced.interruptRequested = self.machine.interruptRequested
             do throws(RuntimeError) {
-                let (value, lines) = try traced.explain(bound, frameSize: frameSize)
+                let (value, lines) = try traced.explain(bound, frameSize: frameSize, locals: bindings.map(\.value))
                 return .success((lines, "\(Format.display(value, bound.type, quoteStrings: true)) : \(bound.type)"))
             } catch {
                 return .failure(Failure(diagnostics: [error.diagnostic], ioFailed: false))
@@ -241,23 +260,26 @@ public final class Program {
     }
 
     /// The type of an expression, without evaluating it.
-    public func typeOf(_ text: String, sourceName: String = "<expr>") -> Result<SType, Failure> {
+    public func typeOf(_ text: String, sourceName: String = "<expr>", bindings: [Binding] = []) -> Result<SType, Failure> {
         let file = SourceFile(path: sourceName, text: text)
         let (expr, parseDiagnostics, _) = Parser.parseExpression(file)
         guard let expr, parseDiagnostics.isEmpty else { return .failure(Failure(diagnostics: parseDiagnostics, ioFailed: false)) }
-        let (bound, _, diagnostics) = LargeStack.run { Checker.checkExpression(expr, file: file, in: self.checked) }
+        let (bound, _, diagnostics) = LargeStack.run {
+            Checker.checkExpression(expr, file: file, in: self.checked, bindings: bindings.map { ($0.name, $0.type) })
+        }
         if diagnostics.contains(where: { $0.severity == .error }) { return .failure(Failure(diagnostics: diagnostics, ioFailed: false)) }
         return .success(bound.type)
     }
 
-    func evaluateOnThisStack(_ text: String, sourceName: String, standalone: Bool) -> Evaluation {
+    func evaluateOnThisStack(_ text: String, sourceName: String, standalone: Bool, bindings: [Binding] = []) -> Evaluation {
         let file = SourceFile(path: sourceName, text: text)
         let (expr, parseDiagnostics, _) = standalone ? Parser.parseValue(file) : Parser.parseExpression(file)
         guard let expr, parseDiagnostics.isEmpty else { return .checkFailed(parseDiagnostics) }
-        let (bound, frameSize, diagnostics) = Checker.checkExpression(expr, file: file, in: checked)
+        let (bound, frameSize, diagnostics) = Checker.checkExpression(expr, file: file, in: checked,
+                                                                      bindings: bindings.map { ($0.name, $0.type) })
         if diagnostics.contains(where: { $0.severity == .error }) { return .checkFailed(diagnostics) }
         do {
-            return .value(try machine.evaluate(bound, frameSize: frameSize), bound.type)
+            return .value(try machine.evaluate(bound, frameSize: frameSize, locals: bindings.map(\.value)), bound.type)
         } catch {
             return .runtimeFailed(error)
         }

@@ -35,5 +35,7 @@ struct Repl: ParsableCommand {
                         },
                         errors: { Console.err($0) })
         repl.run(loading: files)
+        // A script piped in that had errors fails, as `run` would; at a terminal errors are part of exploring.
+        if !interactive && repl.errorCount > 0 { throw ExitCode(1) }
     }
 }

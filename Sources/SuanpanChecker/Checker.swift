@@ -104,10 +104,14 @@ public final class Checker {
     }
 
     /// Checks one expression against a checked program, as `eval` and the REPL do.
-    public static func checkExpression(_ expr: Expr, file: SourceFile, in program: CheckedProgram)
+    /// `bindings` are names the expression may use as local values (the REPL's `_`): each takes
+    /// the next slot of the frame, in order, and the caller puts their values there.
+    public static func checkExpression(_ expr: Expr, file: SourceFile, in program: CheckedProgram,
+                                       bindings: [(name: String, type: SType)] = [])
         -> (BExpr, frameSize: Int, [Diagnostic]) {
         let checker = Checker(program: program, file: file)
         let scope = Scope(parent: program.scope)
+        for b in bindings { scope.define(b.name, .local(slot: checker.allocateSlot(), type: b.type)) }
         let bound = checker.expression(expr, scope)
         return (bound, checker.frameSize, checker.diagnostics)
     }

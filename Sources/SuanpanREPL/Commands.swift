@@ -10,39 +10,70 @@ extension REPL {
         (":help", ":help", "show this help"),
         (":load", ":load FILE", "load a product file (and what it imports)"),
         (":reload", ":reload", "read the loaded files again"),
-        (":type", ":type EXPR", "show the type of an expression without evaluating it"),
+        (":type", ":type EXPR", "show the type of an expression without evaluating it, or a rule's signature"),
+        (":doc", ":doc NAME", "show a rule's, table's, product's or plugin function's signature, documentation and parameters"),
         (":explain", ":explain EXPR", "evaluate and show how: each rule called, table row matched, rounding step"),
-        (":set", ":set Product.param = VALUE", "try another value of a parameter (what-if)"),
+        (":set", ":set Product.param = VALUE", "try another value of a parameter (what-if); alone, list them"),
         (":unset", ":unset [Product.param]", "drop one override, or all of them"),
         (":env", ":env", "list what is defined: files, products and parameters, records, constants, rules, tests"),
+        (":save", ":save FILE", "write the definitions typed here to a file that :load reads back"),
         (":test", ":test", "run the test blocks loaded and typed"),
         (":time", ":time EXPR", "evaluate and show how long it took"),
         (":quit", ":quit", "leave (Ctrl-D does too)"),
     ]
 
+    /// Short spellings kept from before any prefix would do; they win over other commands' prefixes.
+    static let aliases: [String: String] = [
+        ":h": ":help", ":?": ":help", ":q": ":quit", ":exit": ":quit", ":l": ":load",
+        ":r": ":reload", ":t": ":type", ":e": ":explain",
+    ]
+
+    /// The command a spelling names: itself, an alias, or the one command it is a prefix of.
+    static func resolve(_ spelling: String) -> Result<String, CommandProblem> {
+        let names = commands.map(\.name)
+        if names.contains(spelling) { return .success(spelling) }
+        if let alias = aliases[spelling] { return .success(alias) }
+        let matching = spelling.count > 1 ? names.filter { $0.hasPrefix(spelling) } : []
+        if matching.count == 1 { return .success(matching[0]) }
+        return .failure(matching.isEmpty ? .unknown : .ambiguous(matching))
+    }
+
+    enum CommandProblem: Error {
+        case unknown
+        case ambiguous([String])
+    }
+
     func command(_ text: String) {
-        let name = String(text.prefix { !$0.isWhitespace })
-        let argument = text.dropFirst(name.count).trimmingCharacters(in: .whitespaces)
+        let spelling = String(text.prefix { !$0.isWhitespace })
+        let argument = text.dropFirst(spelling.count).trimmingCharacters(in: .whitespaces)
+        let name: String
+        switch REPL.resolve(spelling) {
+        case .success(let resolved): name = resolved
+        case .failure(.ambiguous(let candidates)):
+            return errors("ambiguous command \(spelling): it could be " + candidates.joined(separator: ", ") + "; type more of its name")
+        case .failure(.unknown):
+            let names = REPL.commands.map(\.name)
+            let close = names.filter { editCost($0, spelling) <= 2 }.min { editCost($0, spelling) < editCost($1, spelling) }
+            return errors("unknown command \(spelling)" + (close.map { " (did you mean \($0)?)" } ?? "") + "; :help lists them")
+        }
         switch name {
-        case ":help", ":h", ":?": help()
-        case ":quit", ":q", ":exit": quitting = true
-        case ":load", ":l":
+        case ":help": help()
+        case ":quit": quitting = true
+        case ":load":
             guard !argument.isEmpty else { return errors("usage: :load FILE") }
             let diagnostics = session.load(argument)
             report(diagnostics)
             if !diagnostics.contains(where: { $0.severity == .error }) { output("loaded \(argument)") }
-        case ":reload", ":r":
+        case ":reload":
             let diagnostics = session.reload()
             report(diagnostics)
-            if !diagnostics.contains(where: { $0.severity == .error }) {
+            if diagnostics.contains(where: { $0.severity == .error }) {
+                errors("reload failed: the previous definitions stay in force; fix the file and :reload again")
+            } else {
                 output("reloaded \(session.files.isEmpty ? "(no files)" : session.files.joined(separator: ", "))")
             }
-        case ":type", ":t":
-            guard let program = session.program, !argument.isEmpty else { return errors("usage: :type EXPR") }
-            switch program.typeOf(argument, sourceName: "<input>") {
-            case .success(let type): output("\(type)")
-            case .failure(let failure): report(failure.diagnostics)
-            }
+        case ":type": type(argument)
+        case ":doc": doc(argument)
         case ":set": set(argument)
         case ":unset":
             if session.unset(argument.isEmpty ? nil : argument) {
@@ -51,34 +82,53 @@ extension REPL {
                 errors(argument.isEmpty ? "no overrides to remove" : "\(argument) is not overridden")
             }
         case ":env": environment()
+        case ":save": save(argument)
         case ":test": tests()
         case ":time": time(argument)
-        case ":explain", ":e": explain(argument)
-        default:
-            let names = REPL.commands.map(\.name)
-            let close = names.first { $0.hasPrefix(name) }
-                ?? names.filter { editCost($0, name) <= 2 }.min { editCost($0, name) < editCost($1, name) }
-            errors("unknown command \(name)" + (close.map { " (did you mean \($0)?)" } ?? "") + "; :help lists them")
+        case ":explain": explain(argument)
+        default: errors("unknown command \(spelling); :help lists them")
+        }
+    }
+
+    func type(_ argument: String) {
+        guard let program = session.program, !argument.isEmpty else { return errors("usage: :type EXPR") }
+        switch program.typeOf(argument, sourceName: "<input>", bindings: session.bindings) {
+        case .success(let type): output("\(type)")
+        case .failure(let failure):
+            // A rule or a table named without arguments: its signature.
+            if let shown = signatures(of: argument) { return shown.forEach { output($0) } }
+            report(failure.diagnostics)
         }
     }
 
     func help() {
         output("Type an expression to evaluate it, or a declaration (product, record, let, rule, test) to define it;")
         output("a definition with an existing name replaces it. Open braces and brackets continue on the next line.")
+        output("_ is the last value. Commands may be shortened to any unique prefix (:ex for :explain).")
         output("Ctrl-C cancels the input or stops an evaluation; Ctrl-D leaves.")
         for c in REPL.commands { output("  " + c.usage.padding(toLength: 28, withPad: " ", startingAt: 0) + c.help) }
     }
 
     func set(_ argument: String) {
+        if argument.isEmpty {
+            if session.overrides.isEmpty { return output("no overrides: :set Product.param = VALUE tries another value") }
+            return session.overrides.forEach { output("\($0.name) = \(displayed($0.name) ?? $0.value)") }
+        }
         guard let equals = argument.firstIndex(of: "=") else { return errors("usage: :set Product.param = VALUE") }
         let name = argument[..<equals].trimmingCharacters(in: .whitespaces)
         let value = argument[argument.index(after: equals)...].trimmingCharacters(in: .whitespaces)
         let problems = session.set(name, value, typed: argument)
         if problems.isEmpty {
-            output("\(name) = \(value)")
+            output("\(name) = \(displayed(name) ?? value)")
         } else {
             report(problems)
         }
+    }
+
+    /// A parameter's or a table row's value now, as it is displayed (`:set` reads it back).
+    func displayed(_ target: String) -> String? {
+        guard case .value(let v, let t)? = session.program?.evaluate(target) else { return nil }
+        return Format.display(v, t, quoteStrings: true)
     }
 
     func environment() {
@@ -129,13 +179,14 @@ extension REPL {
                 outcome.failures.forEach { output("    \($0)") }
             }
         }
-        output("\(passed) passed, \(failed) failed")
+        // As `suanpan test` reports: nothing is skipped here, a missing plugin stops the file from loading.
+        output("\(passed) passed, \(failed) failed, 0 skipped")
     }
 
     func time(_ argument: String) {
         guard let program = session.program, !argument.isEmpty else { return errors("usage: :time EXPR") }
         let start = DispatchTime.now().uptimeNanoseconds
-        let result = program.evaluate(argument, sourceName: "<input>")
+        let result = program.evaluate(argument, sourceName: "<input>", bindings: session.bindings)
         let elapsed = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6
         switch result {
         case .value(let v, let t): output(Display.value(v, t))

@@ -25,6 +25,9 @@ public struct Completer {
         if line.hasPrefix(":load ") || line.hasPrefix(":l ") {
             return paths(String(line.drop { $0 != " " }.dropFirst()), word: word)
         }
+        if (line.hasPrefix(":set ") || line.hasPrefix(":unset ")) && !before.contains("=") {
+            return settable(before, word: word)
+        }
         if before.hasSuffix(".") { return members(of: String(before.dropLast()), word: word) }
         if let changeable = changeable(before) { return changeable.filter { $0.hasPrefix(word) }.sorted() }
         return names().filter { $0.hasPrefix(word) }.sorted()
@@ -40,6 +43,18 @@ public struct Completer {
         if sinceLastChange.contains("=") { return nil }
         let tables = product.functions.filter { session.program?.checked.functions[$0.function].isTable == true }.map(\.name)
         return product.parameters.map(\.name) + tables
+    }
+
+    /// What `:set` (and `:unset`) can change: a product's name, then after its dot its
+    /// parameters and tables, nothing else.
+    func settable(_ before: String, word: String) -> [String] {
+        guard let checked = session.program?.checked else { return [] }
+        if before.hasSuffix(".") {
+            guard let product = checked.product(named: trailingExpression(String(before.dropLast()))) else { return [] }
+            let tables = product.functions.filter { checked.functions[$0.function].isTable }.map(\.name)
+            return (product.parameters.map(\.name) + tables).filter { $0.hasPrefix(word) }.sorted()
+        }
+        return checked.products.map(\.name).filter { $0.hasPrefix(word) }.sorted()
     }
 
     func names() -> [String] {

@@ -13,9 +13,13 @@ public final class REPL {
     public let session: Session
     let reader: LineReader
     let output: (String) -> Void
-    let errors: (String) -> Void
+    let errorSink: (String) -> Void
     let color: Bool
     var quitting = false
+    /// The entry answered last, for the note on a line that starts with `- `.
+    var previousEntry: String?
+    /// How many errors were shown (a warning or a note is not one): piped input that had any exits non-zero.
+    public private(set) var errorCount = 0
 
     public static let prompt = "算盘> "
     public static let continuation = "  ... "
@@ -26,7 +30,13 @@ public final class REPL {
         self.reader = reader
         self.color = color
         self.output = output
-        self.errors = errors
+        self.errorSink = errors
+    }
+
+    /// Shows an error and counts it.
+    func errors(_ message: String) {
+        errorCount += 1
+        errorSink(message)
     }
 
     /// Loads the given files, then reads and answers entries until the end of input or `:quit`.
@@ -77,6 +87,7 @@ public final class REPL {
         let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
         if trimmed.isEmpty { return }
         Interrupt.clear()
+        defer { previousEntry = trimmed }
         if trimmed.hasPrefix(":") {
             command(trimmed)
             return
@@ -84,6 +95,7 @@ public final class REPL {
         let file = SourceFile(path: session.nextSourceName(), text: text)
         // Declarations start with their keyword; anything else is an expression (and its errors are an expression's).
         if !startsDeclaration(trimmed) {
+            noteALeadingMinus(trimmed)
             show(text, sourceName: file.path)
             return
         }
@@ -125,6 +137,17 @@ public final class REPL {
         for p in prints { runPrint(p) }
     }
 
+    /// In a file a line that starts with `-` continues the expression above it; at the prompt
+    /// the entry above was answered when its line ended. A line that reads like the rest of
+    /// a subtraction (`- 3`) is taken on its own, as a negation, and a note says so.
+    func noteALeadingMinus(_ entry: String) {
+        guard entry.hasPrefix("-"), entry.dropFirst().first?.isWhitespace == true,
+              let previous = previousEntry, !previous.hasPrefix(":") else { return }
+        let last = previous.split(separator: "\n").last.map(String.init) ?? previous
+        errorSink("note: '\(entry)' is a new entry, a negation, not the rest of '\(last)': at the prompt an entry ends "
+                  + "with its line unless the line ends with an operator or leaves a bracket open; write '\(last) -' to continue it")
+    }
+
     func describe(_ item: Item) -> (String, Span) {
         switch item {
         case .importDecl(let i): return ("import \(i.path)", i.span)
@@ -140,7 +163,8 @@ public final class REPL {
     func runPrint(_ source: SourceFile) {
         // A print is checked with everything defined so far, run once, and not kept.
         let program: Program
-        switch Program.load(paths: session.files, extraSources: session.entries.map(\.source) + [source], plugins: session.plugins) {
+        switch Program.load(paths: session.files, extraSources: session.entries.map(\.source) + [source],
+                                 plugins: session.plugins, shadowing: session.shadowed) {
         case .success(let (loaded, _)): program = loaded
         case .failure(let failure): return report(failure.diagnostics)
         }
@@ -155,8 +179,9 @@ public final class REPL {
     /// Evaluates an expression and shows its value (a table for a list of records) and type.
     func show(_ text: String, sourceName: String) {
         guard let program = session.program else { return }
-        switch program.evaluate(text, sourceName: sourceName) {
+        switch program.evaluate(text, sourceName: sourceName, bindings: session.bindings) {
         case .value(let value, let type):
+            session.last = Program.Binding(name: "_", value: value, type: type)
             output(Display.value(value, type))
         case .checkFailed(let diagnostics):
             report(diagnostics)
@@ -166,6 +191,9 @@ public final class REPL {
     }
 
     func report(_ diagnostics: [Diagnostic]) {
-        for d in diagnostics { errors(d.rendered(color: color)) }
+        for d in diagnostics {
+            if d.severity == .error { errorCount += 1 }
+            errorSink(d.rendered(color: color))
+        }
     }
 }

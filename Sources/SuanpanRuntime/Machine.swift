@@ -206,12 +206,12 @@ public final class Machine {
     }
 
     /// Evaluates with tracing on and returns the value and what happened.
-    public func explain(_ expr: BExpr, frameSize: Int) throws(RuntimeError) -> (Value, [String]) {
+    public func explain(_ expr: BExpr, frameSize: Int, locals: [Value] = []) throws(RuntimeError) -> (Value, [String]) {
         log = []
         traceDepth = 0
         tracedGlobals = []
         defer { log = nil }
-        let value = try evaluate(expr, frameSize: frameSize)
+        let value = try evaluate(expr, frameSize: frameSize, locals: locals)
         return (value, log ?? [])
     }
 
@@ -363,9 +363,12 @@ public final class Machine {
     }
 
     /// Evaluates a checked expression (from `eval` or the REPL) in this run.
-    public func evaluate(_ expr: BExpr, frameSize: Int) throws(RuntimeError) -> Value {
+    /// `locals` fill the frame's first slots (values the checker was given as bindings).
+    public func evaluate(_ expr: BExpr, frameSize: Int, locals: [Value] = []) throws(RuntimeError) -> Value {
         elementsLeft = Machine.elementBudget
         let code = Compiler(program: program).compile(expr)
-        return try code(Frame(size: frameSize, machine: self))
+        let frame = Frame(size: max(frameSize, locals.count), machine: self)
+        for (i, v) in locals.enumerated() { frame.slots[i] = v }
+        return try code(frame)
     }
 }

@@ -24,6 +24,26 @@ public enum Item: Sendable {
     case rule(RuleDecl)
     case test(TestDecl)
     case print(PrintStmt)
+
+    /// The name a declaration defines at top level (`test "name"` for a test); nil for an import or a print.
+    public var declaredName: String? {
+        switch self {
+        case .letDecl(let l): return l.name.text
+        case .record(let r): return r.name.text
+        case .product(let p): return p.name.text
+        case .rule(let r): return r.name.text
+        case .test(let t): return "test \"\(t.name)\""
+        case .importDecl, .print: return nil
+        }
+    }
+}
+
+extension FileSyntax {
+    /// The file without its declarations of these names: those the REPL's own definitions shadow.
+    public func without(_ names: Set<String>) -> FileSyntax {
+        if names.isEmpty { return self }
+        return FileSyntax(file: file, items: items.filter { $0.declaredName.map { !names.contains($0) } ?? true })
+    }
 }
 
 public struct ImportDecl: Sendable {

@@ -10,10 +10,11 @@ final class CommandTests: REPLTestCase {
         for spelling in [":help", ":h", ":?"] {
             let t = try type([spelling], loading: [])
             XCTAssertEqual(t.errors, [])
-            for name in [":help", ":load", ":reload", ":type", ":explain", ":set", ":unset", ":env", ":test", ":time", ":quit"] {
+            for name in [":help", ":load", ":reload", ":type", ":doc", ":explain", ":set", ":unset", ":env", ":save", ":test", ":time", ":quit"] {
                 XCTAssertTrue(t.output.contains { $0.hasPrefix("  \(name)") }, "\(spelling) does not list \(name)")
             }
-            XCTAssertTrue(t.output.contains("  :set Product.param = VALUE  try another value of a parameter (what-if)"), t.outputText)
+            XCTAssertTrue(t.output.contains("  :set Product.param = VALUE  try another value of a parameter (what-if); alone, list them"), t.outputText)
+            XCTAssertTrue(t.output.contains("_ is the last value. Commands may be shortened to any unique prefix (:ex for :explain)."), t.outputText)
         }
     }
 
@@ -312,11 +313,11 @@ final class CommandTests: REPLTestCase {
         XCTAssertEqual(report.filter { $0.hasPrefix("FAIL ") }, ["FAIL typed and failing"])
         XCTAssertTrue(t.outputText.contains("expected Huabei.fee(1200.00 CNY, 6) == 55.00 CNY\n      left:  54.00 CNY\n      right: 55.00 CNY"),
                       t.outputText)
-        XCTAssertEqual(report.last, "6 passed, 1 failed")
+        XCTAssertEqual(report.last, "6 passed, 1 failed, 0 skipped")
     }
 
     func testTestWithNoTests() throws {
-        XCTAssertEqual(try type([":test"], loading: []).output, ["0 passed, 0 failed"])
+        XCTAssertEqual(try type([":test"], loading: []).output, ["0 passed, 0 failed, 0 skipped"])
     }
 
     func testTimeShowsTheValueAndHowLongItTook() throws {

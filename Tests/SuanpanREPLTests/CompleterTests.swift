@@ -16,10 +16,24 @@ final class CompleterTests: REPLTestCase {
         // Commands that take an argument complete with the space before it.
         XCTAssertEqual(c.candidates(line: ":lo", word: ":lo"), [":load "])
         XCTAssertEqual(Set(c.candidates(line: ":", word: ":")),
-                       [":help", ":load ", ":reload", ":type ", ":explain ", ":set ", ":unset ", ":env", ":test", ":time ", ":quit"])
+                       [":help", ":load ", ":reload", ":type ", ":doc ", ":explain ", ":set ", ":unset ", ":env", ":save ", ":test", ":time ", ":quit"])
         XCTAssertEqual(Set(c.candidates(line: ":t", word: ":t")), [":type ", ":test", ":time "])
         XCTAssertEqual(c.candidates(line: ":un", word: ":un"), [":unset "])
         XCTAssertEqual(c.candidates(line: ":zz", word: ":zz"), [])
+    }
+
+    /// After `:set Huabei.` only what can be set: parameters and tables, not rules or constants.
+    func testSetCompletesOnlyParametersAndTables() throws {
+        let c = try completer()
+        XCTAssertEqual(c.candidates(line: ":set Huabei.", word: ""), [
+            "due_day", "installment_fee", "merchant_rate", "minimum_share", "overdue_rate", "statement_day",
+        ])
+        XCTAssertEqual(c.candidates(line: ":set Huabei.m", word: "m"), ["merchant_rate", "minimum_share"])
+        XCTAssertEqual(c.candidates(line: ":set Huabei.fe", word: "fe"), [])
+        XCTAssertEqual(c.candidates(line: ":set Hua", word: "Hua"), ["Huabei"])
+        XCTAssertEqual(c.candidates(line: ":unset Huabei.o", word: "o"), ["overdue_rate"])
+        // After '=', a value: any name again.
+        XCTAssertTrue(c.candidates(line: ":set Huabei.due_day = Huabei.st", word: "st").contains("statement_day"))
     }
 
     func testMembersOfAProduct() throws {

@@ -2,7 +2,8 @@ import Foundation
 import XCTest
 
 /// `suanpan repl` with its standard input a pipe, as scripts use it: no
-/// banner, no prompts, answers on stdout, diagnostics on stderr, exit 0.
+/// banner, no prompts, answers on stdout, diagnostics on stderr, exit 0 unless
+/// the script had errors, then 1.
 final class PipeTests: XCTestCase {
     struct Output {
         let status: Int32
@@ -77,7 +78,7 @@ final class PipeTests: XCTestCase {
 
         """
         let r = try suanpan(["repl", "Examples/huabei.suan"], input: script)
-        XCTAssertEqual(r.status, 0, r.stderr)
+        XCTAssertEqual(r.status, 1, "the script had two errors: \(r.stderr)")
         XCTAssertEqual(r.stdout, """
         105.60 CNY : money<CNY>
         defined P
@@ -105,25 +106,41 @@ final class PipeTests: XCTestCase {
         """)
     }
 
-    func testTheEndOfInputEndsTheREPLWithStatusZeroEvenAfterErrors() throws {
+    func testAScriptWithErrorsRunsToItsEndThenExitsWithStatusOne() throws {
         let r = try suanpan(["repl"], input: "1 / 0\nnope\n2 * 21\n")
-        XCTAssertEqual(r.status, 0)
+        XCTAssertEqual(r.status, 1)
         XCTAssertEqual(r.stdout, "42 : int\n")
         XCTAssertTrue(r.stderr.contains("<input-1>:1:1: error: division by zero"), r.stderr)
         XCTAssertTrue(r.stderr.contains("unknown name 'nope'"), r.stderr)
         XCTAssertEqual(r.stderr.components(separatedBy: " error: ").count - 1, 2, r.stderr)
     }
 
+    func testAScriptWithoutErrorsExitsWithStatusZero() throws {
+        let r = try suanpan(["repl", "Examples/huabei.suan"], input: "let vat = 6%\nHuabei.fee(1200.00 CNY, 12)\nvat * 2\n:test\n")
+        XCTAssertEqual(r.status, 0, r.stderr)
+        XCTAssertEqual(r.stderr, "")
+        XCTAssertTrue(r.stdout.hasPrefix("defined vat\n105.60 CNY : money<CNY>\n12% : percent\n"), r.stdout)
+        XCTAssertTrue(r.stdout.hasSuffix("\n5 passed, 0 failed, 0 skipped\n"), r.stdout)
+    }
+
+    /// A note is not an error: the script still exits 0.
+    func testALineStartingWithMinusGetsANoteAndTheScriptStillSucceeds() throws {
+        let r = try suanpan(["repl"], input: "let x = 5\n- 3\nx\n")
+        XCTAssertEqual(r.status, 0, r.stderr)
+        XCTAssertEqual(r.stdout, "defined x\n-3 : int\n5 : int\n")
+        XCTAssertTrue(r.stderr.hasPrefix("note: '- 3' is a new entry, a negation, not the rest of 'let x = 5'"), r.stderr)
+    }
+
     func testAnUnfinishedEntryAtTheEndOfInputIsAnsweredNotDropped() throws {
         let r = try suanpan(["repl"], input: "[1,\n2")
-        XCTAssertEqual(r.status, 0)
+        XCTAssertEqual(r.status, 1)
         XCTAssertEqual(r.stdout, "")
         XCTAssertTrue(r.stderr.contains("error"), r.stderr)
     }
 
     func testAFileThatCannotBeLoadedIsReportedAndTheREPLGoesOn() throws {
         let r = try suanpan(["repl", "no-such-file.suan"], input: "1 + 1\n")
-        XCTAssertEqual(r.status, 0)
+        XCTAssertEqual(r.status, 1)
         XCTAssertEqual(r.stdout, "2 : int\n")
         XCTAssertTrue(r.stderr.contains("no such file: no-such-file.suan"), r.stderr)
     }

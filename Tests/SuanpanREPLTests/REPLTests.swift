@@ -98,7 +98,7 @@ final class REPLTests: REPLTestCase {
             "6% : percent", "106.00 CNY : money<CNY>", "false : bool", "120.00 CNY : money<CNY>",
         ])
         XCTAssertTrue(t.output.contains("PASS typed test"), t.outputText)
-        XCTAssertEqual(t.output.last, "6 passed, 0 failed")
+        XCTAssertEqual(t.output.last, "6 passed, 0 failed, 0 skipped")
     }
 
     func testSeveralDeclarationsInOneEntry() throws {
@@ -153,9 +153,52 @@ final class REPLTests: REPLTestCase {
             "R { a: 1 }.b",
             ":test",
         ], loading: [])
-        XCTAssertEqual(t.output.filter { $0.hasSuffix(" failed") }, ["0 passed, 1 failed", "1 passed, 0 failed"])
+        XCTAssertEqual(t.output.filter { $0.hasSuffix(" skipped") }, ["0 passed, 1 failed, 0 skipped", "1 passed, 0 failed, 0 skipped"])
         XCTAssertTrue(t.output.contains("9 : int"), t.outputText)
         XCTAssertEqual(t.errors, [])
+    }
+
+    /// A definition typed with the name of one from a loaded file replaces it, with a note;
+    /// the file's other declarations then use the new one.
+    func testARedefinitionOfANameFromALoadedFileShadowsIt() throws {
+        let dir = ScratchFolder()
+        let path = dir.write("p.suan", """
+        let vat = 6%
+        rule gross(x: money<CNY>) -> money<CNY> = x * (1 + vat)
+        product P { param r: percent = 2%
+          rule f(x: money<CNY>) -> money<CNY> = x * r }
+        test "gross adds the tax" { expect gross(100 CNY) == 106.00 CNY }
+
+        """)
+        let t = try type([
+            "gross(100 CNY)",
+            "let vat = 7%",
+            "gross(100 CNY)",
+            "let vat = 8%",                       // now a prompt definition: replaced without a note
+            "product P { param r: percent = 3%\n rule f(x: money<CNY>) -> money<CNY> = x * r * 2 }",
+            "P.f(100 CNY)",
+            "let vat = 1 CNY",                    // breaks gross: rolled back
+            "gross(100 CNY)",
+            ":test",
+        ], loading: [path])
+        XCTAssertEqual(Array(t.output.prefix(7)), [
+            "106.00 CNY : money<CNY>",
+            "defined vat",
+            "107.00 CNY : money<CNY>",
+            "defined vat",
+            "defined P",
+            "6.00 CNY : money<CNY>",
+            "108.00 CNY : money<CNY>",
+        ])
+        XCTAssertEqual(Array(t.output.suffix(3)), [
+            "FAIL gross adds the tax",
+            "    \(path):5:29: expected gross(100 CNY) == 106.00 CNY\n      left:  108.00 CNY\n      right: 106.00 CNY",
+            "0 passed, 1 failed, 0 skipped",
+        ])
+        XCTAssertEqual(t.errors.count, 3, t.errorText)
+        XCTAssertEqual(t.errors[0], "note: vat shadows the one in \(path) for the rest of this session")
+        XCTAssertEqual(t.errors[1], "note: P shadows the one in \(path) for the rest of this session")
+        XCTAssertTrue(t.errors[2].contains("cannot multiply") || t.errors[2].contains("cannot add"), t.errors[2])
     }
 
     func testAPlainPrintRunsAtOnceAndIsNotKept() throws {
@@ -208,6 +251,20 @@ final class REPLTests: REPLTestCase {
         let (t, reader, _) = try run([.line("let q = [1,"), .line("2]"), .line("q")], loading: [])
         XCTAssertEqual(t.output, ["defined q", "[1, 2] : list<int>"])
         XCTAssertEqual(reader.prompts, [REPL.prompt, REPL.continuation, REPL.prompt, REPL.prompt])
+    }
+
+    /// In a file, `let x = 5` then `- 3` on the next line is `let x = 5 - 3`; at the prompt the
+    /// first line was answered already, so `- 3` is a negation of its own, and a note says so.
+    func testALineStartingWithMinusIsANewEntryAndANoteSaysSo() throws {
+        let t = try run([.line("let x = 5"), .line("- 3"), .line("x"), .line("let y = 5 -"), .line("3"), .line("y"),
+                         .line("-3 * 2"), .line("- 1")], loading: []).0
+        XCTAssertEqual(t.output, ["defined x", "-3 : int", "5 : int", "defined y", "2 : int", "-6 : int", "-1 : int"])
+        XCTAssertEqual(t.errors, [
+            "note: '- 3' is a new entry, a negation, not the rest of 'let x = 5': at the prompt an entry ends with its line "
+                + "unless the line ends with an operator or leaves a bracket open; write 'let x = 5 -' to continue it",
+            "note: '- 1' is a new entry, a negation, not the rest of '-3 * 2': at the prompt an entry ends with its line "
+                + "unless the line ends with an operator or leaves a bracket open; write '-3 * 2 -' to continue it",
+        ])
     }
 
     func testASyntaxErrorThatIsNotIncompleteIsReportedAtOnce() throws {

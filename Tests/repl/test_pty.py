@@ -250,6 +250,34 @@ def completion(tmp):
         r.close()
 
 
+@scenario("last value, prefixes and :set at a terminal", [
+    "_ is the last value",
+    ":ex, a unique prefix, runs :explain",
+    ":set Huabei.o + TAB completes to the parameter overdue_rate",
+    ":set echoes the value as displayed",
+    ":set alone lists the overrides",
+])
+def last_value_and_set(tmp):
+    r = start(["repl", "Examples/huabei.suan", "--history", os.path.join(tmp, "h")])
+    try:
+        r.answer("Huabei.fee(1200.00 CNY, 12)", "105.60 CNY : money<CNY>")
+        check("_ is the last value", r.answer("_ * 2", "211.20 CNY : money<CNY>"), r.recent())
+        check(":ex, a unique prefix, runs :explain",
+              r.answer(":ex Huabei.installment_fee(3)", "= 2.5% : percent"), r.recent())
+        r.send(":set Huabei.o\t")
+        r.enter(" = 0.03%/day * 2")
+        ok = r.wait_any(["Huabei.overdue_rate = 0.06%/day", "error", "usage"]) == 0 and r.wait(PROMPT)
+        check(":set Huabei.o + TAB completes to the parameter overdue_rate", ok, r.recent())
+        # The line typed holds the source text; the answer is the value as displayed.
+        echoed = "Huabei.overdue_rate = 0.03%/day * 2" in strip(r.seen).split("\n")
+        check(":set echoes the value as displayed", ok and not echoed, r.recent())
+        check(":set alone lists the overrides", r.answer(":set", "Huabei.overdue_rate = 0.06%/day"), r.recent())
+        r.enter(":quit")
+        r.exit_status()
+    finally:
+        r.close()
+
+
 @scenario("history", [
     "up-arrow recalls the previous entry",
     "Ctrl-D on an empty line exits with status 0",

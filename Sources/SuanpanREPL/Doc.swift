@@ -1,0 +1,111 @@
+import Foundation
+import Suanpan
+import SuanpanChecker
+import SuanpanRuntime
+import SuanpanSyntax
+
+/// `:doc NAME`, the signatures `:type` shows for rules and tables, and `:save FILE`.
+extension REPL {
+    /// The signature of a rule, a table or a plugin function named `name` (one line per
+    /// plugin overload), or nil when nothing callable has that name.
+    func signatures(of name: String) -> [String]? {
+        guard let checked = session.program?.checked else { return nil }
+        if let f = checked.functions.first(where: { $0.qualifiedName == name }) {
+            return ["\(f.isTable ? "table" : "rule") \(f.qualifiedName)\(signature(f))"]
+        }
+        let plugin = checked.externals.filter { $0.qualifiedName == name || $0.name == name }
+        if plugin.isEmpty { return nil }
+        return plugin.flatMap { e in e.overloads.map { "\(e.qualifiedName)\($0)" } }
+    }
+
+    func doc(_ name: String) {
+        guard let program = session.program, !name.isEmpty else { return errors("usage: :doc NAME") }
+        let checked = program.checked
+        if let f = checked.functions.first(where: { $0.qualifiedName == name }) {
+            output("\(f.isTable ? "table" : "rule") \(f.qualifiedName)\(signature(f))")
+            comment(f.file, f.span).forEach { output("  " + $0) }
+            if !f.parameters.isEmpty {
+                output("  parameters:")
+                f.parameters.forEach { output("    \($0.name): \($0.type)") }
+            }
+            return
+        }
+        if let p = checked.product(named: name) {
+            output("product \(p.name)" + (p.title.map { " \"\($0)\"" } ?? "") + (p.base.map { " = \($0) with { … }" } ?? ""))
+            comment(p.file, p.span).forEach { output("  " + $0) }
+            if !p.parameters.isEmpty { output("  parameters:") }
+            for (param, g) in p.parameters {
+                let global = checked.globals[g]
+                let summary = comment(global.file, global.span).first.map { "  — " + $0 } ?? ""
+                output("    \(param): \(global.type) = \(displayed("\(p.name).\(param)") ?? "?")" + summary)
+            }
+            for (fname, fi) in p.functions {
+                let f = checked.functions[fi]
+                let summary = comment(f.file, f.span).first.map { "  — " + $0 } ?? ""
+                output("  \(f.isTable ? "table" : "rule") \(fname)\(signature(f))" + summary)
+            }
+            return
+        }
+        if let g = checked.globals.first(where: { $0.qualifiedName == name }) {
+            let word = g.kind == .parameter ? "param" : "let"
+            output("\(word) \(g.qualifiedName): \(g.type) = \(displayed(g.qualifiedName) ?? "?")")
+            comment(g.file, g.span).forEach { output("  " + $0) }
+            return
+        }
+        if let r = checked.records[name], r.file != nil {
+            output("record \(r.name) { " + r.fields.map { "\($0.name): \($0.type)" }.joined(separator: ", ") + " }")
+            if let file = r.file { comment(file, r.span).forEach { output("  " + $0) } }
+            return
+        }
+        let plugin = checked.externals.filter { $0.qualifiedName == name || $0.name == name }
+        if !plugin.isEmpty {
+            for e in plugin {
+                e.overloads.forEach { output("\(e.qualifiedName)\($0)") }
+                output("  " + e.summary)
+            }
+            return
+        }
+        var known = checked.functions.map(\.qualifiedName) + checked.products.map(\.name) + checked.globals.map(\.qualifiedName)
+        known += checked.records.values.filter { $0.file != nil }.map(\.name) + checked.externals.map(\.qualifiedName)
+        let close = known.filter { editCost($0, name) <= 2 }.min { editCost($0, name) < editCost($1, name) }
+        errors("nothing is named '\(name)'" + (close.map { " (did you mean \($0)?)" } ?? "")
+               + ": :doc takes a rule, table, product, parameter, constant, record or plugin function, such as Huabei.fee; :env lists them")
+    }
+
+    /// The `///` lines just above a declaration, without their slashes.
+    func comment(_ file: SourceFile, _ span: Span) -> [String] {
+        var line = file.location(of: span.start).line - 1
+        var lines: [String] = []
+        while line >= 1 {
+            let text = file.lineText(line).trimmingCharacters(in: .whitespaces)
+            guard text.hasPrefix("///") else { break }
+            lines.insert(String(text.dropFirst(3)).trimmingCharacters(in: .whitespaces), at: 0)
+            line -= 1
+        }
+        return lines
+    }
+
+    /// The session as a file: an import of each file loaded, then each definition typed,
+    /// and the overrides in force as comments (a file has no what-ifs).
+    func save(_ path: String) {
+        guard !path.isEmpty else { return errors("usage: :save FILE") }
+        var text = "// Saved from the suanpan REPL: the files it had loaded, then the definitions typed at it.\n"
+        for f in session.files {
+            text += "import \"\(URL(fileURLWithPath: f).standardizedFileURL.path)\"\n"
+        }
+        for entry in session.entries {
+            text += "\n" + entry.source.text.trimmingCharacters(in: .whitespacesAndNewlines) + "\n"
+        }
+        if !session.overrides.isEmpty {
+            text += "\n// What-ifs in force when saved; a file has none, so type them again to use them:\n"
+            for o in session.overrides { text += "// :set \(o.name) = \(displayed(o.name) ?? o.value)\n" }
+        }
+        do {
+            try text.write(toFile: path, atomically: true, encoding: .utf8)
+        } catch {
+            return errors("cannot write \(path): \(error.localizedDescription); give :save a path in a folder that exists and can be written")
+        }
+        let count = session.entries.count
+        output("saved \(count) definition\(count == 1 ? "" : "s") to \(path)")
+    }
+}
