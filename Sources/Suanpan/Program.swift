@@ -16,6 +16,13 @@ public final class Program {
 
     private var prepared = false
 
+    /// Steps (rule calls and loop items) one evaluation may take before it
+    /// stops with an error: `--max-steps` on the command line.
+    public var maxSteps: Int {
+        get { machine.maxSteps }
+        set { machine.maxSteps = newValue }
+    }
+
     /// Globals are computed once, before the first run, in declaration order.
     func prepare() {
         if prepared { return }
@@ -221,6 +228,7 @@ public final class Program {
             let traced = Machine(CompiledProgram(self.checked, externals: self.plugins.implementations, tracing: true))
             traced.copyOverrides(from: self.machine)
             traced.interruptRequested = self.machine.interruptRequested
+            traced.maxSteps = self.machine.maxSteps
             do throws(RuntimeError) {
                 let (value, lines) = try traced.explain(bound, frameSize: frameSize)
                 return .success((lines, "\(Format.display(value, bound.type, quoteStrings: true)) : \(bound.type)"))

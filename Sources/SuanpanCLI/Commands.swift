@@ -12,6 +12,8 @@ struct Run: ParsableCommand {
 
     @OptionGroup var plugins: PluginOptions
 
+    @OptionGroup var limits: LimitOptions
+
     @Option(name: .customLong("set"), help: ArgumentHelp("Override a product parameter (repeatable).", valueName: "Product.param=value"))
     var settings: [String] = []
 
@@ -21,6 +23,7 @@ struct Run: ParsableCommand {
 
     func run() throws {
         let program = try Console.load(files, plugins: try plugins.pluginSet())
+        limits.apply(to: program)
         try Console.apply(settings, to: program)
         do {
             try program.runPrints { Console.out($0) }
@@ -100,6 +103,8 @@ struct Eval: ParsableCommand {
 
     @OptionGroup var plugins: PluginOptions
 
+    @OptionGroup var limits: LimitOptions
+
     @Flag(name: .long, help: "Print one JSON object: {\"type\":…,\"value\":\"…\"}.")
     var json = false
 
@@ -108,6 +113,7 @@ struct Eval: ParsableCommand {
 
     func run() throws {
         let program = try Console.load(load, plugins: try plugins.pluginSet())
+        limits.apply(to: program)
         try Console.apply(settings, to: program)
         switch program.evaluate(expression) {
         case .value(let value, let type):
@@ -133,6 +139,8 @@ struct Test: ParsableCommand {
 
     @OptionGroup var plugins: PluginOptions
 
+    @OptionGroup var limits: LimitOptions
+
     func run() throws {
         let pluginSet = try plugins.pluginSet()
         let files = try TestFiles.collect(paths.isEmpty ? ["."] : paths)
@@ -145,6 +153,7 @@ struct Test: ParsableCommand {
                 failed += 1
             case .success(let (program, warnings)):
                 warnings.forEach(Console.report)
+                limits.apply(to: program)
                 for outcome in program.runTests(onlyIn: file) {
                     outcome.output.forEach { Console.out("  \($0)") }
                     if outcome.passed {

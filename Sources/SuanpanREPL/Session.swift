@@ -18,6 +18,10 @@ public final class Session {
     public private(set) var program: Program?
     let plugins: PluginSet
     var inputs = 0
+    /// Steps one evaluation may take, for every program the session builds.
+    public var maxSteps = Machine.defaultMaxSteps {
+        didSet { program?.maxSteps = maxSteps }
+    }
 
     public init(plugins: PluginSet) {
         self.plugins = plugins
@@ -30,6 +34,7 @@ public final class Session {
         case .success(let (program, warnings)):
             self.program = program
             program.machine.interruptRequested = { Interrupt.isSet }
+            program.maxSteps = maxSteps
             var problems = warnings
             // An override the new definitions no longer accept is dropped, not a reason to refuse them.
             overrides.removeAll { o in

@@ -228,7 +228,22 @@ struct ValueKey: Hashable {
 
     func hash(into h: inout Hasher) { ValueKey.hash(value, into: &h) }
 
+    /// Nested lists and records are hashed with an explicit stack.
     static func hash(_ v: Value, into h: inout Hasher) {
+        guard let parts = shallowHash(v, into: &h) else { return }
+        var pending: [(values: [Value], index: Int)] = [(parts, 0)]
+        while let top = pending.last {
+            if top.index >= top.values.count {
+                pending.removeLast()
+                continue
+            }
+            pending[pending.count - 1].index += 1
+            if let parts = shallowHash(top.values[top.index], into: &h), !parts.isEmpty { pending.append((parts, 0)) }
+        }
+    }
+
+    /// Hashes what is not a list or record; a list's items or a record's fields come back to hash next.
+    static func shallowHash(_ v: Value, into h: inout Hasher) -> [Value]? {
         switch v {
         case .decimal(let d): h.combine(0); h.combine(d)
         case .money(let d, let c): h.combine(1); h.combine(d); h.combine(c)
@@ -236,9 +251,10 @@ struct ValueKey: Hashable {
         case .string(let s): h.combine(3); h.combine(s)
         case .date(let d): h.combine(4); h.combine(d)
         case .roundingMode(let m): h.combine(5); h.combine(m)
-        case .list(let xs): h.combine(6); h.combine(xs.count); for x in xs { hash(x, into: &h) }
-        case .record(let r): h.combine(7); h.combine(ObjectIdentifier(r.type)); for x in r.fields { hash(x, into: &h) }
+        case .list(let xs): h.combine(6); h.combine(xs.count); return xs
+        case .record(let r): h.combine(7); h.combine(ObjectIdentifier(r.type)); return r.fields
         }
+        return nil
     }
 }
 

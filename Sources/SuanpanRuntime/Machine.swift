@@ -183,7 +183,7 @@ public final class Machine {
     public func prepareGlobals() {
         for index in globalValues.indices where globalValues[index] == nil {
             let def = program.checked.globals[index]
-            elementsLeft = Machine.elementBudget
+            beginEvaluation()
             _ = try? global(index, at: def.span, in: def.file)
         }
     }
@@ -233,11 +233,46 @@ public final class Machine {
         }
     }
 
-    /// Counts work (calls, list elements) and looks at the interrupt flag every
-    /// 4,096 steps, whichever loop they come from.
+    /// Steps one evaluation may take: a step is a rule call or a loop item
+    /// (comprehension, fold, range, sort comparison). The count is exact, so
+    /// the same program stops at the same step on every run.
+    public var maxSteps = Machine.defaultMaxSteps
+    public static let defaultMaxSteps = 500_000_000
+    /// `calls` reaches this before the slow path runs: the interrupt flag is
+    /// read every 4,096 steps, and the step limit is checked exactly there.
+    var nextCheck = 4096
+
+    /// Starts one evaluation (a print, an expression, a test block, a host
+    /// call): its step count from zero, its element budget full.
+    func beginEvaluation() {
+        calls = 0
+        nextCheck = min(4096, stepLimit)
+        elementsLeft = Machine.elementBudget
+    }
+
+    /// The first step count that is over the limit.
+    var stepLimit: Int { maxSteps >= Int.max - 1 ? Int.max : max(maxSteps, 0) + 1 }
+
+    /// Counts one step (a call or a loop item); every 4,096 steps, and at the
+    /// step limit, looks at the interrupt flag and the limit.
+    @inline(__always)
     func tick(at e: BExpr) throws(RuntimeError) {
         calls &+= 1
-        if calls & 4095 == 0, interruptRequested() { throw RuntimeError("interrupted", file: e.file, span: e.span) }
+        if calls >= nextCheck { try checkpoint(file: e.file, span: e.span) }
+    }
+
+    @inline(never)
+    func checkpoint(file: SourceFile?, span: Span) throws(RuntimeError) {
+        if calls >= stepLimit {
+            let shown = FixedDecimal(maxSteps).formatted(grouping: true)
+            var error = RuntimeError("this evaluation took more than \(shown) steps (rule calls and loop items)", file: file, span: span,
+                                     hint: "raise the limit with --max-steps N (Program.maxSteps in Swift), or make the recursion or loop smaller")
+            error.limit = .steps
+            throw error
+        }
+        if interruptRequested() { throw RuntimeError("interrupted", file: file, span: span) }
+        let next = calls.addingReportingOverflow(4096)
+        nextCheck = min(next.overflow ? Int.max : next.partialValue, stepLimit)
     }
 
     /// Starts a call: one level deeper, with a frame for the callee's slots.
@@ -249,7 +284,7 @@ public final class Machine {
                                hint: "a rule that calls itself needs a case that stops")
         }
         calls &+= 1
-        if calls & 1023 == 0, interruptRequested() { throw RuntimeError("interrupted", file: file, span: span) }
+        if calls >= nextCheck { try checkpoint(file: file, span: span) }
         let size = program.functions[index].frameSize
         let height = program.functions[index].height
         if nesting + height > Machine.maxNesting {
@@ -288,6 +323,11 @@ public final class Machine {
         } catch {
             let def = function.definition
             var e = error
+            if e.limit != nil, !e.namesRule {
+                // A budget's error says which rule was running when it ran out.
+                e.message += ", while running \(def.qualifiedName)"
+                e.namesRule = true
+            }
             if e.trace.count < 20 {
                 e.trace.append("in \(def.qualifiedName), called at \(file.path):\(file.location(of: span.start))")
             }
@@ -298,7 +338,7 @@ public final class Machine {
     /// Calls a rule or table with argument values, as a host program would for
     /// each account of a population. The arguments must match the declared types.
     public func invoke(_ function: Int, _ args: [Value]) throws(RuntimeError) -> Value {
-        elementsLeft = Machine.elementBudget
+        beginEvaluation()
         guard program.functions.indices.contains(function) else {
             throw RuntimeError("no function #\(function)", file: nil, span: .none)
         }
@@ -312,7 +352,7 @@ public final class Machine {
 
     /// Evaluates a checked expression (from `eval` or the REPL) in this run.
     public func evaluate(_ expr: BExpr, frameSize: Int) throws(RuntimeError) -> Value {
-        elementsLeft = Machine.elementBudget
+        beginEvaluation()
         let code = Compiler(program: program).compile(expr)
         return try code(Frame(size: frameSize, machine: self))
     }

@@ -1,17 +1,21 @@
 import Foundation
 import Suanpan
 import SuanpanRuntime
+import SuanpanSyntax
 import XCTest
 
 /// Programs built to exhaust the stack or the lexer: each must end in an error
 /// (or a value), never a crash.
 final class HostileInputTests: XCTestCase {
-    func outcome(_ source: String) -> String {
+    func outcome(_ source: String, maxSteps: Int? = nil) -> String {
         let dir = TempFolder()
         let path = dir.write("hostile.suan", source)
         switch Program.load(paths: [path]) {
         case .failure(let failure): return "check: " + (failure.diagnostics.first?.message ?? "")
         case .success(let (program, _)):
+            if let maxSteps { program.maxSteps = maxSteps }
+            let failures = program.runTests().flatMap(\.failures)
+            if !failures.isEmpty { return "test: " + failures.joined(separator: "\n") }
             var lines: [String] = []
             do {
                 try program.runPrints { lines.append($0) }
@@ -42,5 +46,81 @@ final class HostileInputTests: XCTestCase {
     func testARunOfBangsIsOneError() {
         let result = outcome("let x = 1 " + String(repeating: "!", count: 200_000))
         XCTAssertEqual(result, "check: unexpected character '!'")
+    }
+
+    // MARK: The step budget
+
+    static let exponential = "rule f(n: int) -> int = if n <= 0 then 0 else f(n - 1) + f(n - 1)\n"
+
+    func testExponentialRecursionStopsAtTheStepBudgetNamingTheRule() {
+        let result = outcome(Self.exponential + "test \"t\" { expect f(60) == 0 }", maxSteps: 10_000)
+        XCTAssertTrue(result.hasPrefix("test: "), result)
+        XCTAssertTrue(result.contains("error: this evaluation took more than 10,000 steps (rule calls and loop items), while running f"), result)
+        XCTAssertTrue(result.contains("in f, called at"), result)
+    }
+
+    func testTheStepBudgetAppliesToPrintsAndNamesNoRuleOutsideOne() {
+        XCTAssertEqual(outcome(Self.exponential + "print f(60)", maxSteps: 5_000),
+                       "runtime: this evaluation took more than 5,000 steps (rule calls and loop items), while running f")
+        XCTAssertEqual(outcome("print fold s = 0 for x in range(1, 1000) => s + x", maxSteps: 1_000),
+                       "runtime: this evaluation took more than 1,000 steps (rule calls and loop items)")
+    }
+
+    func testTheStepCountIsExact() {
+        // range(1, 50) takes 50 steps and the fold over it 50 more: 100 in all.
+        XCTAssertEqual(outcome("print fold s = 0 for x in range(1, 50) => s + x", maxSteps: 100), "1275")
+        XCTAssertTrue(outcome("print fold s = 0 for x in range(1, 51) => s + x", maxSteps: 100).hasPrefix("runtime: this evaluation took more than 100 steps"))
+    }
+
+    func testEachEvaluationHasItsOwnSteps() {
+        let prints = (0..<5).map { _ in "print fold s = 0 for x in range(1, 400) => s + x" }.joined(separator: "\n")
+        XCTAssertEqual(outcome(prints, maxSteps: 1_000), Array(repeating: "80200", count: 5).joined(separator: "\n"))
+    }
+
+    func testTheDefaultStepBudgetRunsAMillionItemFold() {
+        XCTAssertEqual(outcome("print fold s = 0 for x in range(1, 1000000) => s + x"), "500000500000")
+    }
+
+    func testTheStepBudgetIsSetThroughEval() throws {
+        guard case .success(let (program, _)) = Program.load(paths: [], extraSources: [SourceFile(path: "f.suan", text: Self.exponential)]) else {
+            return XCTFail("does not check")
+        }
+        program.maxSteps = 2_000
+        guard case .runtimeFailed(let error) = program.evaluate("f(40)") else { return XCTFail("f(40) finished") }
+        XCTAssertEqual(error.limit, .steps)
+        XCTAssertEqual(error.hint, "raise the limit with --max-steps N (Program.maxSteps in Swift), or make the recursion or loop smaller")
+    }
+
+    // MARK: Deep values
+
+    static let deep = """
+        record Node { next: list<Node> }
+        rule chain(levels: int, bottom: int) -> Node =
+            fold n: Node = Node { next: [] } for i in range(1, levels) => if i == bottom then Node { next: [n, n] } else Node { next: [n] }
+
+        """
+    static let three = "let deep = chain(600000, 0)\nlet same = chain(600000, 0)\nlet other = chain(600000, 1)\n"
+
+    func testADeepValuePrintsInLinearTimeWithoutStack() {
+        let printed = outcome(Self.deep + "print chain(600000, 0)")
+        let levels = 600_000
+        XCTAssertEqual(printed.utf8.count, 17 * levels + 17)
+        XCTAssertEqual(String(printed.utf8.prefix(42)), String(repeating: "Node { next: [", count: 3))
+        XCTAssertEqual(String(printed.utf8.suffix(9)), String(repeating: "] }", count: 3))
+        XCTAssertEqual(printed.components(separatedBy: "Node { next: [] }").count, 2, "one innermost node")
+    }
+
+    func testDeepValuesCompareAndHashWithoutStack() {
+        XCTAssertEqual(outcome(Self.deep + Self.three + "print deep == same, deep == other, count(distinct([deep, same, other]))"), "true false 2")
+    }
+
+    func testADeepValueConformsAndIsReleasedWithoutStack() throws {
+        guard case .success(let (program, _)) = Program.load(paths: [], extraSources: [SourceFile(path: "deep.suan", text: Self.deep)]) else {
+            return XCTFail("does not check")
+        }
+        guard case .value(let value, let type) = program.evaluate("chain(600000, 0)") else { return XCTFail("no value") }
+        XCTAssertTrue(value.conforms(to: type))
+        XCTAssertFalse(value.conforms(to: .list(type)))
+        // The value is released here, on the test's own (small) stack.
     }
 }
