@@ -23,6 +23,13 @@ public final class Program {
         set { machine.maxSteps = newValue }
     }
 
+    /// Values (list elements, record fields, plugin results) a run may hold:
+    /// what its computed constants hold is taken from every evaluation's share.
+    public var maxElements: Int {
+        get { machine.maxElements }
+        set { machine.maxElements = newValue }
+    }
+
     /// Globals are computed once, before the first run, in declaration order.
     func prepare() {
         if prepared { return }
@@ -229,6 +236,7 @@ public final class Program {
             traced.copyOverrides(from: self.machine)
             traced.interruptRequested = self.machine.interruptRequested
             traced.maxSteps = self.machine.maxSteps
+            traced.maxElements = self.machine.maxElements
             do throws(RuntimeError) {
                 let (value, lines) = try traced.explain(bound, frameSize: frameSize)
                 return .success((lines, "\(Format.display(value, bound.type, quoteStrings: true)) : \(bound.type)"))

@@ -55,7 +55,8 @@ extension Compiler {
             guard case .record(let row)? = e.type.listElement else { return failing(f.name, e) }
             return { frame throws(RuntimeError) in
                 let xs = try items(frame)
-                try frame.machine.spend(xs.count, at: e)
+                // Each row is an element and two fields.
+                try frame.machine.spend(3 * xs.count, at: e)
                 return .list(xs.enumerated().map { .record(RecordValue(type: row, fields: [.decimal(FixedDecimal($0.offset)), $0.element])) })
             }
         case .zip:
@@ -67,7 +68,7 @@ extension Compiler {
                     throw RuntimeError("zip needs lists of one length, not \(xs.count) and \(ys.count)", file: e.file, span: e.span,
                                        hint: "shorten the longer one: zip(take(xs, n), take(ys, n))")
                 }
-                try frame.machine.spend(xs.count, at: e)
+                try frame.machine.spend(3 * xs.count, at: e)
                 return .list(zip(xs, ys).map { .record(RecordValue(type: row, fields: [$0, $1])) })
             }
         case .contains:
@@ -168,6 +169,8 @@ extension Compiler {
                     positions[ValueKey(k)] = groups.count
                     groups.append((k, [x]))
                 }
+                // The rows again in their groups, and each group's element and two fields.
+                try frame.machine.spend(xs.count + 3 * groups.count, at: e)
                 return .list(groups.map { .record(RecordValue(type: groupRow, fields: [$0.key, .list($0.rows)])) })
             }
         }

@@ -145,6 +145,7 @@ public final class Machine {
         forgetComputedValues()
         overridden.insert(index)
         globalValues[index] = value
+        retain(Machine.weight(of: value, cap: maxElements), forGlobal: index)
     }
 
     /// Overrides of another run, for a run that must see the same what-ifs.
@@ -152,6 +153,7 @@ public final class Machine {
         for index in other.overridden where globalValues.indices.contains(index) {
             overridden.insert(index)
             globalValues[index] = other.globalValues[index]
+            retain(index < other.globalWeights.count ? other.globalWeights[index] : 0, forGlobal: index)
         }
     }
 
@@ -170,10 +172,14 @@ public final class Machine {
         guard overridden.remove(index) != nil else { return }
         forgetComputedValues()
         globalValues[index] = nil
+        retain(0, forGlobal: index)
     }
 
     func forgetComputedValues() {
-        for i in globalValues.indices where !overridden.contains(i) { globalValues[i] = nil }
+        for i in globalValues.indices where !overridden.contains(i) {
+            globalValues[i] = nil
+            retain(0, forGlobal: i)
+        }
     }
 
     /// Computes every global in declaration order, so that a long chain of
@@ -211,8 +217,13 @@ public final class Machine {
             nesting -= height
         }
         do {
+            let before = elementsLeft, retainedBefore = retained
             let value = try program.globals[index](Frame(size: 0, machine: self))
             globalValues[index] = value
+            // What the value holds stays for the run: at most what computing it
+            // spent, less what the globals it used hold already.
+            let spent = max(0, before - elementsLeft - (retained - retainedBefore))
+            retain(Machine.weight(of: value, cap: spent), forGlobal: index)
             return value
         } catch {
             var e = error
@@ -221,15 +232,63 @@ public final class Machine {
         }
     }
 
-    /// List elements one evaluation may still create: nested comprehensions
-    /// could otherwise build lists larger than memory.
+    /// Values one evaluation may still make: list elements, record fields,
+    /// the parts of what plugins return, long strings (one per 32 bytes). The
+    /// globals a run has computed stay in memory, so what they hold is taken
+    /// from every later evaluation's budget: a run holds at most the budget.
     var elementsLeft = Machine.elementBudget
     public static let elementBudget = 20_000_000
+    /// The budget of this run's evaluations, `elementBudget` unless a host sets it.
+    public var maxElements = Machine.elementBudget
+    /// What each computed global holds (0 for one not computed), and their sum.
+    var globalWeights: [Int] = []
+    var retained = 0
 
     func spend(_ elements: Int, at e: BExpr) throws(RuntimeError) {
         elementsLeft -= elements
-        if elementsLeft < 0 {
-            throw RuntimeError("one evaluation may build at most \(Machine.elementBudget) list elements", file: e.file, span: e.span)
+        if elementsLeft < 0 { throw budgetError(at: e) }
+    }
+
+    @inline(never)
+    func budgetError(at e: BExpr) -> RuntimeError {
+        let shown = FixedDecimal(maxElements).formatted(grouping: true)
+        let held = retained > 0 ? ", \(FixedDecimal(retained).formatted(grouping: true)) of them in the values of constants" : ""
+        var error = RuntimeError("a run may hold at most \(shown) values (list elements, record fields, plugin results)\(held)",
+                                 file: e.file, span: e.span,
+                                 hint: "work on fewer items at once, or carry a total with fold instead of keeping every item")
+        error.limit = .elements
+        return error
+    }
+
+    /// Sets what a global holds, as it is computed, overridden or forgotten.
+    func retain(_ weight: Int, forGlobal index: Int) {
+        if globalWeights.count < globalValues.count { globalWeights = Array(repeating: 0, count: globalValues.count) }
+        retained += weight - globalWeights[index]
+        globalWeights[index] = weight
+    }
+
+    /// The values inside `v` (list elements and record fields, all the way
+    /// down), counted with an explicit stack; the count stops just past `cap`.
+    static func weight(of v: Value, cap: Int) -> Int {
+        guard let first = parts(v) else { return 0 }
+        var total = first.count
+        var pending = [first]
+        while total <= cap, let top = pending.popLast() {
+            for x in top {
+                guard let inner = parts(x), !inner.isEmpty else { continue }
+                total += inner.count
+                if total > cap { return total }
+                pending.append(inner)
+            }
+        }
+        return total
+    }
+
+    static func parts(_ v: Value) -> [Value]? {
+        switch v {
+        case .list(let xs): return xs
+        case .record(let r): return r.fields
+        case .decimal, .money, .bool, .string, .date, .roundingMode: return nil
         }
     }
 
@@ -247,7 +306,7 @@ public final class Machine {
     func beginEvaluation() {
         calls = 0
         nextCheck = min(4096, stepLimit)
-        elementsLeft = Machine.elementBudget
+        elementsLeft = maxElements - retained
     }
 
     /// The first step count that is over the limit.

@@ -7,13 +7,14 @@ import XCTest
 /// Programs built to exhaust the stack or the lexer: each must end in an error
 /// (or a value), never a crash.
 final class HostileInputTests: XCTestCase {
-    func outcome(_ source: String, maxSteps: Int? = nil) -> String {
+    func outcome(_ source: String, maxSteps: Int? = nil, maxElements: Int? = nil) -> String {
         let dir = TempFolder()
         let path = dir.write("hostile.suan", source)
         switch Program.load(paths: [path]) {
         case .failure(let failure): return "check: " + (failure.diagnostics.first?.message ?? "")
         case .success(let (program, _)):
             if let maxSteps { program.maxSteps = maxSteps }
+            if let maxElements { program.maxElements = maxElements }
             let failures = program.runTests().flatMap(\.failures)
             if !failures.isEmpty { return "test: " + failures.joined(separator: "\n") }
             var lines: [String] = []
@@ -122,5 +123,45 @@ final class HostileInputTests: XCTestCase {
         XCTAssertTrue(value.conforms(to: type))
         XCTAssertFalse(value.conforms(to: .list(type)))
         // The value is released here, on the test's own (small) stack.
+    }
+
+    // MARK: One memory budget for a run
+
+    static let overBudget = "runtime: a run may hold at most 1,000 values (list elements, record fields, plugin results)"
+
+    func testComputedConstantsShareOneBudget() {
+        let globals = (1...10).map { "let a\($0) = range(1, 300)" }.joined(separator: "\n")
+        XCTAssertEqual(outcome(globals + "\nprint count(a1) + count(a2) + count(a3)", maxElements: 1_000), "900")
+        XCTAssertEqual(outcome(globals + "\nprint count(a4)", maxElements: 1_000),
+                       Self.overBudget + ", 900 of them in the values of constants")
+    }
+
+    func testAConstantHoldsWhatItKeepsNotWhatItSpent() {
+        // Each total is one number, though a list of 600 was built to compute it.
+        let globals = (1...10).map { "let t\($0) = sum(range(1, 600))" }.joined(separator: "\n")
+        XCTAssertEqual(outcome(globals + "\nprint t1 + t10", maxElements: 1_000), "360600")
+    }
+
+    func testARecordCountsItsFields() {
+        let record = "record R { " + (1...16).map { "f\($0): int" }.joined(separator: ", ") + " }\n"
+        let make = "R { " + (1...16).map { "f\($0): x" }.joined(separator: ", ") + " }"
+        XCTAssertEqual(outcome(record + "print count([\(make) for x in range(1, 50)])", maxElements: 1_000), "50")
+        XCTAssertEqual(outcome(record + "print count([\(make) for x in range(1, 60)])", maxElements: 1_000), Self.overBudget)
+    }
+
+    func testWhatAPluginReturnsIsPaidFor() {
+        XCTAssertEqual(outcome("print count(installment_plan(1000 CNY, 100, 1%))", maxElements: 1_000), "100")
+        XCTAssertEqual(outcome("print count([installment_plan(1000 CNY, 100, 1%) for x in range(1, 20)])", maxElements: 1_000),
+                       Self.overBudget)
+    }
+
+    func testADoubledStringIsPaidFor() {
+        XCTAssertEqual(outcome("print fold s = \"ab\" for i in range(1, 60) => s + s", maxElements: 100_000),
+                       "runtime: a run may hold at most 100,000 values (list elements, record fields, plugin results)")
+    }
+
+    func testTheBudgetErrorNamesTheRule() {
+        XCTAssertEqual(outcome("rule many(n: int) -> list<int> = range(1, n)\nprint count(many(5000))", maxElements: 1_000),
+                       Self.overBudget + ", while running many")
     }
 }
