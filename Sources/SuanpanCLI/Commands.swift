@@ -82,7 +82,7 @@ struct Parse: ParsableCommand {
                 if !tree.isEmpty { Console.out(tree) }
             case .failure(let failure):
                 failure.diagnostics.forEach(Console.report)
-                errors += failure.diagnostics.filter { $0.severity == .error }.count
+                errors += Diagnostic.errorCount(failure.diagnostics)
                 ioFailed = ioFailed || failure.ioFailed
             }
         }

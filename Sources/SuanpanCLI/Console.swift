@@ -41,7 +41,7 @@ enum Console {
             return program
         case .failure(let failure):
             failure.diagnostics.forEach(report)
-            let errors = failure.diagnostics.filter { $0.severity == .error }.count
+            let errors = Diagnostic.errorCount(failure.diagnostics)
             if !failure.ioFailed { err("\(errors) error\(errors == 1 ? "" : "s")") }
             throw ExitCode(failure.ioFailed ? 74 : 65)
         }

@@ -87,7 +87,7 @@ public final class Checker {
         checker.declareRecords(files)
         checker.declareEverythingElse(files)
         checker.checkBodies(files)
-        return (program, checker.diagnostics)
+        return (program, Diagnostic.capped(checker.diagnostics))
     }
 
     /// Checks one expression against a checked program, as `eval` and the REPL do.
@@ -96,7 +96,7 @@ public final class Checker {
         let checker = Checker(program: program, file: file)
         let scope = Scope(parent: program.scope)
         let bound = checker.expression(expr, scope)
-        return (bound, checker.frameSize, checker.diagnostics)
+        return (bound, checker.frameSize, Diagnostic.capped(checker.diagnostics))
     }
 
     // MARK: Diagnostics

@@ -164,4 +164,45 @@ final class HostileInputTests: XCTestCase {
         XCTAssertEqual(outcome("rule many(n: int) -> list<int> = range(1, n)\nprint count(many(5000))", maxElements: 1_000),
                        Self.overBudget + ", while running many")
     }
+
+    // MARK: The front end stays linear
+
+    /// The diagnostics of a program that does not check, each rendered, with the time that took.
+    func failing(_ source: String) -> (diagnostics: [Diagnostic], rendered: [String], seconds: Double) {
+        let dir = TempFolder()
+        let path = dir.write("hostile.suan", source)
+        let start = Date()
+        guard case .failure(let failure) = Program.load(paths: [path]) else { return ([], [], 0) }
+        let rendered = failure.diagnostics.map { $0.rendered() }
+        return (failure.diagnostics, rendered, Date().timeIntervalSince(start))
+    }
+
+    func testAHugeMisspelledNameIsQuick() {
+        let name = String(repeating: "a", count: 80_000)
+        let result = failing("let \(name) = 1\nprint \(name.dropLast())b\n")
+        XCTAssertEqual(result.diagnostics.count, 1)
+        XCTAssertEqual(result.diagnostics.first?.hint, "did you mean '\(name)'?")
+        XCTAssertLessThan(result.seconds, 10)
+    }
+
+    func testThousandsOfErrorsOnOneLineAreCapped() {
+        let cases = [
+            ("print " + (0..<20_000).map { "x\($0)" }.joined(separator: ", "), 20_000),
+            ("record R { " + Array(repeating: "a: int", count: 20_000).joined(separator: ", ") + " }", 19_999),
+            ("let x = 1 " + Array(repeating: "!", count: 60_000).joined(separator: " "), 60_000),
+        ]
+        for (source, errors) in cases {
+            let result = failing(source)
+            XCTAssertEqual(result.diagnostics.count, Diagnostic.shownLimit + 1, String(source.prefix(20)))
+            XCTAssertEqual(Diagnostic.errorCount(result.diagnostics), errors, String(source.prefix(20)))
+            XCTAssertEqual(result.rendered.last, "note: and \(errors - Diagnostic.shownLimit) more errors, not shown\n  hint: fix the first ones and check again")
+            XCTAssertLessThan(result.seconds, 20, String(source.prefix(20)))
+        }
+    }
+
+    func testTheEditDistanceIsExactWithinItsBand() {
+        XCTAssertEqual(outcome("let principal = 1\nprint principl"), "check: unknown name 'principl'")
+        let result = failing("let principal = 1\nprint principl")
+        XCTAssertEqual(result.diagnostics.first?.hint, "did you mean 'principal'?")
+    }
 }
