@@ -142,7 +142,66 @@ public enum Format {
 
     /// The value as one JSON object: {"type":"money","value":"1200.00","currency":"CNY"}.
     /// Decimal values are exact strings, never JSON numbers.
+    /// Lists and records are written with an explicit stack, like `display`:
+    /// {"type":"list","value":[…]} and {"type":"record","name":"R","value":{"f":…}}.
     public static func json(_ v: Value, _ type: SType) -> String {
+        if let text = jsonScalar(v, type) { return text }
+        var out = ""
+        var pending: [JSONComposite] = []
+        func open(_ value: Value, _ type: SType) {
+            if let text = jsonScalar(value, type) { out += text; return }
+            guard let composite = JSONComposite(value, type) else { return }
+            out += composite.opening
+            pending.append(composite)
+        }
+        open(v, type)
+        while !pending.isEmpty {
+            let top = pending.count - 1
+            guard let (value, type) = pending[top].advance(&out) else {
+                out += pending[top].closing
+                pending.removeLast()
+                continue
+            }
+            open(value, type)
+        }
+        return out
+    }
+
+    struct JSONComposite {
+        let values: [Value]
+        let element: SType
+        let fields: [RecordType.Field]?
+        let opening: String, closing: String
+        var index = 0
+
+        init?(_ v: Value, _ type: SType) {
+            switch v {
+            case .list(let items):
+                values = items
+                if case .list(let e) = type { element = e } else { element = .anything }
+                fields = nil
+                (opening, closing) = ("{\"type\":\"list\",\"value\":[", "]}")
+            case .record(let r):
+                values = r.fields
+                element = .anything
+                fields = r.type.fields
+                (opening, closing) = ("{\"type\":\"record\",\"name\":\(Format.jsonString(r.type.name)),\"value\":{", "}}")
+            default:
+                return nil
+            }
+        }
+
+        mutating func advance(_ out: inout String) -> (Value, SType)? {
+            guard index < values.count, fields.map({ index < $0.count }) ?? true else { return nil }
+            defer { index += 1 }
+            if index > 0 { out += "," }
+            guard let fields else { return (values[index], element) }
+            out += Format.jsonString(fields[index].name) + ":"
+            return (values[index], fields[index].type)
+        }
+    }
+
+    static func jsonScalar(_ v: Value, _ type: SType) -> String? {
         func object(_ pairs: [(String, String)]) -> String {
             "{" + pairs.map { "\(jsonString($0.0)):\($0.1)" }.joined(separator: ",") + "}"
         }
@@ -168,13 +227,8 @@ public enum Format {
             return object([("type", jsonString("date")), ("value", jsonString(d.description))])
         case (.roundingMode(let m), _):
             return object([("type", jsonString("rounding_mode")), ("value", jsonString(m.rawValue))])
-        case (.list(let items), _):
-            var element = SType.anything
-            if case .list(let e) = type { element = e }
-            return object([("type", jsonString("list")), ("value", "[" + items.map { json($0, element) }.joined(separator: ",") + "]")])
-        case (.record(let r), _):
-            let fields = zip(r.type.fields, r.fields).map { "\(jsonString($0.name)):\(json($1, $0.type))" }
-            return object([("type", jsonString("record")), ("name", jsonString(r.type.name)), ("value", "{" + fields.joined(separator: ",") + "}")])
+        case (.list, _), (.record, _):
+            return nil
         }
     }
 

@@ -11,7 +11,9 @@ typealias Code = (Frame) throws(RuntimeError) -> Value
 final class Frame {
     let slots: UnsafeMutablePointer<Value>
     let capacity: Int
-    let machine: Machine
+    /// Not a strong reference: the machine keeps its frames for reuse, and a
+    /// frame lives only while a machine call it was made for runs.
+    unowned(unsafe) let machine: Machine
 
     init(size: Int, machine: Machine) {
         capacity = max(size, 1)

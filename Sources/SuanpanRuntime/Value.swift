@@ -47,18 +47,19 @@ public final class RecordValue: @unchecked Sendable {
     /// release queue, so a value nested a million levels deep is freed one
     /// level at a time rather than by a million nested releases.
     deinit {
-        for field in fields {
+        let holdsReferences = fields.contains { field in
             switch field {
-            case .list, .record:
-                let queue = ReleaseQueue.current
-                queue.pending.append(fields)
-                fields = []
-                queue.drain()
-                return
-            case .decimal, .money, .bool, .string, .date, .roundingMode:
-                continue
+            case .list, .record: return true
+            case .decimal, .money, .bool, .string, .date, .roundingMode: return false
             }
         }
+        guard holdsReferences else { return }
+        // Only the queue may hold the fields when it drains (no loop's
+        // iterator here), or releasing them would recurse after all.
+        let queue = ReleaseQueue.current
+        queue.pending.append(fields)
+        fields = []
+        queue.drain()
     }
 }
 

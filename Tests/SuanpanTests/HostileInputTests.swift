@@ -1,5 +1,6 @@
 import Foundation
 import Suanpan
+import SuanpanChecker
 import SuanpanRuntime
 import SuanpanSyntax
 import XCTest
@@ -122,6 +123,9 @@ final class HostileInputTests: XCTestCase {
         guard case .value(let value, let type) = program.evaluate("chain(600000, 0)") else { return XCTFail("no value") }
         XCTAssertTrue(value.conforms(to: type))
         XCTAssertFalse(value.conforms(to: .list(type)))
+        let json = Format.json(value, type)
+        XCTAssertEqual(json.utf8.count, 75 * 600_000 + 75)
+        XCTAssertEqual(String(json.utf8.prefix(47)), #"{"type":"record","name":"Node","value":{"next":"#)
         // The value is released here, on the test's own (small) stack.
     }
 
@@ -204,5 +208,25 @@ final class HostileInputTests: XCTestCase {
         XCTAssertEqual(outcome("let principal = 1\nprint principl"), "check: unknown name 'principl'")
         let result = failing("let principal = 1\nprint principl")
         XCTAssertEqual(result.diagnostics.first?.hint, "did you mean 'principal'?")
+    }
+
+    // MARK: A program load is freed with the program
+
+    func testALoadedAndRunProgramIsFreed() throws {
+        weak var machine: Machine?
+        weak var compiled: CompiledProgram?
+        weak var checked: CheckedProgram?
+        try {
+            let path = repositoryRoot.appendingPathComponent("Examples/huabei.suan").path
+            guard case .success(let (program, _)) = Program.load(paths: [path]) else { return XCTFail("huabei.suan does not check") }
+            XCTAssertTrue(program.runTests().allSatisfy(\.passed))
+            try program.runPrints { _ in }
+            machine = program.machine
+            compiled = program.compiled
+            checked = program.checked
+        }()
+        XCTAssertNil(machine, "the machine is freed")
+        XCTAssertNil(compiled, "the compiled program is freed")
+        XCTAssertNil(checked, "the checked program is freed")
     }
 }
