@@ -37,6 +37,10 @@ public final class Program {
         machine.prepareGlobals()
     }
 
+    deinit {
+        machine.releaseFrames()
+    }
+
     init(checked: CheckedProgram, plugins: PluginSet) {
         self.checked = checked
         self.plugins = plugins
@@ -237,6 +241,7 @@ public final class Program {
             traced.interruptRequested = self.machine.interruptRequested
             traced.maxSteps = self.machine.maxSteps
             traced.maxElements = self.machine.maxElements
+            defer { traced.releaseFrames() }
             do throws(RuntimeError) {
                 let (value, lines) = try traced.explain(bound, frameSize: frameSize)
                 return .success((lines, "\(Format.display(value, bound.type, quoteStrings: true)) : \(bound.type)"))

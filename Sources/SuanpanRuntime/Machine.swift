@@ -11,9 +11,9 @@ typealias Code = (Frame) throws(RuntimeError) -> Value
 final class Frame {
     let slots: UnsafeMutablePointer<Value>
     let capacity: Int
-    /// Not a strong reference: the machine keeps its frames for reuse, and a
-    /// frame lives only while a machine call it was made for runs.
-    unowned(unsafe) let machine: Machine
+    /// A strong reference, which the hot path reads without retaining; the
+    /// machine's cache of frames makes a cycle that `releaseFrames` breaks.
+    let machine: Machine
 
     init(size: Int, machine: Machine) {
         capacity = max(size, 1)
@@ -115,6 +115,13 @@ public final class Machine {
     /// One reusable frame per call depth: calls nest strictly, so the frame at a
     /// depth is free again when the call at that depth returns.
     var frames: [Frame] = []
+
+    /// Drops the cached frames, each of which holds this machine: call it when
+    /// done with a machine (a `Program` does when it is freed), or the machine
+    /// and its program stay in memory. Evaluating again makes new frames.
+    public func releaseFrames() {
+        frames.removeAll()
+    }
     var calls = 0
     /// What a tracing program did, line by line; nil when not recording.
     public var log: [String]?
@@ -298,7 +305,7 @@ public final class Machine {
     /// (comprehension, fold, range, sort comparison). The count is exact, so
     /// the same program stops at the same step on every run.
     public var maxSteps = Machine.defaultMaxSteps
-    public static let defaultMaxSteps = 500_000_000
+    public static let defaultMaxSteps = 100_000_000
     /// `calls` reaches this before the slow path runs: the interrupt flag is
     /// read every 4,096 steps, and the step limit is checked exactly there.
     var nextCheck = 4096
