@@ -16,11 +16,29 @@ public final class Program {
 
     private var prepared = false
 
+    /// Steps (rule calls and loop items) one evaluation may take before it
+    /// stops with an error: `--max-steps` on the command line.
+    public var maxSteps: Int {
+        get { machine.maxSteps }
+        set { machine.maxSteps = newValue }
+    }
+
+    /// Values (list elements, record fields, plugin results) a run may hold:
+    /// what its computed constants hold is taken from every evaluation's share.
+    public var maxElements: Int {
+        get { machine.maxElements }
+        set { machine.maxElements = newValue }
+    }
+
     /// Globals are computed once, before the first run, in declaration order.
     func prepare() {
         if prepared { return }
         prepared = true
         machine.prepareGlobals()
+    }
+
+    deinit {
+        machine.releaseFrames()
     }
 
     init(checked: CheckedProgram, plugins: PluginSet) {
@@ -250,6 +268,9 @@ public final class Program {
             let traced = Machine(CompiledProgram(self.checked, externals: self.plugins.implementations, tracing: true))
             traced.copyOverrides(from: self.machine)
             traced.interruptRequested = self.machine.interruptRequested
+            traced.maxSteps = self.machine.maxSteps
+            traced.maxElements = self.machine.maxElements
+            defer { traced.releaseFrames() }
             do throws(RuntimeError) {
                 let (value, lines) = try traced.explain(bound, frameSize: frameSize, locals: bindings.map(\.value))
                 return .success((lines, "\(Format.display(value, bound.type, quoteStrings: true)) : \(bound.type)"))

@@ -20,6 +20,8 @@ struct Run: ParsableCommand {
 
     @OptionGroup var plugins: PluginOptions
 
+    @OptionGroup var limits: LimitOptions
+
     @Option(name: .customLong("set"), help: ArgumentHelp("Override a product parameter (repeatable).", valueName: "Product.param=value"))
     var settings: [String] = []
 
@@ -32,6 +34,7 @@ struct Run: ParsableCommand {
 
     func run() throws {
         let program = try Console.load(files, plugins: try plugins.pluginSet())
+        limits.apply(to: program)
         try Console.apply(settings, to: program)
         if format == .csv {
             // Every print's types are known before anything runs.
@@ -115,7 +118,7 @@ struct Parse: ParsableCommand {
                 if !tree.isEmpty { Console.out(tree) }
             case .failure(let failure):
                 failure.diagnostics.forEach(Console.report)
-                errors += failure.diagnostics.filter { $0.severity == .error }.count
+                errors += Diagnostic.errorCount(failure.diagnostics)
                 ioFailed = ioFailed || failure.ioFailed
             }
         }
@@ -143,6 +146,8 @@ struct Eval: ParsableCommand {
 
     @OptionGroup var plugins: PluginOptions
 
+    @OptionGroup var limits: LimitOptions
+
     @Flag(name: .long, help: "The same as --format json: one JSON object, {\"type\":…,\"value\":\"…\"}.")
     var json = false
 
@@ -160,6 +165,7 @@ struct Eval: ParsableCommand {
 
     func run() throws {
         let program = try Console.load(load, plugins: try plugins.pluginSet())
+        limits.apply(to: program)
         try Console.apply(settings, to: program)
         switch program.evaluate(expression) {
         case .value(let value, let type):
@@ -236,6 +242,8 @@ struct Test: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Also write the report as JUnit XML, for CI.", valueName: "file"))
     var junit: String?
 
+    @OptionGroup var limits: LimitOptions
+
     func run() throws {
         let pluginSet = try plugins.pluginSet()
         let searched = paths.isEmpty ? ["."] : paths
@@ -265,6 +273,7 @@ struct Test: ParsableCommand {
                 report.add(file, .init(name: "does not check", result: .failed(messages)))
             case .success(let (program, warnings)):
                 warnings.forEach(Console.report)
+                limits.apply(to: program)
                 for outcome in program.runTests(onlyIn: file) {
                     outcome.output.forEach { Console.out("  \($0)") }
                     if outcome.passed {

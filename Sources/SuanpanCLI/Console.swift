@@ -46,7 +46,7 @@ enum Console {
                 let missing = PluginRequirements.missing(forFileAt: file, in: plugins)
                 if !missing.isEmpty { err("note: \(file) \(PluginRequirements.advice(missing))") }
             }
-            let errors = failure.diagnostics.filter { $0.severity == .error }.count
+            let errors = Diagnostic.errorCount(failure.diagnostics)
             if !failure.ioFailed { err("\(errors) error\(errors == 1 ? "" : "s")") }
             throw ExitCode(failure.ioFailed ? 74 : 65)
         }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Suanpan
 import SuanpanPlugin
+import SuanpanRuntime
 
 /// `--plugin PATH`, shared by every command that loads programs.
 struct PluginOptions: ParsableArguments {
@@ -40,5 +41,20 @@ struct Plugins: ParsableCommand {
     func run() throws {
         let set = try plugins.pluginSet()
         Console.out(markdown ? PluginReference.markdown(set) : PluginReference.text(set))
+    }
+}
+
+/// `--max-steps N`, shared by every command that runs programs.
+struct LimitOptions: ParsableArguments {
+    @Option(name: .customLong("max-steps"),
+            help: ArgumentHelp("Steps (rule calls and loop items) one evaluation may take (default \(Machine.defaultMaxSteps)).", valueName: "N"))
+    var maxSteps: Int = Machine.defaultMaxSteps
+
+    func validate() throws {
+        if maxSteps < 1 { throw ValidationError("--max-steps needs a number of 1 or more") }
+    }
+
+    func apply(to program: Program) {
+        program.maxSteps = maxSteps
     }
 }

@@ -14,11 +14,14 @@ struct Repl: ParsableCommand {
 
     @OptionGroup var plugins: PluginOptions
 
+    @OptionGroup var limits: LimitOptions
+
     @Option(name: .long, help: ArgumentHelp("History file (default: $XDG_STATE_HOME/suanpan/history).", valueName: "path"))
     var history: String?
 
     func run() throws {
         let session = Session(plugins: try plugins.pluginSet())
+        session.maxSteps = limits.maxSteps
         let interactive = isatty(0) == 1
         let reader: LineReader
         if interactive {

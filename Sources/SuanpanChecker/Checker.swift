@@ -100,7 +100,7 @@ public final class Checker {
         checker.declareRecords(files)
         checker.declareEverythingElse(files)
         checker.checkBodies(files)
-        return (program, checker.uniqueDiagnostics)
+        return (program, Diagnostic.capped(checker.uniqueDiagnostics))
     }
 
     /// Checks one expression against a checked program, as `eval` and the REPL do.
@@ -113,7 +113,7 @@ public final class Checker {
         let scope = Scope(parent: program.scope)
         for b in bindings { scope.define(b.name, .local(slot: checker.allocateSlot(), type: b.type)) }
         let bound = checker.expression(expr, scope)
-        return (bound, checker.frameSize, checker.diagnostics)
+        return (bound, checker.frameSize, Diagnostic.capped(checker.diagnostics))
     }
 
     // MARK: Diagnostics

@@ -38,26 +38,46 @@ final class Scope {
 /// The closest name by edit distance, if it is close enough to be a likely typo
 /// (a one-letter name is never "close" to another one-letter name).
 func suggestion(for name: String, among candidates: [String]) -> String? {
-    let limit = max(1, name.count / 3)
+    // At most 10 edits apart: the distance is computed in a band that wide, so a
+    // name 80,000 letters long costs a pass over it, not its length squared.
+    let limit = max(1, min(name.count / 3, 10))
+    let wanted = Array(name.lowercased())
     var best: (String, Int)?
     for c in Set(candidates) where c != name && abs(c.count - name.count) <= limit {
-        let d = editDistance(name.lowercased(), c.lowercased())
+        let d = editDistance(wanted, Array(c.lowercased()), atMost: limit)
         if d <= limit, d < max(name.count, c.count), best.map({ d < $0.1 }) ?? true { best = (c, d) }
     }
     return best?.0
 }
 
 func editDistance(_ a: String, _ b: String) -> Int {
-    let a = Array(a), b = Array(b)
+    editDistance(Array(a), Array(b), atMost: max(a.count, b.count))
+}
+
+/// The edit distance of `a` and `b` if it is at most `limit`, else some number
+/// above `limit`: only cells within `limit` of the diagonal are computed.
+func editDistance(_ a: [Character], _ b: [Character], atMost limit: Int) -> Int {
+    if abs(a.count - b.count) > limit { return limit + 1 }
     if a.isEmpty { return b.count }
     if b.isEmpty { return a.count }
-    var previous = Array(0...b.count)
+    let far = limit + 1
+    var previous = (0...b.count).map { $0 <= limit ? $0 : far }
+    var row = Array(repeating: far, count: b.count + 1)
     for i in 1...a.count {
-        var row = [i] + Array(repeating: 0, count: b.count)
-        for j in 1...b.count {
-            row[j] = Swift.min(previous[j] + 1, row[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+        let low = max(1, i - limit), high = min(b.count, i + limit)
+        row[0] = i <= limit ? i : far
+        if low > 1 { row[low - 1] = far }
+        var best = row[0]
+        if low <= high {
+            for j in low...high {
+                let cell = Swift.min(previous[j] + 1, row[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+                row[j] = Swift.min(cell, far)
+                best = Swift.min(best, row[j])
+            }
         }
-        previous = row
+        if high < b.count { row[high + 1] = far }
+        if best > limit { return far }
+        swap(&previous, &row)
     }
     return previous[b.count]
 }

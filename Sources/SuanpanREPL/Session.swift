@@ -22,6 +22,10 @@ public final class Session {
     var bindings: [Program.Binding] { last.map { [$0] } ?? [] }
     let plugins: PluginSet
     var inputs = 0
+    /// Steps one evaluation may take, for every program the session builds.
+    public var maxSteps = Machine.defaultMaxSteps {
+        didSet { program?.maxSteps = maxSteps }
+    }
 
     public init(plugins: PluginSet) {
         self.plugins = plugins
@@ -38,6 +42,7 @@ public final class Session {
                 self.last = Program.Binding(name: last.name, value: retyped(last.value, in: program.checked),
                                             type: retyped(last.type, in: program.checked))
             }
+            program.maxSteps = maxSteps
             var problems = warnings
             // An override the new definitions no longer accept is dropped, not a reason to refuse them.
             overrides.removeAll { o in

@@ -155,6 +155,7 @@ struct Compiler {
         case .record(let type, let fields):
             let codes = fields.map(compile)
             return { frame throws(RuntimeError) in
+                try frame.machine.spend(codes.count, at: e)
                 var values: [Value] = []
                 values.reserveCapacity(codes.count)
                 for c in codes { values.append(try c(frame)) }

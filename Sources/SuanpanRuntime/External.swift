@@ -43,6 +43,9 @@ extension Compiler {
                 throw RuntimeError("plugin function '\(function.qualifiedName)' returned a value that is not \(resultType)",
                                    file: e.file, span: e.span)
             }
+            // What a plugin builds is paid for like what the program builds.
+            let machine = frame.machine
+            try machine.spend(Machine.weight(of: result, cap: max(0, machine.elementsLeft) + 1), at: e)
             return result
         }
     }

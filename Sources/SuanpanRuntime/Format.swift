@@ -5,7 +5,71 @@ import SuanpanValues
 /// currency's decimals, percentages and rates with '%', durations with units.
 /// The type says how to show a decimal (0.025 is "2.5%" as a percent).
 public enum Format {
+    /// Lists and records are written with an explicit stack into one string,
+    /// so a value nested a million levels deep takes linear time and no stack.
     public static func display(_ v: Value, _ type: SType, quoteStrings: Bool = false) -> String {
+        if let text = scalar(v, type, quoteStrings: quoteStrings) { return text }
+        guard let composite = Composite(v, type) else { return "" }
+        var out = composite.opening
+        var pending = [composite]
+        while !pending.isEmpty {
+            let top = pending.count - 1
+            guard let (value, type) = pending[top].advance(&out) else {
+                out += pending[top].closing
+                pending.removeLast()
+                continue
+            }
+            if let text = scalar(value, type, quoteStrings: true) {
+                out += text
+            } else if let inner = Composite(value, type) {
+                out += inner.opening
+                pending.append(inner)
+            }
+        }
+        return out
+    }
+
+    /// A list or record being written: its parts and how far it has got.
+    struct Composite {
+        let values: [Value]
+        /// The element type of a list; the fields of a record.
+        let element: SType
+        let fields: [RecordType.Field]?
+        let opening: String, closing: String
+        var index = 0
+
+        init?(_ v: Value, _ type: SType) {
+            switch v {
+            case .list(let items):
+                values = items
+                if case .list(let e) = type { element = e } else { element = .anything }
+                fields = nil
+                (opening, closing) = ("[", "]")
+            case .record(let r):
+                values = r.fields
+                element = .anything
+                fields = r.type.fields
+                // A row prints as it is written: (merchant: "a", total: 10.00 CNY).
+                (opening, closing) = r.type.isRow ? ("(", ")") : ("\(r.type.name) { ", " }")
+            default:
+                return nil
+            }
+        }
+
+        /// The next part with its type, after writing the separator and field name; nil at the end.
+        mutating func advance(_ out: inout String) -> (Value, SType)? {
+            guard index < values.count else { return nil }
+            defer { index += 1 }
+            if index > 0 { out += ", " }
+            guard let fields else { return (values[index], element) }
+            let field = index < fields.count ? fields[index] : RecordType.Field(name: "_", type: .anything)
+            out += field.name + ": "
+            return (values[index], field.type)
+        }
+    }
+
+    /// A value that is not a list or a record, as text; nil for lists and records.
+    static func scalar(_ v: Value, _ type: SType, quoteStrings: Bool) -> String? {
         switch (v, type) {
         case (.money(let d, let c), .flow(_, let p)):
             return money(d, c) + "/\(p.rawValue)"
@@ -28,14 +92,8 @@ public enum Format {
             return d.description
         case (.roundingMode(let m), _):
             return m.rawValue
-        case (.list(let items), _):
-            var element = SType.anything
-            if case .list(let e) = type { element = e }
-            return "[" + items.map { display($0, element, quoteStrings: true) }.joined(separator: ", ") + "]"
-        case (.record(let r), _):
-            let fields = zip(r.type.fields, r.fields).map { "\($0.name): \(display($1, $0.type, quoteStrings: true))" }
-            // A row prints as it is written: (merchant: "a", total: 10.00 CNY).
-            return r.type.isRow ? "(\(fields.joined(separator: ", ")))" : "\(r.type.name) { \(fields.joined(separator: ", ")) }"
+        case (.list, _), (.record, _):
+            return nil
         }
     }
 
@@ -84,7 +142,66 @@ public enum Format {
 
     /// The value as one JSON object: {"type":"money","value":"1200.00","currency":"CNY"}.
     /// Decimal values are exact strings, never JSON numbers.
+    /// Lists and records are written with an explicit stack, like `display`:
+    /// {"type":"list","value":[…]} and {"type":"record","name":"R","value":{"f":…}}.
     public static func json(_ v: Value, _ type: SType) -> String {
+        if let text = jsonScalar(v, type) { return text }
+        var out = ""
+        var pending: [JSONComposite] = []
+        func open(_ value: Value, _ type: SType) {
+            if let text = jsonScalar(value, type) { out += text; return }
+            guard let composite = JSONComposite(value, type) else { return }
+            out += composite.opening
+            pending.append(composite)
+        }
+        open(v, type)
+        while !pending.isEmpty {
+            let top = pending.count - 1
+            guard let (value, type) = pending[top].advance(&out) else {
+                out += pending[top].closing
+                pending.removeLast()
+                continue
+            }
+            open(value, type)
+        }
+        return out
+    }
+
+    struct JSONComposite {
+        let values: [Value]
+        let element: SType
+        let fields: [RecordType.Field]?
+        let opening: String, closing: String
+        var index = 0
+
+        init?(_ v: Value, _ type: SType) {
+            switch v {
+            case .list(let items):
+                values = items
+                if case .list(let e) = type { element = e } else { element = .anything }
+                fields = nil
+                (opening, closing) = ("{\"type\":\"list\",\"value\":[", "]}")
+            case .record(let r):
+                values = r.fields
+                element = .anything
+                fields = r.type.fields
+                (opening, closing) = ("{\"type\":\"record\",\"name\":\(Format.jsonString(r.type.name)),\"value\":{", "}}")
+            default:
+                return nil
+            }
+        }
+
+        mutating func advance(_ out: inout String) -> (Value, SType)? {
+            guard index < values.count, fields.map({ index < $0.count }) ?? true else { return nil }
+            defer { index += 1 }
+            if index > 0 { out += "," }
+            guard let fields else { return (values[index], element) }
+            out += Format.jsonString(fields[index].name) + ":"
+            return (values[index], fields[index].type)
+        }
+    }
+
+    static func jsonScalar(_ v: Value, _ type: SType) -> String? {
         func object(_ pairs: [(String, String)]) -> String {
             "{" + pairs.map { "\(jsonString($0.0)):\($0.1)" }.joined(separator: ",") + "}"
         }
@@ -110,13 +227,8 @@ public enum Format {
             return object([("type", jsonString("date")), ("value", jsonString(d.description))])
         case (.roundingMode(let m), _):
             return object([("type", jsonString("rounding_mode")), ("value", jsonString(m.rawValue))])
-        case (.list(let items), _):
-            var element = SType.anything
-            if case .list(let e) = type { element = e }
-            return object([("type", jsonString("list")), ("value", "[" + items.map { json($0, element) }.joined(separator: ",") + "]")])
-        case (.record(let r), _):
-            let fields = zip(r.type.fields, r.fields).map { "\(jsonString($0.name)):\(json($1, $0.type))" }
-            return object([("type", jsonString("record")), ("name", jsonString(r.type.name)), ("value", "{" + fields.joined(separator: ",") + "}")])
+        case (.list, _), (.record, _):
+            return nil
         }
     }
 

@@ -55,7 +55,8 @@ extension Compiler {
             guard case .record(let row)? = e.type.listElement else { return failing(f.name, e) }
             return { frame throws(RuntimeError) in
                 let xs = try items(frame)
-                try frame.machine.spend(xs.count, at: e)
+                // Each row is an element and two fields.
+                try frame.machine.spend(3 * xs.count, at: e)
                 return .list(xs.enumerated().map { .record(RecordValue(type: row, fields: [.decimal(FixedDecimal($0.offset)), $0.element])) })
             }
         case .zip:
@@ -67,7 +68,7 @@ extension Compiler {
                     throw RuntimeError("zip needs lists of one length, not \(xs.count) and \(ys.count)", file: e.file, span: e.span,
                                        hint: "shorten the longer one: zip(take(xs, n), take(ys, n))")
                 }
-                try frame.machine.spend(xs.count, at: e)
+                try frame.machine.spend(3 * xs.count, at: e)
                 return .list(zip(xs, ys).map { .record(RecordValue(type: row, fields: [$0, $1])) })
             }
         case .contains:
@@ -174,6 +175,8 @@ extension Compiler {
                     positions[ValueKey(k)] = groups.count
                     groups.append((k, [x]))
                 }
+                // The rows again in their groups, and each group's element and two fields.
+                try frame.machine.spend(xs.count + 3 * groups.count, at: e)
                 return .list(groups.map { .record(RecordValue(type: groupRow, fields: [$0.key, .list($0.rows)])) })
             }
         }
@@ -234,7 +237,22 @@ struct ValueKey: Hashable {
 
     func hash(into h: inout Hasher) { ValueKey.hash(value, into: &h) }
 
+    /// Nested lists and records are hashed with an explicit stack.
     static func hash(_ v: Value, into h: inout Hasher) {
+        guard let parts = shallowHash(v, into: &h) else { return }
+        var pending: [(values: [Value], index: Int)] = [(parts, 0)]
+        while let top = pending.last {
+            if top.index >= top.values.count {
+                pending.removeLast()
+                continue
+            }
+            pending[pending.count - 1].index += 1
+            if let parts = shallowHash(top.values[top.index], into: &h), !parts.isEmpty { pending.append((parts, 0)) }
+        }
+    }
+
+    /// Hashes what is not a list or record; a list's items or a record's fields come back to hash next.
+    static func shallowHash(_ v: Value, into h: inout Hasher) -> [Value]? {
         switch v {
         case .decimal(let d): h.combine(0); h.combine(d)
         case .money(let d, let c): h.combine(1); h.combine(d); h.combine(c)
@@ -242,9 +260,10 @@ struct ValueKey: Hashable {
         case .string(let s): h.combine(3); h.combine(s)
         case .date(let d): h.combine(4); h.combine(d)
         case .roundingMode(let m): h.combine(5); h.combine(m)
-        case .list(let xs): h.combine(6); h.combine(xs.count); for x in xs { hash(x, into: &h) }
-        case .record(let r): h.combine(7); h.combine(ObjectIdentifier(r.type)); for x in r.fields { hash(x, into: &h) }
+        case .list(let xs): h.combine(6); h.combine(xs.count); return xs
+        case .record(let r): h.combine(7); h.combine(ObjectIdentifier(r.type)); return r.fields
         }
+        return nil
     }
 }
 

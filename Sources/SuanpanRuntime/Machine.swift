@@ -11,6 +11,8 @@ typealias Code = (Frame) throws(RuntimeError) -> Value
 final class Frame {
     let slots: UnsafeMutablePointer<Value>
     let capacity: Int
+    /// A strong reference, which the hot path reads without retaining; the
+    /// machine's cache of frames makes a cycle that `releaseFrames` breaks.
     let machine: Machine
 
     init(size: Int, machine: Machine) {
@@ -115,6 +117,13 @@ public final class Machine {
     /// One reusable frame per call depth: calls nest strictly, so the frame at a
     /// depth is free again when the call at that depth returns.
     var frames: [Frame] = []
+
+    /// Drops the cached frames, each of which holds this machine: call it when
+    /// done with a machine (a `Program` does when it is freed), or the machine
+    /// and its program stay in memory. Evaluating again makes new frames.
+    public func releaseFrames() {
+        frames.removeAll()
+    }
     var calls = 0
     /// What a tracing program did, line by line; nil when not recording.
     public var log: [String]?
@@ -182,6 +191,7 @@ public final class Machine {
         forgetComputedValues()
         overridden.insert(index)
         globalValues[index] = value
+        retain(Machine.weight(of: value, cap: maxElements), forGlobal: index)
     }
 
     /// Runs `body` with parameters set as `override` sets them (`with P { … } in …`),
@@ -201,6 +211,7 @@ public final class Machine {
         for index in other.overridden where globalValues.indices.contains(index) {
             overridden.insert(index)
             globalValues[index] = other.globalValues[index]
+            retain(index < other.globalWeights.count ? other.globalWeights[index] : 0, forGlobal: index)
         }
         rowOverrides = other.rowOverrides
     }
@@ -220,10 +231,14 @@ public final class Machine {
         guard overridden.remove(index) != nil else { return }
         forgetComputedValues()
         globalValues[index] = nil
+        retain(0, forGlobal: index)
     }
 
     func forgetComputedValues() {
-        for i in globalValues.indices where !overridden.contains(i) { globalValues[i] = nil }
+        for i in globalValues.indices where !overridden.contains(i) {
+            globalValues[i] = nil
+            retain(0, forGlobal: i)
+        }
     }
 
     /// Computes every global in declaration order, so that a long chain of
@@ -233,7 +248,7 @@ public final class Machine {
     public func prepareGlobals() {
         for index in globalValues.indices where globalValues[index] == nil {
             let def = program.checked.globals[index]
-            elementsLeft = Machine.elementBudget
+            beginEvaluation()
             _ = try? global(index, at: def.span, in: def.file)
         }
     }
@@ -261,8 +276,13 @@ public final class Machine {
             nesting -= height
         }
         do {
+            let before = elementsLeft, retainedBefore = retained
             let value = try program.globals[index](Frame(size: 0, machine: self))
             globalValues[index] = value
+            // What the value holds stays for the run: at most what computing it
+            // spent, less what the globals it used hold already.
+            let spent = max(0, before - elementsLeft - (retained - retainedBefore))
+            retain(Machine.weight(of: value, cap: spent), forGlobal: index)
             return value
         } catch {
             var e = error
@@ -271,23 +291,106 @@ public final class Machine {
         }
     }
 
-    /// List elements one evaluation may still create: nested comprehensions
-    /// could otherwise build lists larger than memory.
+    /// Values one evaluation may still make: list elements, record fields,
+    /// the parts of what plugins return, long strings (one per 32 bytes). The
+    /// globals a run has computed stay in memory, so what they hold is taken
+    /// from every later evaluation's budget: a run holds at most the budget.
     var elementsLeft = Machine.elementBudget
     public static let elementBudget = 20_000_000
+    /// The budget of this run's evaluations, `elementBudget` unless a host sets it.
+    public var maxElements = Machine.elementBudget
+    /// What each computed global holds (0 for one not computed), and their sum.
+    var globalWeights: [Int] = []
+    var retained = 0
 
     func spend(_ elements: Int, at e: BExpr) throws(RuntimeError) {
         elementsLeft -= elements
-        if elementsLeft < 0 {
-            throw RuntimeError("one evaluation may build at most \(Machine.elementBudget) list elements", file: e.file, span: e.span)
+        if elementsLeft < 0 { throw budgetError(at: e) }
+    }
+
+    @inline(never)
+    func budgetError(at e: BExpr) -> RuntimeError {
+        let shown = FixedDecimal(maxElements).formatted(grouping: true)
+        let held = retained > 0 ? ", \(FixedDecimal(retained).formatted(grouping: true)) of them in the values of constants" : ""
+        var error = RuntimeError("a run may hold at most \(shown) values (list elements, record fields, plugin results)\(held)",
+                                 file: e.file, span: e.span,
+                                 hint: "work on fewer items at once, or carry a total with fold instead of keeping every item")
+        error.limit = .elements
+        return error
+    }
+
+    /// Sets what a global holds, as it is computed, overridden or forgotten.
+    func retain(_ weight: Int, forGlobal index: Int) {
+        if globalWeights.count < globalValues.count { globalWeights = Array(repeating: 0, count: globalValues.count) }
+        retained += weight - globalWeights[index]
+        globalWeights[index] = weight
+    }
+
+    /// The values inside `v` (list elements and record fields, all the way
+    /// down), counted with an explicit stack; the count stops just past `cap`.
+    static func weight(of v: Value, cap: Int) -> Int {
+        guard let first = parts(v) else { return 0 }
+        var total = first.count
+        var pending = [first]
+        while total <= cap, let top = pending.popLast() {
+            for x in top {
+                guard let inner = parts(x), !inner.isEmpty else { continue }
+                total += inner.count
+                if total > cap { return total }
+                pending.append(inner)
+            }
+        }
+        return total
+    }
+
+    static func parts(_ v: Value) -> [Value]? {
+        switch v {
+        case .list(let xs): return xs
+        case .record(let r): return r.fields
+        case .decimal, .money, .bool, .string, .date, .roundingMode: return nil
         }
     }
 
-    /// Counts work (calls, list elements) and looks at the interrupt flag every
-    /// 4,096 steps, whichever loop they come from.
+    /// Steps one evaluation may take: a step is a rule call or a loop item
+    /// (comprehension, fold, range, sort comparison). The count is exact, so
+    /// the same program stops at the same step on every run.
+    public var maxSteps = Machine.defaultMaxSteps
+    public static let defaultMaxSteps = 100_000_000
+    /// `calls` reaches this before the slow path runs: the interrupt flag is
+    /// read every 4,096 steps, and the step limit is checked exactly there.
+    var nextCheck = 4096
+
+    /// Starts one evaluation (a print, an expression, a test block, a host
+    /// call): its step count from zero, its element budget full.
+    func beginEvaluation() {
+        calls = 0
+        nextCheck = min(4096, stepLimit)
+        elementsLeft = maxElements - retained
+    }
+
+    /// The first step count that is over the limit.
+    var stepLimit: Int { maxSteps >= Int.max - 1 ? Int.max : max(maxSteps, 0) + 1 }
+
+    /// Counts one step (a call or a loop item); every 4,096 steps, and at the
+    /// step limit, looks at the interrupt flag and the limit.
+    @inline(__always)
     func tick(at e: BExpr) throws(RuntimeError) {
         calls &+= 1
-        if calls & 4095 == 0, interruptRequested() { throw RuntimeError("interrupted", file: e.file, span: e.span) }
+        if calls >= nextCheck { try checkpoint(file: e.file, span: e.span) }
+    }
+
+    @inline(never)
+    func checkpoint(file: SourceFile?, span: Span) throws(RuntimeError) {
+        if calls >= stepLimit {
+            let shown = FixedDecimal(maxSteps).formatted(grouping: true)
+            var error = RuntimeError("this evaluation took more than \(shown) steps (rule calls and loop items)", file: file, span: span,
+                                     hint: "raise the limit with --max-steps N (Program.maxSteps in Swift), or make the recursion or loop smaller")
+            error.limit = .steps
+            throw error
+        }
+        if interruptRequested() { throw RuntimeError("interrupted", file: file, span: span) }
+        let next = calls.addingReportingOverflow(4096)
+        nextCheck = min(next.overflow ? Int.max : next.partialValue, stepLimit)
     }
 
     /// Starts a call: one level deeper, with a frame for the callee's slots.
@@ -301,7 +404,7 @@ public final class Machine {
                                    + "fold total = 0 CNY for b in bills => total + b.amount")
         }
         calls &+= 1
-        if calls & 1023 == 0, interruptRequested() { throw RuntimeError("interrupted", file: file, span: span) }
+        if calls >= nextCheck { try checkpoint(file: file, span: span) }
         let size = program.functions[index].frameSize
         let height = program.functions[index].height
         if nesting + height > Machine.maxNesting {
@@ -340,6 +443,11 @@ public final class Machine {
         } catch {
             let def = function.definition
             var e = error
+            if e.limit != nil, !e.namesRule {
+                // A budget's error says which rule was running when it ran out.
+                e.message += ", while running \(def.qualifiedName)"
+                e.namesRule = true
+            }
             if e.trace.count < 20 {
                 e.trace.append("in \(def.qualifiedName), called at \(file.path):\(file.location(of: span.start))")
             }
@@ -350,7 +458,7 @@ public final class Machine {
     /// Calls a rule or table with argument values, as a host program would for
     /// each account of a population. The arguments must match the declared types.
     public func invoke(_ function: Int, _ args: [Value]) throws(RuntimeError) -> Value {
-        elementsLeft = Machine.elementBudget
+        beginEvaluation()
         guard program.functions.indices.contains(function) else {
             throw RuntimeError("no function #\(function)", file: nil, span: .none)
         }
@@ -365,7 +473,7 @@ public final class Machine {
     /// Evaluates a checked expression (from `eval` or the REPL) in this run.
     /// `locals` fill the frame's first slots (values the checker was given as bindings).
     public func evaluate(_ expr: BExpr, frameSize: Int, locals: [Value] = []) throws(RuntimeError) -> Value {
-        elementsLeft = Machine.elementBudget
+        beginEvaluation()
         let code = Compiler(program: program).compile(expr)
         let frame = Frame(size: max(frameSize, locals.count), machine: self)
         for (i, v) in locals.enumerated() { frame.slots[i] = v }

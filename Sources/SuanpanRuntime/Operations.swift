@@ -31,6 +31,9 @@ extension Compiler {
         case .concatenate:
             return { frame throws(RuntimeError) in
                 guard case .string(let x) = try a(frame), case .string(let y) = try b(frame) else { throw internalError("strings", e) }
+                // A string doubled in a fold grows without bound: long ones are paid for, a value per 32 bytes.
+                let length = x.utf8.count + y.utf8.count
+                if length > 256 { try frame.machine.spend(length / 32, at: e) }
                 return .string(x + y)
             }
         case .concatenateLists:

@@ -10,6 +10,14 @@ public struct RuntimeError: Error, Sendable {
     public var hint: String?
     /// Innermost first: "in Huabei.fee (huabei.suan:12:3)".
     public var trace: [String] = []
+    /// Which of the machine's budgets ran out, if that is what this error is.
+    public var limit: Limit?
+    /// Whether the message already names the rule that was running.
+    var namesRule = false
+
+    public enum Limit: Sendable {
+        case steps, elements
+    }
 
     public init(_ message: String, file: SourceFile?, span: Span, hint: String? = nil) {
         self.message = message

@@ -19,7 +19,7 @@ extension Machine {
     /// single run shows everything that is wrong.
     public func run(_ test: TestDef) -> TestOutcome {
         var outcome = TestOutcome(name: test.name, file: test.file, span: test.span)
-        elementsLeft = Machine.elementBudget
+        beginEvaluation()
         let frame = Frame(size: test.frameSize, machine: self)
         let compiler = Compiler(program: program)
         for statement in test.statements {

@@ -12,6 +12,8 @@ public struct Diagnostic: Error, Sendable, CustomStringConvertible {
     public var span: Span
     /// A suggestion shown under the caret, such as "did you mean 'CNY'?".
     public var hint: String?
+    /// For the note that ends a capped list: how many errors it stands for.
+    public var omittedErrors = 0
 
     public init(_ severity: Severity = .error, _ message: String, file: SourceFile?, span: Span, hint: String? = nil) {
         self.severity = severity
@@ -26,6 +28,31 @@ public struct Diagnostic: Error, Sendable, CustomStringConvertible {
     }
 
     public var location: SourceLocation? { file?.location(of: span.start) }
+
+    /// Diagnostics one phase reports at most; the rest are counted in a last note.
+    public static let shownLimit = 100
+
+    /// The first `limit` diagnostics, then a note saying how many more there
+    /// were: rendering each costs a pass over its line, so thousands of errors on
+    /// one long line would take minutes to show.
+    public static func capped(_ all: [Diagnostic], limit: Int = shownLimit) -> [Diagnostic] {
+        guard all.count > limit else { return all }
+        let rest = all[limit...]
+        let errors = rest.reduce(0) { $0 + ($1.severity == .error ? 1 : 0) + $1.omittedErrors }
+        let others = rest.filter { $0.severity != .error && $0.omittedErrors == 0 }.count
+        var parts: [String] = []
+        if errors > 0 { parts.append("\(errors) more error\(errors == 1 ? "" : "s")") }
+        if others > 0 { parts.append("\(others) more warning\(others == 1 ? "" : "s") and notes") }
+        var note = Diagnostic(.note, "and \(parts.joined(separator: " and ")), not shown", file: nil, span: .none,
+                              hint: "fix the first ones and check again")
+        note.omittedErrors = errors
+        return Array(all.prefix(limit)) + [note]
+    }
+
+    /// Errors in a list, counting those a capped list's last note stands for.
+    public static func errorCount(_ all: [Diagnostic]) -> Int {
+        all.reduce(0) { $0 + ($1.severity == .error ? 1 : 0) + $1.omittedErrors }
+    }
 
     /// `path:line:col: error: message`
     public var description: String {

@@ -36,7 +36,7 @@ public struct Parser {
         let items = parser.parseFile()
         let all = lexDiagnostics + parser.diagnostics
         return ParseResult(syntax: FileSyntax(file: file, items: items),
-                           diagnostics: all.sorted { $0.span.start < $1.span.start },
+                           diagnostics: Diagnostic.capped(all.sorted { $0.span.start < $1.span.start }),
                            isIncomplete: parser.incomplete && lexDiagnostics.isEmpty)
     }
 

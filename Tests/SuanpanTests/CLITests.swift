@@ -121,6 +121,23 @@ final class CLITests: XCTestCase {
         XCTAssertEqual(try suanpan(["eval", "1 / 0"]).status, 70)
     }
 
+    func testMaxStepsBoundsRunTestAndEval() throws {
+        let dir = TempFolder()
+        let file = dir.write("f.suan", "rule f(n: int) -> int = if n <= 0 then 0 else f(n - 1) + f(n - 1)\nprint f(60)\ntest \"t\" { expect f(60) == 0 }\n")
+        let run = try suanpan(["run", "--max-steps", "1000", file])
+        XCTAssertEqual(run.status, 70)
+        XCTAssertTrue(run.stderr.contains("\(file):1:58: error: this evaluation took more than 1,000 steps (rule calls and loop items), while running f"), run.stderr)
+        XCTAssertTrue(run.stderr.contains("raise the limit with --max-steps N"), run.stderr)
+        let test = try suanpan(["test", "--max-steps", "1000", file])
+        XCTAssertEqual(test.status, 1)
+        XCTAssertTrue(test.stdout.contains("more than 1,000 steps"), test.stdout)
+        let eval = try suanpan(["eval", "--max-steps", "100", "fold s = 0 for x in range(1, 100) => s + x"])
+        XCTAssertEqual(eval.status, 70)
+        XCTAssertTrue(eval.stderr.contains("<expr>:1:1: error: this evaluation took more than 100 steps"), eval.stderr)
+        XCTAssertEqual(try suanpan(["eval", "--max-steps", "200", "fold s = 0 for x in range(1, 100) => s + x"]).stdout, "5050 : int\n")
+        XCTAssertEqual(try suanpan(["eval", "--max-steps", "0", "1"]).status, 64)
+    }
+
     func testParsePrintsTheTreeOrTheSyntaxErrors() throws {
         let dir = TempFolder()
         let good = dir.write("g.suan", "let x = a + b * c\nprint -2^2\n")

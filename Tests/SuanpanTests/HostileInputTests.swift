@@ -1,17 +1,23 @@
 import Foundation
 import Suanpan
+import SuanpanChecker
 import SuanpanRuntime
+import SuanpanSyntax
 import XCTest
 
 /// Programs built to exhaust the stack or the lexer: each must end in an error
 /// (or a value), never a crash.
 final class HostileInputTests: XCTestCase {
-    func outcome(_ source: String) -> String {
+    func outcome(_ source: String, maxSteps: Int? = nil, maxElements: Int? = nil) -> String {
         let dir = TempFolder()
         let path = dir.write("hostile.suan", source)
         switch Program.load(paths: [path]) {
         case .failure(let failure): return "check: " + (failure.diagnostics.first?.message ?? "")
         case .success(let (program, _)):
+            if let maxSteps { program.maxSteps = maxSteps }
+            if let maxElements { program.maxElements = maxElements }
+            let failures = program.runTests().flatMap(\.failures)
+            if !failures.isEmpty { return "test: " + failures.joined(separator: "\n") }
             var lines: [String] = []
             do {
                 try program.runPrints { lines.append($0) }
@@ -56,5 +62,185 @@ final class HostileInputTests: XCTestCase {
     func testARunOfBangsIsOneError() {
         let result = outcome("let x = 1 " + String(repeating: "!", count: 200_000))
         XCTAssertEqual(result, "check: unexpected character '!'")
+    }
+
+    // MARK: The step budget
+
+    static let exponential = "rule f(n: int) -> int = if n <= 0 then 0 else f(n - 1) + f(n - 1)\n"
+
+    func testExponentialRecursionStopsAtTheStepBudgetNamingTheRule() {
+        let result = outcome(Self.exponential + "test \"t\" { expect f(60) == 0 }", maxSteps: 10_000)
+        XCTAssertTrue(result.hasPrefix("test: "), result)
+        XCTAssertTrue(result.contains("error: this evaluation took more than 10,000 steps (rule calls and loop items), while running f"), result)
+        XCTAssertTrue(result.contains("in f, called at"), result)
+    }
+
+    func testTheStepBudgetAppliesToPrintsAndNamesNoRuleOutsideOne() {
+        XCTAssertEqual(outcome(Self.exponential + "print f(60)", maxSteps: 5_000),
+                       "runtime: this evaluation took more than 5,000 steps (rule calls and loop items), while running f")
+        XCTAssertEqual(outcome("print fold s = 0 for x in range(1, 1000) => s + x", maxSteps: 1_000),
+                       "runtime: this evaluation took more than 1,000 steps (rule calls and loop items)")
+    }
+
+    func testTheStepCountIsExact() {
+        // range(1, 50) takes 50 steps and the fold over it 50 more: 100 in all.
+        XCTAssertEqual(outcome("print fold s = 0 for x in range(1, 50) => s + x", maxSteps: 100), "1275")
+        XCTAssertTrue(outcome("print fold s = 0 for x in range(1, 51) => s + x", maxSteps: 100).hasPrefix("runtime: this evaluation took more than 100 steps"))
+    }
+
+    func testEachEvaluationHasItsOwnSteps() {
+        let prints = (0..<5).map { _ in "print fold s = 0 for x in range(1, 400) => s + x" }.joined(separator: "\n")
+        XCTAssertEqual(outcome(prints, maxSteps: 1_000), Array(repeating: "80200", count: 5).joined(separator: "\n"))
+    }
+
+    func testTheDefaultStepBudgetRunsAMillionItemFold() {
+        XCTAssertEqual(outcome("print fold s = 0 for x in range(1, 1000000) => s + x"), "500000500000")
+    }
+
+    func testTheStepBudgetIsSetThroughEval() throws {
+        guard case .success(let (program, _)) = Program.load(paths: [], extraSources: [SourceFile(path: "f.suan", text: Self.exponential)]) else {
+            return XCTFail("does not check")
+        }
+        program.maxSteps = 2_000
+        guard case .runtimeFailed(let error) = program.evaluate("f(40)") else { return XCTFail("f(40) finished") }
+        XCTAssertEqual(error.limit, .steps)
+        XCTAssertEqual(error.hint, "raise the limit with --max-steps N (Program.maxSteps in Swift), or make the recursion or loop smaller")
+    }
+
+    // MARK: Deep values
+
+    static let deep = """
+        record Node { next: list<Node> }
+        rule chain(levels: int, bottom: int) -> Node =
+            fold n: Node = Node { next: [] } for i in range(1, levels) => if i == bottom then Node { next: [n, n] } else Node { next: [n] }
+
+        """
+    static let three = "let deep = chain(600000, 0)\nlet same = chain(600000, 0)\nlet other = chain(600000, 1)\n"
+
+    func testADeepValuePrintsInLinearTimeWithoutStack() {
+        let printed = outcome(Self.deep + "print chain(600000, 0)")
+        let levels = 600_000
+        XCTAssertEqual(printed.utf8.count, 17 * levels + 17)
+        XCTAssertEqual(String(printed.utf8.prefix(42)), String(repeating: "Node { next: [", count: 3))
+        XCTAssertEqual(String(printed.utf8.suffix(9)), String(repeating: "] }", count: 3))
+        XCTAssertEqual(printed.components(separatedBy: "Node { next: [] }").count, 2, "one innermost node")
+    }
+
+    func testDeepValuesCompareAndHashWithoutStack() {
+        XCTAssertEqual(outcome(Self.deep + Self.three + "print deep == same, deep == other, count(distinct([deep, same, other]))"), "true false 2")
+    }
+
+    func testADeepValueConformsAndIsReleasedWithoutStack() throws {
+        guard case .success(let (program, _)) = Program.load(paths: [], extraSources: [SourceFile(path: "deep.suan", text: Self.deep)]) else {
+            return XCTFail("does not check")
+        }
+        guard case .value(let value, let type) = program.evaluate("chain(600000, 0)") else { return XCTFail("no value") }
+        XCTAssertTrue(value.conforms(to: type))
+        XCTAssertFalse(value.conforms(to: .list(type)))
+        let json = Format.json(value, type)
+        XCTAssertEqual(json.utf8.count, 75 * 600_000 + 75)
+        XCTAssertEqual(String(json.utf8.prefix(47)), #"{"type":"record","name":"Node","value":{"next":"#)
+        // The value is released here, on the test's own (small) stack.
+    }
+
+    // MARK: One memory budget for a run
+
+    static let overBudget = "runtime: a run may hold at most 1,000 values (list elements, record fields, plugin results)"
+
+    func testComputedConstantsShareOneBudget() {
+        let globals = (1...10).map { "let a\($0) = range(1, 300)" }.joined(separator: "\n")
+        XCTAssertEqual(outcome(globals + "\nprint count(a1) + count(a2) + count(a3)", maxElements: 1_000), "900")
+        XCTAssertEqual(outcome(globals + "\nprint count(a4)", maxElements: 1_000),
+                       Self.overBudget + ", 900 of them in the values of constants")
+    }
+
+    func testAConstantHoldsWhatItKeepsNotWhatItSpent() {
+        // Each total is one number, though a list of 600 was built to compute it.
+        let globals = (1...10).map { "let t\($0) = sum(range(1, 600))" }.joined(separator: "\n")
+        XCTAssertEqual(outcome(globals + "\nprint t1 + t10", maxElements: 1_000), "360600")
+    }
+
+    func testARecordCountsItsFields() {
+        let record = "record R { " + (1...16).map { "f\($0): int" }.joined(separator: ", ") + " }\n"
+        let make = "R { " + (1...16).map { "f\($0): x" }.joined(separator: ", ") + " }"
+        XCTAssertEqual(outcome(record + "print count([\(make) for x in range(1, 50)])", maxElements: 1_000), "50")
+        XCTAssertEqual(outcome(record + "print count([\(make) for x in range(1, 60)])", maxElements: 1_000), Self.overBudget)
+    }
+
+    func testWhatAPluginReturnsIsPaidFor() {
+        XCTAssertEqual(outcome("print count(installment_plan(1000 CNY, 100, 1%))", maxElements: 1_000), "100")
+        XCTAssertEqual(outcome("print count([installment_plan(1000 CNY, 100, 1%) for x in range(1, 20)])", maxElements: 1_000),
+                       Self.overBudget)
+    }
+
+    func testADoubledStringIsPaidFor() {
+        XCTAssertEqual(outcome("print fold s = \"ab\" for i in range(1, 60) => s + s", maxElements: 100_000),
+                       "runtime: a run may hold at most 100,000 values (list elements, record fields, plugin results)")
+    }
+
+    func testTheBudgetErrorNamesTheRule() {
+        XCTAssertEqual(outcome("rule many(n: int) -> list<int> = range(1, n)\nprint count(many(5000))", maxElements: 1_000),
+                       Self.overBudget + ", while running many")
+    }
+
+    // MARK: The front end stays linear
+
+    /// The diagnostics of a program that does not check, each rendered, with the time that took.
+    func failing(_ source: String) -> (diagnostics: [Diagnostic], rendered: [String], seconds: Double) {
+        let dir = TempFolder()
+        let path = dir.write("hostile.suan", source)
+        let start = Date()
+        guard case .failure(let failure) = Program.load(paths: [path]) else { return ([], [], 0) }
+        let rendered = failure.diagnostics.map { $0.rendered() }
+        return (failure.diagnostics, rendered, Date().timeIntervalSince(start))
+    }
+
+    func testAHugeMisspelledNameIsQuick() {
+        let name = String(repeating: "a", count: 80_000)
+        let result = failing("let \(name) = 1\nprint \(name.dropLast())b\n")
+        XCTAssertEqual(result.diagnostics.count, 1)
+        XCTAssertEqual(result.diagnostics.first?.hint, "did you mean '\(name)'?")
+        XCTAssertLessThan(result.seconds, 10)
+    }
+
+    func testThousandsOfErrorsOnOneLineAreCapped() {
+        let cases = [
+            ("print " + (0..<20_000).map { "x\($0)" }.joined(separator: ", "), 20_000),
+            ("record R { " + Array(repeating: "a: int", count: 20_000).joined(separator: ", ") + " }", 19_999),
+            ("let x = 1 " + Array(repeating: "!", count: 60_000).joined(separator: " "), 60_000),
+        ]
+        for (source, errors) in cases {
+            let result = failing(source)
+            XCTAssertEqual(result.diagnostics.count, Diagnostic.shownLimit + 1, String(source.prefix(20)))
+            XCTAssertEqual(Diagnostic.errorCount(result.diagnostics), errors, String(source.prefix(20)))
+            XCTAssertEqual(result.rendered.last, "note: and \(errors - Diagnostic.shownLimit) more errors, not shown\n  hint: fix the first ones and check again")
+            XCTAssertLessThan(result.seconds, 20, String(source.prefix(20)))
+        }
+    }
+
+    func testTheEditDistanceIsExactWithinItsBand() {
+        XCTAssertEqual(outcome("let principal = 1\nprint principl"), "check: unknown name 'principl'")
+        let result = failing("let principal = 1\nprint principl")
+        XCTAssertEqual(result.diagnostics.first?.hint, "did you mean 'principal'?")
+    }
+
+    // MARK: A program load is freed with the program
+
+    func testALoadedAndRunProgramIsFreed() throws {
+        weak var machine: Machine?
+        weak var compiled: CompiledProgram?
+        weak var checked: CheckedProgram?
+        try {
+            let path = repositoryRoot.appendingPathComponent("Examples/huabei.suan").path
+            guard case .success(let (program, _)) = Program.load(paths: [path]) else { return XCTFail("huabei.suan does not check") }
+            XCTAssertTrue(program.runTests().allSatisfy(\.passed))
+            try program.runPrints { _ in }
+            machine = program.machine
+            compiled = program.compiled
+            checked = program.checked
+        }()
+        XCTAssertNil(machine, "the machine is freed")
+        XCTAssertNil(compiled, "the compiled program is freed")
+        XCTAssertNil(checked, "the checked program is freed")
     }
 }
