@@ -32,6 +32,7 @@ let package = Package(
         .executableTarget(name: "DecimalBench", dependencies: ["SuanpanValues"], path: "Benchmarks/DecimalBench"),
         .executableTarget(name: "RuleBench", dependencies: ["Suanpan"], path: "Benchmarks/RuleBench"),
         .executableTarget(name: "StateBench", dependencies: ["Suanpan"], path: "Benchmarks/StateBench"),
+        .executableTarget(name: "SuanpanFuzz", dependencies: ["Suanpan", "SuanpanSyntax"], path: "Fuzz/SuanpanFuzz"),
         .testTarget(name: "SuanpanValuesTests", dependencies: ["SuanpanValues"]),
         .testTarget(name: "SuanpanSyntaxTests", dependencies: ["SuanpanSyntax", "SuanpanValues"]),
         .testTarget(name: "SuanpanCheckerTests", dependencies: ["SuanpanChecker"]),
