@@ -13,6 +13,7 @@ extension REPL {
         if let f = checked.functions.first(where: { $0.qualifiedName == name }) {
             return ["\(f.isTable ? "table" : "rule") \(f.qualifiedName)\(signature(f))"]
         }
+        if let f = Intrinsic.allCases.first(where: { $0.name == name }) { return ["built-in \(f.usage)"] }
         let plugin = checked.externals.filter { $0.qualifiedName == name || $0.name == name }
         if plugin.isEmpty { return nil }
         return plugin.flatMap { e in e.overloads.map { "\(e.qualifiedName)\($0)" } }
@@ -55,6 +56,11 @@ extension REPL {
         if let r = checked.records[name], r.file != nil {
             output("record \(r.name) { " + r.fields.map { "\($0.name): \($0.type)" }.joined(separator: ", ") + " }")
             if let file = r.file { comment(file, r.span).forEach { output("  " + $0) } }
+            return
+        }
+        if let f = Intrinsic.allCases.first(where: { $0.name == name }) {
+            output("built-in \(f.usage)")
+            output("  " + f.summary)
             return
         }
         let plugin = checked.externals.filter { $0.qualifiedName == name || $0.name == name }

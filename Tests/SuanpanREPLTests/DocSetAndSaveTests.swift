@@ -83,6 +83,14 @@ final class DocSetAndSaveTests: REPLTestCase {
 
     // MARK: :doc and :type
 
+    /// Core functions have a usage line and a summary too, and :type shows the usage.
+    func testDocAndTypeOnABuiltInFunction() throws {
+        let t = try type([":doc take", ":type monthly"], loading: [])
+        XCTAssertEqual(t.errors, [])
+        XCTAssertEqual(t.output, ["built-in take(list, n)", "  the first n items, all of them if there are fewer",
+                                  "built-in monthly(rate[, basis])"])
+    }
+
     func testDocShowsARulesSignatureCommentAndParameters() throws {
         let dir = ScratchFolder()
         let path = dir.write("loan.suan", documented)
