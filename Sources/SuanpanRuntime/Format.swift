@@ -9,9 +9,24 @@ public enum Format {
     /// so a value nested a million levels deep takes linear time and no stack.
     public static func display(_ v: Value, _ type: SType, quoteStrings: Bool = false) -> String {
         if let text = scalar(v, type, quoteStrings: quoteStrings) { return text }
-        guard let composite = Composite(v, type) else { return "" }
-        var out = composite.opening
-        var pending = [composite]
+        return written(v, type, .display) { scalar($0, $1, quoteStrings: true) }
+    }
+
+    /// How lists and records are spelled: as a person reads them, or as JSON.
+    enum Spelling { case display, json }
+
+    /// `v`, a list or a record, with every part inside it: scalars by `scalar`,
+    /// lists and records by an explicit stack, never by recursion.
+    static func written(_ v: Value, _ type: SType, _ spelling: Spelling, scalar: (Value, SType) -> String?) -> String {
+        var out = ""
+        var pending: [Composite] = []
+        func open(_ value: Value, _ type: SType) {
+            if let text = scalar(value, type) { out += text; return }
+            guard let composite = Composite(value, type, spelling) else { return }
+            out += composite.opening
+            pending.append(composite)
+        }
+        open(v, type)
         while !pending.isEmpty {
             let top = pending.count - 1
             guard let (value, type) = pending[top].advance(&out) else {
@@ -19,12 +34,7 @@ public enum Format {
                 pending.removeLast()
                 continue
             }
-            if let text = scalar(value, type, quoteStrings: true) {
-                out += text
-            } else if let inner = Composite(value, type) {
-                out += inner.opening
-                pending.append(inner)
-            }
+            open(value, type)
         }
         return out
     }
@@ -35,22 +45,30 @@ public enum Format {
         /// The element type of a list; the fields of a record.
         let element: SType
         let fields: [RecordType.Field]?
+        let spelling: Spelling
         let opening: String, closing: String
         var index = 0
 
-        init?(_ v: Value, _ type: SType) {
+        init?(_ v: Value, _ type: SType, _ spelling: Spelling) {
+            self.spelling = spelling
             switch v {
             case .list(let items):
                 values = items
                 if case .list(let e) = type { element = e } else { element = .anything }
                 fields = nil
-                (opening, closing) = ("[", "]")
+                switch spelling {
+                case .display: (opening, closing) = ("[", "]")
+                case .json: (opening, closing) = ("{\"type\":\"list\",\"value\":[", "]}")
+                }
             case .record(let r):
                 values = r.fields
                 element = .anything
                 fields = r.type.fields
+                switch spelling {
                 // A row prints as it is written: (merchant: "a", total: 10.00 CNY).
-                (opening, closing) = r.type.isRow ? ("(", ")") : ("\(r.type.name) { ", " }")
+                case .display: (opening, closing) = r.type.isRow ? ("(", ")") : ("\(r.type.name) { ", " }")
+                case .json: (opening, closing) = ("{\"type\":\"record\",\"name\":\(Format.jsonString(r.type.name)),\"value\":{", "}}")
+                }
             default:
                 return nil
             }
@@ -59,12 +77,19 @@ public enum Format {
         /// The next part with its type, after writing the separator and field name; nil at the end.
         mutating func advance(_ out: inout String) -> (Value, SType)? {
             guard index < values.count else { return nil }
+            let field = fields.map { index < $0.count ? $0[index] : RecordType.Field(name: "_", type: .anything) }
+            // JSON has no name for a value past the record's fields: it stops there.
+            if spelling == .json, let fields, index >= fields.count { return nil }
             defer { index += 1 }
-            if index > 0 { out += ", " }
-            guard let fields else { return (values[index], element) }
-            let field = index < fields.count ? fields[index] : RecordType.Field(name: "_", type: .anything)
-            out += field.name + ": "
-            return (values[index], field.type)
+            switch spelling {
+            case .display:
+                if index > 0 { out += ", " }
+                if let field { out += field.name + ": " }
+            case .json:
+                if index > 0 { out += "," }
+                if let field { out += Format.jsonString(field.name) + ":" }
+            }
+            return (values[index], field?.type ?? element)
         }
     }
 
@@ -145,60 +170,7 @@ public enum Format {
     /// Lists and records are written with an explicit stack, like `display`:
     /// {"type":"list","value":[…]} and {"type":"record","name":"R","value":{"f":…}}.
     public static func json(_ v: Value, _ type: SType) -> String {
-        if let text = jsonScalar(v, type) { return text }
-        var out = ""
-        var pending: [JSONComposite] = []
-        func open(_ value: Value, _ type: SType) {
-            if let text = jsonScalar(value, type) { out += text; return }
-            guard let composite = JSONComposite(value, type) else { return }
-            out += composite.opening
-            pending.append(composite)
-        }
-        open(v, type)
-        while !pending.isEmpty {
-            let top = pending.count - 1
-            guard let (value, type) = pending[top].advance(&out) else {
-                out += pending[top].closing
-                pending.removeLast()
-                continue
-            }
-            open(value, type)
-        }
-        return out
-    }
-
-    struct JSONComposite {
-        let values: [Value]
-        let element: SType
-        let fields: [RecordType.Field]?
-        let opening: String, closing: String
-        var index = 0
-
-        init?(_ v: Value, _ type: SType) {
-            switch v {
-            case .list(let items):
-                values = items
-                if case .list(let e) = type { element = e } else { element = .anything }
-                fields = nil
-                (opening, closing) = ("{\"type\":\"list\",\"value\":[", "]}")
-            case .record(let r):
-                values = r.fields
-                element = .anything
-                fields = r.type.fields
-                (opening, closing) = ("{\"type\":\"record\",\"name\":\(Format.jsonString(r.type.name)),\"value\":{", "}}")
-            default:
-                return nil
-            }
-        }
-
-        mutating func advance(_ out: inout String) -> (Value, SType)? {
-            guard index < values.count, fields.map({ index < $0.count }) ?? true else { return nil }
-            defer { index += 1 }
-            if index > 0 { out += "," }
-            guard let fields else { return (values[index], element) }
-            out += Format.jsonString(fields[index].name) + ":"
-            return (values[index], fields[index].type)
-        }
+        written(v, type, .json) { jsonScalar($0, $1) }
     }
 
     static func jsonScalar(_ v: Value, _ type: SType) -> String? {
