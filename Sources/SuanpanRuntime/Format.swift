@@ -1,4 +1,5 @@
 import SuanpanChecker
+import SuanpanSyntax
 import SuanpanValues
 
 /// How values read to a person: money with thousands separators and its
@@ -144,26 +145,10 @@ public enum Format {
     }
 
     /// A string as a Suanpan literal: `"a\"b\n"`.
-    public static func quoted(_ s: String) -> String {
-        escaped(s) { "\\u{\(String($0, radix: 16, uppercase: true))}" }
-    }
+    public static func quoted(_ s: String) -> String { StringLiteral.quoted(s) }
 
     /// Quotes and escapes; control characters other than \n \r \t go through `control`.
-    static func escaped(_ s: String, control: (UInt32) -> String) -> String {
-        var out = "\""
-        for ch in s.unicodeScalars {
-            switch ch {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case _ where ch.value < 0x20 || ch.value == 0x7F: out += control(ch.value)
-            default: out.unicodeScalars.append(ch)
-            }
-        }
-        return out + "\""
-    }
+    static func escaped(_ s: String, control: (UInt32) -> String) -> String { StringLiteral.quoted(s, control: control) }
 
     /// The value as one JSON object: {"type":"money","value":"1200.00","currency":"CNY"}.
     /// Decimal values are exact strings, never JSON numbers.

@@ -8,22 +8,7 @@ public indirect enum SExpression: Sendable, Equatable {
 
     /// A string atom: in double quotes, with `\"`, `\\`, `\n`, `\r`, `\t` and other
     /// control characters as `\u{X}`, so that it stays on one line.
-    public static func string(_ text: String) -> SExpression {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case _ where scalar.value < 0x20 || scalar.value == 0x7F:
-                out += "\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}"
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return .atom(out + "\"")
-    }
+    public static func string(_ text: String) -> SExpression { .atom(StringLiteral.quoted(text)) }
 
     /// The text, starting at column `indent` (only body lines are indented).
     public func rendered(indent: Int = 0) -> String {
