@@ -3,6 +3,9 @@
 // Phases are targets and depend one way:
 // SuanpanValues → SuanpanSyntax → SuanpanChecker → SuanpanRuntime → SuanpanPlugin (the extension API)
 // → SuanpanLibrary (finance, funds, calendar: plugins on that API) → Suanpan (facade) → suanpan (CLI).
+// SuanpanData owns populations read from files (the data-source kind of plugin and typed columns);
+// SuanpanReaders holds the built-in CSV, JSON Lines and SQLite readers, plugins like any other;
+// SuanpanSynthetic writes reproducible synthetic populations.
 import PackageDescription
 
 let package = Package(
@@ -20,14 +23,18 @@ let package = Package(
         .target(name: "SuanpanChecker", dependencies: ["SuanpanValues", "SuanpanSyntax"]),
         .target(name: "SuanpanRuntime", dependencies: ["SuanpanValues", "SuanpanSyntax", "SuanpanChecker"]),
         .target(name: "CSuanpanPlugin"),
-        .target(name: "SuanpanPlugin", dependencies: ["CSuanpanPlugin", "SuanpanValues", "SuanpanSyntax", "SuanpanChecker", "SuanpanRuntime"]),
+        .target(name: "SuanpanData", dependencies: ["SuanpanValues", "SuanpanSyntax", "SuanpanChecker", "SuanpanRuntime"]),
+        .target(name: "SuanpanPlugin", dependencies: ["CSuanpanPlugin", "SuanpanValues", "SuanpanSyntax", "SuanpanChecker", "SuanpanRuntime", "SuanpanData"]),
+        .systemLibrary(name: "CSQLite", providers: [.apt(["libsqlite3-dev"]), .brew(["sqlite"])]),
+        .target(name: "SuanpanReaders", dependencies: ["SuanpanValues", "SuanpanData", "SuanpanPlugin", "CSQLite"]),
+        .target(name: "SuanpanSynthetic", dependencies: ["SuanpanValues", "CSQLite"]),
         .target(name: "SuanpanLibrary", dependencies: ["SuanpanValues", "SuanpanChecker", "SuanpanRuntime", "SuanpanPlugin"]),
         .systemLibrary(name: "CLibEdit", pkgConfig: "libedit", providers: [.apt(["libedit-dev"]), .brew(["libedit"])]),
         .target(name: "SuanpanREPL", dependencies: ["Suanpan", "SuanpanValues", "SuanpanSyntax", "SuanpanChecker", "SuanpanRuntime", "SuanpanPlugin", "CLibEdit"]),
-        .target(name: "Suanpan", dependencies: ["SuanpanValues", "SuanpanSyntax", "SuanpanChecker", "SuanpanRuntime", "SuanpanPlugin", "SuanpanLibrary"]),
+        .target(name: "Suanpan", dependencies: ["SuanpanValues", "SuanpanSyntax", "SuanpanChecker", "SuanpanRuntime", "SuanpanData", "SuanpanPlugin", "SuanpanLibrary", "SuanpanReaders"]),
         .executableTarget(
             name: "SuanpanCLI",
-            dependencies: ["Suanpan", "SuanpanPlugin", "SuanpanREPL", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["Suanpan", "SuanpanPlugin", "SuanpanREPL", "SuanpanSynthetic", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .executableTarget(name: "DecimalBench", dependencies: ["SuanpanValues"], path: "Benchmarks/DecimalBench"),
         .executableTarget(name: "RuleBench", dependencies: ["Suanpan"], path: "Benchmarks/RuleBench"),
@@ -38,6 +45,8 @@ let package = Package(
         .testTarget(name: "SuanpanCheckerTests", dependencies: ["SuanpanChecker"]),
         .testTarget(name: "SuanpanRuntimeTests", dependencies: ["SuanpanRuntime"]),
         .testTarget(name: "SuanpanPluginTests", dependencies: ["SuanpanPlugin"]),
+        .testTarget(name: "SuanpanDataTests", dependencies: ["SuanpanData", "SuanpanReaders", "SuanpanChecker", "SuanpanRuntime"]),
+        .testTarget(name: "SuanpanSyntheticTests", dependencies: ["SuanpanSynthetic"]),
         .testTarget(name: "SuanpanLibraryTests", dependencies: ["SuanpanLibrary", "Suanpan"]),
         .testTarget(name: "SuanpanTests", dependencies: ["Suanpan"]),
         .testTarget(name: "SuanpanREPLTests", dependencies: ["SuanpanREPL"]),

@@ -2,6 +2,7 @@ import Foundation
 import SuanpanChecker
 import SuanpanLibrary
 import SuanpanPlugin
+import SuanpanReaders
 import SuanpanRuntime
 import SuanpanSyntax
 import SuanpanValues
@@ -59,7 +60,7 @@ public final class Program {
     /// The standard library's plugins (finance, funds, calendar, math), checked once.
     public static let standardLibrary: Result<PluginSet, PluginProblem> = {
         do throws(PluginProblem) {
-            return .success(try PluginSet(StandardLibrary.plugins))
+            return .success(try PluginSet(StandardLibrary.plugins + Readers.plugins))
         } catch {
             return .failure(error)
         }

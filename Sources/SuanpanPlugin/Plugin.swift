@@ -1,4 +1,5 @@
 import SuanpanChecker
+import SuanpanData
 import SuanpanRuntime
 import SuanpanSyntax
 import SuanpanValues
@@ -29,6 +30,8 @@ public struct Plugin: Sendable {
     public let summary: String
     public private(set) var functions: [Function] = []
     public private(set) var records: [RecordType] = []
+    /// Data readers: file formats a `population` can be read from.
+    public private(set) var readers: [any DataReader] = []
 
     public struct Function: Sendable {
         public let name: String
@@ -95,6 +98,11 @@ public struct Plugin: Sendable {
         }
         flush()
         return out
+    }
+
+    /// Adds a data reader: a file format that populations can be read from.
+    public mutating func reader(_ reader: any DataReader) {
+        readers.append(reader)
     }
 
     /// Declares a record type that functions can return (and programs can name).

@@ -16,6 +16,8 @@ public struct PluginSet: Sendable {
     public private(set) var plugins: [Plugin] = []
     public private(set) var library = Library()
     public private(set) var implementations: [ExternalImplementation] = []
+    /// Every plugin's data readers, in the order the plugins were added.
+    public private(set) var readers: [any DataReader] = []
 
     public init() {}
 
@@ -44,7 +46,11 @@ public struct PluginSet: Sendable {
                                               isConstant: f.isConstant))
             bound.append(Self.bind(f.implementation, plugin: plugin.name, function: f.name, overloads: overloads))
         }
+        for r in plugin.readers {
+            if readers.contains(where: { $0.name == r.name }) { throw problem("a data reader named '\(r.name)' is already loaded") }
+        }
         plugins.append(plugin)
+        readers += plugin.readers
         library.records += plugin.records
         library.functions += functions
         implementations += bound

@@ -1,0 +1,3 @@
+/// Reproducible synthetic populations: a seed and a distribution per field,
+/// written as CSV or SQLite.
+public enum Synthetic {}

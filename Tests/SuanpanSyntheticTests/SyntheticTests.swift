@@ -1,0 +1,6 @@
+import XCTest
+import SuanpanSynthetic
+
+final class SyntheticTests: XCTestCase {
+    func testTargetBuilds() {}
+}
