@@ -1,4 +1,5 @@
 import SuanpanChecker
+import SuanpanData
 import SuanpanRuntime
 import SuanpanSyntax
 
