@@ -5,7 +5,8 @@
 // → SuanpanLibrary (finance, funds, calendar: plugins on that API) → Suanpan (facade) → suanpan (CLI).
 // SuanpanData owns populations read from files (the data-source kind of plugin and typed columns);
 // SuanpanReaders holds the built-in CSV, JSON Lines and SQLite readers, plugins like any other;
-// SuanpanSynthetic writes reproducible synthetic populations.
+// SuanpanSynthetic writes reproducible synthetic populations; SuanpanScenario runs scenarios
+// over populations through time and keeps their exact, mergeable totals.
 import PackageDescription
 
 let package = Package(
@@ -28,10 +29,11 @@ let package = Package(
         .systemLibrary(name: "CSQLite", providers: [.apt(["libsqlite3-dev"]), .brew(["sqlite"])]),
         .target(name: "SuanpanReaders", dependencies: ["SuanpanValues", "SuanpanData", "SuanpanPlugin", "CSQLite"]),
         .target(name: "SuanpanSynthetic", dependencies: ["SuanpanValues", "CSQLite"]),
+        .target(name: "SuanpanScenario", dependencies: ["SuanpanValues", "SuanpanSyntax", "SuanpanChecker", "SuanpanRuntime", "SuanpanData"]),
         .target(name: "SuanpanLibrary", dependencies: ["SuanpanValues", "SuanpanChecker", "SuanpanRuntime", "SuanpanPlugin"]),
         .systemLibrary(name: "CLibEdit", pkgConfig: "libedit", providers: [.apt(["libedit-dev"]), .brew(["libedit"])]),
         .target(name: "SuanpanREPL", dependencies: ["Suanpan", "SuanpanValues", "SuanpanSyntax", "SuanpanChecker", "SuanpanRuntime", "SuanpanPlugin", "CLibEdit"]),
-        .target(name: "Suanpan", dependencies: ["SuanpanValues", "SuanpanSyntax", "SuanpanChecker", "SuanpanRuntime", "SuanpanData", "SuanpanPlugin", "SuanpanLibrary", "SuanpanReaders"]),
+        .target(name: "Suanpan", dependencies: ["SuanpanValues", "SuanpanSyntax", "SuanpanChecker", "SuanpanRuntime", "SuanpanData", "SuanpanPlugin", "SuanpanLibrary", "SuanpanReaders", "SuanpanScenario"]),
         .executableTarget(
             name: "SuanpanCLI",
             dependencies: ["Suanpan", "SuanpanPlugin", "SuanpanREPL", "SuanpanSynthetic", .product(name: "ArgumentParser", package: "swift-argument-parser")]

@@ -1,5 +1,6 @@
 import Foundation
 import SuanpanChecker
+import SuanpanData
 import SuanpanLibrary
 import SuanpanPlugin
 import SuanpanReaders
@@ -16,6 +17,18 @@ public final class Program {
     public let plugins: PluginSet
 
     private var prepared = false
+
+    /// Files to read populations from instead of the ones declared, by population
+    /// name: `--population accounts=big.csv`.
+    public var populationPaths: [String: String] = [:]
+    /// Only this slice of every population, for a run split across machines: `--shard K/N`.
+    public var shard: Shard?
+    /// Told the rows read so far while a scenario runs, after each batch.
+    public var scenarioProgress: ((Int) -> Void)?
+    /// Where notes about data go (rows skipped under bad_rows = "skip"): standard error unless set.
+    public var notify: (String) -> Void = { message in
+        FileHandle.standardError.write(Data((message + "\n").utf8))
+    }
 
     /// Steps (rule calls and loop items) one evaluation may take before it
     /// stops with an error: `--max-steps` on the command line.
@@ -47,6 +60,7 @@ public final class Program {
         self.plugins = plugins
         self.compiled = CompiledProgram(checked, externals: plugins.implementations)
         self.machine = Machine(compiled)
+        machine.host = self
     }
 
     /// Why loading failed: the diagnostics, and whether a file was unreadable.
@@ -267,6 +281,7 @@ public final class Program {
                                                                           bindings: bindings.map { ($0.name, $0.type) })
             if diagnostics.contains(where: { $0.severity == .error }) { return .failure(Failure(diagnostics: diagnostics, ioFailed: false)) }
             let traced = Machine(CompiledProgram(self.checked, externals: self.plugins.implementations, tracing: true))
+            traced.host = self
             traced.copyOverrides(from: self.machine)
             traced.interruptRequested = self.machine.interruptRequested
             traced.maxSteps = self.machine.maxSteps

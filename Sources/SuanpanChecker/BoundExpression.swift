@@ -54,6 +54,14 @@ public indirect enum BKind: Sendable {
     case roundMoney(BExpr, quantum: FixedDecimal?, mode: RoundingMode)
     /// `with P { … } in body`: the body runs with these parameters overridden.
     case scoped([OverrideDef], body: BExpr)
+    /// What a host computes from outside the program: a population's rows, read
+    /// from its file, or a scenario's results.
+    case source(DataSource)
+}
+
+public enum DataSource: Sendable {
+    case population(Int)
+    case scenario(Int)
 }
 
 /// One change of a what-if: a product parameter (its global), or a table's row

@@ -63,6 +63,10 @@ extension Checker {
                         declareProduct(p, members: p.members.map { ($0, f.file) }, changes: [:])
                     case .product:
                         break
+                    case .population(let d):
+                        declarePopulation(d)
+                    case .scenario(let d):
+                        declareScenario(d)
                     case .importDecl, .record, .test, .print:
                         break
                     }
@@ -106,6 +110,7 @@ extension Checker {
                 let g = newGlobal(d.name, qualified: qualify(d.name), .parameter, type: d.type, value: d.value, scope: scope)
                 define(d.name, .global(g), in: scope, what: "parameter")
                 parameters.append((d.name.text, g))
+                if !d.schedule.isEmpty { declareSchedule(d, parameter: g, qualified: qualify(d.name), scope: scope) }
             case .letDecl(let d):
                 let g = newGlobal(d.name, qualified: qualify(d.name), .constant, type: d.type, value: d.value, scope: scope)
                 define(d.name, .global(g), in: scope, what: "constant")
@@ -199,12 +204,15 @@ extension Checker {
                     case .print(let p):
                         let (values, size) = withFrame { p.values.map { expression($0, globalScope) } }
                         program.prints.append(PrintDef(values: values, frameSize: size, span: p.span, file: file))
-                    case .importDecl, .letDecl, .record, .product, .rule:
+                    case .importDecl, .letDecl, .record, .product, .rule, .population, .scenario:
                         break
                     }
                 }
             }
         }
+        // A scenario that did not check leaves an error behind, and then nothing runs.
+        let scenarios = declaredScenarios.indices.compactMap { checkedScenarios[$0] }
+        if scenarios.count == declaredScenarios.count { program.scenarios = scenarios }
     }
 
     /// Types a global's initializer, once. Returns its type.
@@ -239,6 +247,10 @@ extension Checker {
         pending.progress = .inProgress
         pendingGlobals[index] = pending
         inFile(pending.file) {
+            if let (decl, scenario) = pending.scenario {
+                def.type = checkScenario(decl, index: scenario, global: index)
+                return
+            }
             if let (wanted, name) = pending.typedAs {
                 let (value, size) = withFrame { typedValue(pending.value, wanted: wanted, name: name, example: nil, pending.scope) }
                 def.type = wanted

@@ -16,12 +16,15 @@ public final class CheckedProgram: @unchecked Sendable {
     public internal(set) var files: [SourceFile] = []
     /// Plugin functions, indexed by `BKind.external`.
     public internal(set) var externals: [ExternalFunction] = []
+    public internal(set) var populations: [PopulationDef] = []
+    public internal(set) var scenarios: [ScenarioDef] = []
     /// The names visible at top level, for `eval`, the REPL and completion.
     let scope: Scope
 
     init(scope: Scope) { self.scope = scope }
 
     public func product(named name: String) -> ProductInfo? { products.first { $0.name == name } }
+    public func scenario(named name: String) -> Int? { scenarios.firstIndex { $0.name == name } }
 }
 
 public enum GlobalKind: Sendable { case constant, parameter }
@@ -37,6 +40,9 @@ public final class GlobalDef: @unchecked Sendable {
     public internal(set) var type: SType = .invalid
     public internal(set) var initializer: BExpr?
     public internal(set) var frameSize = 0
+    /// A parameter's values from dates on (`from 2021-07-01 = 0.5%`), each in a
+    /// global of its own, by date; a scenario step uses the last one on or before its start.
+    public internal(set) var schedule: [(date: CivilDate, global: Int)] = []
 
     init(name: String, qualifiedName: String, kind: GlobalKind, span: Span, file: SourceFile) {
         self.name = name

@@ -28,6 +28,8 @@ public final class Checker {
         var replaces: Int?
         /// A variant's table row key or value: the type it must have, and how to name it.
         var typedAs: (SType, String)?
+        /// A scenario, and its place among the scenarios: its results are this global's value.
+        var scenario: (ScenarioDecl, Int)?
     }
     enum FunctionSyntax {
         case rule(RuleDecl)
@@ -42,6 +44,9 @@ public final class Checker {
     }
     var pendingGlobals: [Int: PendingGlobal] = [:]
     var pendingFunctions: [Int: PendingFunction] = [:]
+    /// Each scenario's global, in declaration order, and each checked one by that order.
+    var declaredScenarios: [Int] = []
+    var checkedScenarios: [Int: ScenarioDef] = [:]
     /// Every product as written, by name, for variants to find their base.
     var productSources: [String: (decl: ProductDecl, file: SourceFile)] = [:]
     /// Variants declared so far (by file and position): a base is declared before its variants.

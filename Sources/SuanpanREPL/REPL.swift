@@ -157,6 +157,8 @@ public final class REPL {
         case .rule(let r): return (r.name.text, r.span)
         case .test(let t): return ("test \"\(t.name)\"", t.span)
         case .print(let p): return ("print", p.span)
+        case .population(let p): return (p.name.text, p.span)
+        case .scenario(let s): return (s.name.text, s.span)
         }
     }
 

@@ -192,6 +192,9 @@ struct Compiler {
             }
         case .scoped(let overrides, let body):
             return scoped(overrides, compile(body))
+        case .source(let ref):
+            let span = e.span, file = e.file
+            return { frame throws(RuntimeError) in try frame.machine.source(ref, at: span, in: file) }
         case .roundMoney(let inner, let quantum, let mode):
             let code = compile(inner)
             let tracing = program.tracing

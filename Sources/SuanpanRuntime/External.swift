@@ -50,3 +50,11 @@ extension Compiler {
         }
     }
 }
+
+/// What computes the values that come from outside a program: a population's
+/// rows (read from its file) and a scenario's results (its rules run over a
+/// population). `Program` is the host the command line and the REPL use.
+public protocol SourceHost: AnyObject {
+    func population(_ index: Int, in machine: Machine, at span: Span, in file: SourceFile) throws(RuntimeError) -> Value
+    func scenario(_ index: Int, in machine: Machine, at span: Span, in file: SourceFile) throws(RuntimeError) -> Value
+}

@@ -26,12 +26,48 @@ public enum CanonicalTree {
         case .rule(let d): return rule(d)
         case .test(let d): return .list([.atom("test"), .string(d.name)], body: d.statements.map(statement))
         case .print(let p): return printStmt(p)
+        case .population(let d): return population(d)
+        case .scenario(let d): return scenario(d)
+        }
+    }
+
+    /// `(population name Record "file" (column f ["col"] [unit]) … (option k "v") …)`
+    static func population(_ d: PopulationDecl) -> SExpression {
+        let columns = d.columns.map { c in
+            SExpression.list([.atom("column"), name(c.field)] + (c.column.map { [.string($0)] } ?? [])
+                             + (c.unit.map { [.list([.atom("in"), expression($0)])] } ?? []))
+        }
+        let options = d.options.map { SExpression.list([.atom("option"), name($0.name), .string($0.value)]) }
+        return .list([.atom("population"), name(d.name), name(d.record), .string(d.path)], body: columns + options)
+    }
+
+    /// `(scenario Name ["title"] entry …)`, or a variant `(scenario Name (= Base) (with P assignment …) …)`.
+    static func scenario(_ d: ScenarioDecl) -> SExpression {
+        let head = [.atom("scenario"), name(d.name)] + (d.title.map { [.string($0)] } ?? [])
+        if let v = d.variant {
+            let changes = v.changes.map { SExpression.list([.atom("with"), name($0.product)] + $0.assignments.map(assignment)) }
+            return .list(head + [.list([.atom("="), name(v.base)])], body: changes)
+        }
+        return .list(head, body: d.entries.map(scenarioEntry))
+    }
+
+    static func scenarioEntry(_ e: ScenarioEntry) -> SExpression {
+        switch e {
+        case .population(let v, let s, _): return .list([.atom("for"), name(v), name(s)])
+        case .horizon(let from, let to, let step, _): return .list([.atom("horizon"), expression(from), expression(to), name(step)])
+        case .state(let n, let t, let initial): return .list([.atom("state"), name(n), type(t), expression(initial)])
+        case .letValue(let d): return letDecl(d)
+        case .revenue(let n, let v): return .list([.atom("revenue"), name(n), expression(v)])
+        case .next(let n, let v): return .list([.atom("next"), name(n), expression(v)])
+        case .segment(let n, let key): return .list([.atom("by")] + (n.map { [name($0)] } ?? []) + [expression(key)])
         }
     }
 
     static func member(_ member: Member) -> SExpression {
         switch member {
-        case .param(let d): return .list([.atom("param"), name(d.name)] + annotation(d.type) + [expression(d.value)])
+        case .param(let d):
+            let dated = d.schedule.map { SExpression.list([.atom("from"), expression($0.date), expression($0.value)]) }
+            return .list([.atom("param"), name(d.name)] + annotation(d.type) + [expression(d.value)] + dated)
         case .rule(let d): return rule(d)
         case .table(let d): return table(d)
         case .letDecl(let d): return letDecl(d)

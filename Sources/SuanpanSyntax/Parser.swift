@@ -98,8 +98,7 @@ public struct Parser {
             advance()
         }
         while current.kind != .endOfFile {
-            if depth <= 0, current.startsLine, case .keyword(let k) = current.kind,
-               [.import, .let, .record, .product, .rule, .test, .print].contains(k) {
+            if depth <= 0, current.startsLine, case .keyword(let k) = current.kind, k.startsItem {
                 return
             }
             depth += braceChange(current.kind)
@@ -120,6 +119,8 @@ public struct Parser {
         case .keyword(.rule): return .rule(try ruleDecl())
         case .keyword(.test): return .test(try testDecl())
         case .keyword(.print): return .print(try printStmt())
+        case .keyword(.population): return .population(try populationDecl())
+        case .keyword(.scenario): return .scenario(try scenarioDecl())
         case .keyword(let k) where [.param, .table, .rounding].contains(k):
             try fail("'\(k.rawValue)' belongs inside a product { … }")
         case .keyword(.expect):
@@ -201,7 +202,8 @@ public struct Parser {
         let type = try accept(.colon) ? try typeSyntax() : nil
         try expect(.assign, "'=' and the parameter's default value")
         let value = try expression()
-        return ParamDecl(name: name, type: type, value: value, span: start.to(value.span))
+        let schedule = try datedValues()
+        return ParamDecl(name: name, type: type, value: value, schedule: schedule, span: start.to(schedule.last?.value.span ?? value.span))
     }
 
     /// rounding_decl: "rounding" NAME [NUMBER | PLACES]

@@ -24,6 +24,8 @@ public enum Item: Sendable {
     case rule(RuleDecl)
     case test(TestDecl)
     case print(PrintStmt)
+    case population(PopulationDecl)
+    case scenario(ScenarioDecl)
 
     /// The name a declaration defines at top level (`test "name"` for a test); nil for an import or a print.
     public var declaredName: String? {
@@ -33,6 +35,8 @@ public enum Item: Sendable {
         case .product(let p): return p.name.text
         case .rule(let r): return r.name.text
         case .test(let t): return "test \"\(t.name)\""
+        case .population(let p): return p.name.text
+        case .scenario(let s): return s.name.text
         case .importDecl, .print: return nil
         }
     }
@@ -105,7 +109,16 @@ public struct ParamDecl: Sendable {
     public let name: Name
     public let type: TypeSyntax?
     public let value: Expr
+    /// Values that take effect on a date, in order: `from 2021-07-01 = 0.5%`.
+    public let schedule: [DatedValue]
     public let span: Span
+}
+
+/// `from DATE = value` after a parameter's value: from that date on (in a
+/// scenario's steps) the parameter has this value.
+public struct DatedValue: Sendable {
+    public let date: Expr
+    public let value: Expr
 }
 
 /// `rounding half_even` or `rounding half_up 0.01`: how the product's money

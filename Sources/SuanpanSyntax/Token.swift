@@ -63,12 +63,12 @@ public enum TokenKind: Hashable, Sendable {
 public enum Keyword: String, CaseIterable, Sendable {
     case `import`, `let`, record, product, param, rule, table, test, expect, error, print
     case `if`, then, `else`, and, or, not, `true`, `false`, `for`, `in`, `where`, rounding, with
-    case fold, scan, sort, group, by, descending
+    case fold, scan, sort, group, by, descending, population, scenario
 
     /// Whether the word begins an item of a file: a declaration, a test or a print.
     public var startsItem: Bool {
         switch self {
-        case .import, .let, .record, .product, .rule, .test, .print: true
+        case .import, .let, .record, .product, .rule, .test, .print, .population, .scenario: true
         case .param, .table, .expect, .error, .if, .then, .else, .and, .or, .not, .true, .false, .for, .in, .where,
              .rounding, .with, .fold, .scan, .sort, .group, .by, .descending:
             false

@@ -1,0 +1,118 @@
+import Foundation
+import SuanpanChecker
+import SuanpanData
+import SuanpanRuntime
+import SuanpanScenario
+import SuanpanSyntax
+import SuanpanValues
+
+/// Populations and scenarios: `Program` reads populations with its plugins' data
+/// readers and runs scenarios for expressions that use them, and for hosts
+/// (the command line's report) that want the totals themselves.
+extension Program: SourceHost {
+    /// A scenario run: its totals and what they were computed over.
+    public struct ScenarioRun {
+        public let scenario: ScenarioDef
+        /// The scenario whose entries ran: itself, or a variant's base.
+        public let root: ScenarioDef
+        public let body: ScenarioDef.Body
+        public let plan: ScenarioPlan
+        public let totals: ScenarioTotals
+        public let skipped: SkippedRows
+        public let path: String
+    }
+
+    /// Runs a scenario over its population (or this program's shard of it).
+    public func runScenario(_ index: Int) throws(RuntimeError) -> ScenarioRun {
+        prepare()
+        return try runScenario(index, in: machine)
+    }
+
+    func runScenario(_ index: Int, in machine: Machine) throws(RuntimeError) -> ScenarioRun {
+        let def = checked.scenarios[index]
+        let root = def.root(in: checked)
+        guard let body = root.body else { throw RuntimeError("scenario \(def.name) has no entries", file: def.file, span: def.span) }
+        let changes = try machine.changes(for: variantChanges(def))
+        return try machine.withChanges(changes) { () throws(RuntimeError) -> ScenarioRun in
+            let population = checked.populations[body.population]
+            let reader = try openPopulation(body.population, at: def.span, in: def.file, shard: shard)
+            var runner = ScenarioRunner(program: checked, machine: machine)
+            runner.progress = scenarioProgress
+            let (totals, plan) = try runner.run(root, reader: reader)
+            report(reader.skipped, of: population)
+            return ScenarioRun(scenario: def, root: root, body: body, plan: plan, totals: totals, skipped: reader.skipped,
+                               path: reader.spec.path)
+        }
+    }
+
+    /// A variant's changes, its base's first: the variant's own win.
+    func variantChanges(_ def: ScenarioDef) -> [OverrideDef] {
+        var chain: [ScenarioDef] = []
+        var current: ScenarioDef? = def
+        while let c = current, chain.count <= checked.scenarios.count {
+            chain.append(c)
+            current = c.base.map { checked.scenarios[$0] }
+        }
+        return chain.reversed().flatMap(\.changes)
+    }
+
+    public func scenario(_ index: Int, in machine: Machine, at span: Span, in file: SourceFile) throws(RuntimeError) -> Value {
+        let run = try runScenario(index, in: machine)
+        return try run.totals.value(run.root, body: run.body, plan: run.plan)
+    }
+
+    public func population(_ index: Int, in machine: Machine, at span: Span, in file: SourceFile) throws(RuntimeError) -> Value {
+        let def = checked.populations[index]
+        let reader = try openPopulation(index, at: span, in: file, shard: nil)
+        var rows: [Value] = []
+        while true {
+            let batch: PopulationBatch?
+            do throws(DataError) { batch = try reader.next() } catch { throw RuntimeError(error.description, file: file, span: span) }
+            guard let batch else { break }
+            try machine.spend(values: batch.count * max(1, def.record.fields.count), at: span, in: file)
+            for i in 0..<batch.count { rows.append(batch.record(at: i)) }
+        }
+        report(reader.skipped, of: def)
+        return .list(rows)
+    }
+
+    /// Opens a population's file: its path (relative to the declaring file's folder,
+    /// or as `populationPaths` replaces it), its reader, options, mapping and defaults.
+    public func openPopulation(_ index: Int, at span: Span, in file: SourceFile, shard: Shard?) throws(RuntimeError) -> PopulationReader {
+        let def = checked.populations[index]
+        var options: [String: String] = [:]
+        for o in def.options { options[o.name] = o.value }
+        let format = options.removeValue(forKey: "format")
+        let policy = options.removeValue(forKey: "bad_rows").flatMap(BadRowPolicy.init(rawValue:)) ?? .stop
+        var columns: [String: ColumnMapping] = [:]
+        for c in def.columns { columns[c.field] = ColumnMapping(column: c.column, scale: c.scale) }
+        var defaults: [String: Value] = [:]
+        for field in def.record.fields {
+            if let g = field.defaultGlobal { defaults[field.name] = try machine.value(ofGlobal: g) }
+        }
+        let spec = PopulationSpec(name: def.name, path: populationPath(def), format: format, options: options,
+                                  record: def.record, columns: columns, defaults: defaults, badRows: policy, shard: shard)
+        do throws(DataError) {
+            return try PopulationReader(spec, readers: plugins.readers)
+        } catch {
+            throw RuntimeError("population \(def.name): \(error.description)", file: def.file, span: def.pathSpan)
+        }
+    }
+
+    /// Where a population's file is: as `--population NAME=PATH` gives it, or as written,
+    /// relative to the folder of the file that declares it.
+    public func populationPath(_ def: PopulationDef) -> String {
+        if let replaced = populationPaths[def.name] { return replaced }
+        if def.path.hasPrefix("/") { return def.path }
+        let folder = (def.file.path as NSString).deletingLastPathComponent
+        if folder.isEmpty || def.file.path.hasPrefix("<") { return def.path }
+        return (folder as NSString).appendingPathComponent(def.path)
+    }
+
+    func report(_ skipped: SkippedRows, of def: PopulationDef) {
+        guard skipped.count > 0 else { return }
+        let shown = skipped.first.map { "  " + $0.description }.joined(separator: "\n")
+        let more = skipped.count > skipped.first.count ? "\n  and \(skipped.count - skipped.first.count) more" : ""
+        notify("population \(def.name): skipped \(skipped.count) bad row\(skipped.count == 1 ? "" : "s") (bad_rows = \"skip\"):\n\(shown)\(more)")
+    }
+}

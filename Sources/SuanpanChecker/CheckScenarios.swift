@@ -1,0 +1,341 @@
+import SuanpanSyntax
+import SuanpanValues
+
+/// `scenario` declarations. A scenario's name is a constant holding its results;
+/// its entries are checked when that constant's type is first needed, into three
+/// hidden functions the runner calls (see `ScenarioDef`).
+extension Checker {
+    /// The names a step sees besides the account, its state and its lets.
+    static let stepNames: [(String, SType)] = [("step", .int), ("period_start", .date), ("period_end", .date),
+                                                ("period_days", .duration(.day))]
+    /// Fields of a scenario's results that a revenue line may not be named.
+    static let resultFields: Set<String> = ["total", "accounts", "charged", "by_period", "period"]
+
+    func declareScenario(_ s: ScenarioDecl) {
+        let index = declaredScenarios.count
+        let global = program.globals.count
+        program.globals.append(GlobalDef(name: s.name.text, qualifiedName: s.name.text, kind: .constant, span: s.name.span, file: file))
+        var pending = PendingGlobal(type: nil, value: Expr(.name(s.name.text), s.name.span), scope: globalScope, file: file)
+        pending.scenario = (s, index)
+        pendingGlobals[global] = pending
+        declaredScenarios.append(global)
+        define(s.name, .global(global), in: globalScope, what: "scenario")
+    }
+
+    /// Checks a scenario (from `ensureGlobal`) and returns its results' type.
+    func checkScenario(_ s: ScenarioDecl, index: Int, global: Int) -> SType {
+        let def: ScenarioDef? = s.variant.map { checkScenarioVariant(s, $0, global: global) } ?? checkScenarioBody(s, global: global)
+        guard let def else {
+            checkedScenarios[index] = nil
+            return .invalid
+        }
+        checkedScenarios[index] = def
+        program.globals[global].initializer = BExpr(.source(.scenario(index)), def.resultType, s.name.span, file)
+        return def.resultType
+    }
+
+    func checkScenarioVariant(_ s: ScenarioDecl, _ v: ScenarioDecl.Variant, global: Int) -> ScenarioDef? {
+        guard case .global(let baseGlobal)? = globalScope.lookup(v.base.text),
+              let baseIndex = declaredScenarios.firstIndex(of: baseGlobal) else {
+            let names = declaredScenarios.map { program.globals[$0].name }
+            error("unknown scenario '\(v.base.text)'", v.base.span,
+                  hint: suggestion(for: v.base.text, among: names).map { "did you mean '\($0)'?" }
+                    ?? "a variant changes a declared scenario: scenario \(s.name.text) = Base with Product { param = value }")
+            return nil
+        }
+        let type = ensureGlobal(baseGlobal, at: v.base.span)
+        if type.isPoison { return nil }
+        var changes: [OverrideDef] = []
+        var seen = Set<Int>()
+        for (product, assignments) in v.changes {
+            guard let p = overriddenProduct(product, globalScope) else { continue }
+            for a in assignments {
+                guard let change = overrideChange(p, a, globalScope) else { continue }
+                if case .parameter(let g) = change.target, !seen.insert(g).inserted {
+                    error("'\(program.globals[g].qualifiedName)' is changed twice", a.target.span, hint: "keep one of the two changes")
+                }
+                changes.append(change)
+            }
+        }
+        return ScenarioDef(name: s.name.text, title: s.title, span: s.span, file: file, global: global, body: nil,
+                           base: baseIndex, changes: changes, resultType: type)
+    }
+
+    /// The entries of a scenario, sorted by kind, each kind's in written order.
+    struct ScenarioParts {
+        var population: (variable: Name, source: Name, span: Span)?
+        var horizon: (from: Expr, to: Expr, step: Name, span: Span)?
+        var states: [(name: Name, type: TypeSyntax, initial: Expr)] = []
+        /// Lets and revenue lines, in order: each may use the ones before it.
+        var values: [(name: Name, value: Expr, type: TypeSyntax?, isLine: Bool)] = []
+        var nexts: [(name: Name, value: Expr)] = []
+        var segments: [(name: Name, key: Expr)] = []
+    }
+
+    func scenarioParts(_ s: ScenarioDecl) -> ScenarioParts {
+        var parts = ScenarioParts()
+        for entry in s.entries {
+            switch entry {
+            case .population(let v, let source, let span):
+                if parts.population != nil { error("a scenario runs over one population", span, hint: "keep one 'for … in …' line") }
+                parts.population = (v, source, span)
+            case .horizon(let from, let to, let step, let span):
+                if parts.horizon != nil { error("a scenario has one horizon", span, hint: "keep one 'from … to … by …' line") }
+                parts.horizon = (from, to, step, span)
+            case .state(let name, let type, let initial): parts.states.append((name, type, initial))
+            case .letValue(let l): parts.values.append((l.name, l.value, l.type, false))
+            case .revenue(let name, let value): parts.values.append((name, value, nil, true))
+            case .next(let name, let value): parts.nexts.append((name, value))
+            case .segment(let name, let key):
+                if let name = name ?? segmentName(key) { parts.segments.append((name, key)) }
+            }
+        }
+        return parts
+    }
+
+    /// `by a.zhima_band` is named for its field; any other key needs a name.
+    func segmentName(_ key: Expr) -> Name? {
+        if case .member(_, let field) = key.kind { return field }
+        error("a breakdown needs a name", key.span, hint: "write by band = \(file.text(of: key.span))")
+        return nil
+    }
+
+    func checkScenarioBody(_ s: ScenarioDecl, global: Int) -> ScenarioDef? {
+        let parts = scenarioParts(s)
+        let example = "for a in accounts"
+        guard let (variable, source, _) = parts.population else {
+            error("scenario \(s.name.text) says which population it runs over", s.name.span,
+                  hint: "add '\(example)' (a population declared with population accounts: Account from \"…\")")
+            return nil
+        }
+        guard let population = program.populations.firstIndex(where: { $0.name == source.text }) else {
+            error("unknown population '\(source.text)'", source.span,
+                  hint: suggestion(for: source.text, among: program.populations.map(\.name)).map { "did you mean '\($0)'?" }
+                    ?? "declare it: population \(source.text): Account from \"accounts.csv\"")
+            return nil
+        }
+        guard let horizon = parts.horizon else {
+            error("scenario \(s.name.text) needs a horizon", s.name.span,
+                  hint: "add 'from 2021-01-01 to 2021-12-01 by month': the first step's start, the last step's start, and the step")
+            return nil
+        }
+        guard let (start, end, period) = scenarioHorizon(horizon) else { return nil }
+        let record = program.populations[population].record
+        let states = parts.states.map { (name: $0.name, type: resolveType($0.type), initial: $0.initial) }
+        checkScenarioNames(parts, variable: variable)
+        let initial = scenarioInitial(s, variable, record, states)
+        guard let step = scenarioStep(s, parts, variable, record, states) else { return nil }
+        let segments = scenarioSegments(s, parts.segments, variable, record)
+        let currency = step.currency
+        let money = SType.money(currency)
+        let lineFields = step.lines.map { ($0, money) }
+        let periodRow = rowType([("period", .date), ("total", money), ("charged", .int)] + lineFields)
+        var fields: [(String, SType)] = [("total", money), ("accounts", .int), ("charged", .int)] + lineFields
+        fields.append(("by_period", .list(.record(periodRow))))
+        for (name, type) in segments.fields {
+            let row = rowType([(name, type), ("accounts", .int), ("charged", .int), ("total", money)] + lineFields)
+            fields.append(("by_\(name)", .list(.record(row))))
+        }
+        let body = ScenarioDef.Body(population: population, start: start, end: end, period: period, currency: currency,
+                                    states: states.map { ($0.name.text, $0.type) }, lines: step.lines,
+                                    segments: segments.fields, initialFunction: initial, stepFunction: step.function,
+                                    segmentFunction: segments.function, stepResult: step.result)
+        return ScenarioDef(name: s.name.text, title: s.title, span: s.span, file: file, global: global, body: body,
+                           base: nil, changes: [], resultType: .record(rowType(fields)))
+    }
+
+    /// `from 2021-01-01 to 2021-12-01 by month`: literal dates in order, a step of a day, a month or a year.
+    func scenarioHorizon(_ h: (from: Expr, to: Expr, step: Name, span: Span)) -> (CivilDate, CivilDate, Period)? {
+        func date(_ e: Expr, _ what: String) -> CivilDate? {
+            let value = expression(e, globalScope, expected: .date)
+            if case .constant(.date(let d)) = value.kind { return d }
+            if !value.type.isPoison {
+                error("the horizon's \(what) is a literal date", e.span, hint: "write it as yyyy-mm-dd: from 2021-01-01 to 2021-12-01 by month")
+            }
+            return nil
+        }
+        let from = date(h.from, "start"), to = date(h.to, "end")
+        guard let period = Period(rawValue: h.step.text) else {
+            let word = DurationWord(written: Substring(h.step.text))
+            error("a scenario steps by \(Period.allCases.map(\.rawValue).spelledOut()), not '\(h.step.text)'", h.step.span,
+                  hint: word.map { _ in "write by \(Period.allCases.first { h.step.text.hasPrefix($0.rawValue) }?.rawValue ?? "month"): the step is one period" }
+                    ?? "write by month or by day")
+            return nil
+        }
+        guard let from, let to else { return nil }
+        if to < from {
+            error("the horizon ends (\(to)) before it starts (\(from))", h.span, hint: "write from \(to) to \(from) by \(period.rawValue)")
+            return nil
+        }
+        return (from, to, period)
+    }
+
+    /// Every name a step sees is declared once: states, lets, lines, and the step's own names.
+    func checkScenarioNames(_ parts: ScenarioParts, variable: Name) {
+        var seen: [String: String] = [variable.text: "the account"]
+        for (name, _) in Checker.stepNames { seen[name] = "a name every step has" }
+        func declare(_ n: Name, _ what: String) {
+            if let earlier = seen[n.text] {
+                error("'\(n.text)' is already \(earlier)", n.span, hint: "give this \(what) another name")
+            } else {
+                seen[n.text] = "a \(what) of this scenario"
+            }
+        }
+        for s in parts.states { declare(s.name, "state") }
+        for v in parts.values {
+            declare(v.name, v.isLine ? "revenue line" : "let")
+            if v.isLine, Checker.resultFields.contains(v.name.text) {
+                error("a revenue line cannot be named '\(v.name.text)': the results have a field of that name", v.name.span,
+                      hint: "call it \(v.name.text)_fee or another name")
+            }
+        }
+        var nexted = Set<String>()
+        for n in parts.nexts where !nexted.insert(n.name.text).inserted {
+            error("'\(n.name.text)' has two next values", n.name.span, hint: "keep one next line for it")
+        }
+        var segmentNames = Set<String>()
+        for s in parts.segments where !segmentNames.insert(s.name.text).inserted {
+            error("two breakdowns are named '\(s.name.text)'", s.name.span, hint: "name one of them: by tier = \(s.name.text)")
+        }
+    }
+
+    /// `initial(a)`: each state's first value, from the account alone.
+    func scenarioInitial(_ s: ScenarioDecl, _ variable: Name, _ record: RecordType,
+                         _ states: [(name: Name, type: SType, initial: Expr)]) -> Int {
+        let scope = Scope(parent: globalScope)
+        let (body, size) = withFrame { () -> BExpr in
+            scope.define(variable.text, .local(slot: allocateSlot(), type: .record(record)))
+            let values = states.map { coerce(expression($0.initial, scope, expected: $0.type), to: $0.type, context: "state '\($0.name.text)'") }
+            let row = rowType(states.map { ($0.name.text, $0.type) })
+            return BExpr(.record(row, values), .record(row), s.name.span, file)
+        }
+        return hiddenFunction(s, "initial", [(variable.text, .record(record))], body, size)
+    }
+
+    struct CheckedStep {
+        let function: Int
+        let lines: [String]
+        let currency: String
+        let result: RecordType
+    }
+
+    /// `step(a, state…, step, period_start, period_end, period_days)`: the lets and
+    /// lines in order, then a row of the lines and every state's next value.
+    func scenarioStep(_ s: ScenarioDecl, _ parts: ScenarioParts, _ variable: Name, _ record: RecordType,
+                      _ states: [(name: Name, type: SType, initial: Expr)]) -> CheckedStep? {
+        let scope = Scope(parent: globalScope)
+        var currency: String?
+        var lines: [(String, Int)] = []
+        var failed = false
+        let parameters: [(String, SType)] = [(variable.text, .record(record))] + states.map { ($0.name.text, $0.type) } + Checker.stepNames
+        let (result, size) = withFrame { () -> (BExpr, RecordType)? in
+            for (name, type) in parameters { scope.define(name, .local(slot: allocateSlot(), type: type)) }
+            var steps: [(Int, BExpr)] = []
+            for v in parts.values {
+                var value = expression(v.value, scope, expected: v.isLine ? .money(currency) : nil)
+                if let t = v.type { value = coerce(value, to: resolveType(t), context: "'\(v.name.text)'") }
+                if v.isLine {
+                    guard let c = lineCurrency(v.name, value, &currency) else { failed = true; continue }
+                    value = coerce(value, to: .money(c), context: "revenue line '\(v.name.text)'")
+                }
+                let slot = allocateSlot()
+                scope.define(v.name.text, .local(slot: slot, type: value.type))
+                steps.append((slot, value))
+                if v.isLine { lines.append((v.name.text, slot)) }
+            }
+            var next: [BExpr] = []
+            for (i, state) in states.enumerated() {
+                if let n = parts.nexts.first(where: { $0.name.text == state.name.text }) {
+                    next.append(coerce(expression(n.value, scope, expected: state.type), to: state.type, context: "the next '\(state.name.text)'"))
+                } else {
+                    next.append(BExpr(.local(i + 1), state.type, state.name.span, file))
+                }
+            }
+            for n in parts.nexts where !states.contains(where: { $0.name.text == n.name.text }) {
+                error("'\(n.name.text)' is not a state of this scenario", n.name.span,
+                      hint: suggestion(for: n.name.text, among: states.map(\.name.text)).map { "did you mean '\($0)'?" }
+                        ?? "declare it first: state \(n.name.text): money<CNY> = …")
+            }
+            guard let c = currency, !failed else { return nil }
+            let money = SType.money(c)
+            let row = rowType(lines.map { ($0.0, money) } + states.map { ("next \($0.name.text)", $0.type) })
+            var body = BExpr(.record(row, lines.map { BExpr(.local($0.1), money, s.name.span, file) } + next), .record(row), s.name.span, file)
+            for (slot, value) in steps.reversed() {
+                body = BExpr(.sequence(slot: slot, value: value, then: body), body.type, value.span, file)
+            }
+            return (body, row)
+        }
+        guard let (body, row) = result, let currency else {
+            if currency == nil, !failed {
+                error("scenario \(s.name.text) has no revenue line", s.name.span,
+                      hint: "add what it earns each step: revenue interest = round(balance * 0.05%/day * period_days, 0.01)")
+            }
+            return nil
+        }
+        let function = hiddenFunction(s, "step", parameters, body, size)
+        return CheckedStep(function: function, lines: lines.map(\.0), currency: currency, result: row)
+    }
+
+    /// Every revenue line is money in one currency, which the first line sets.
+    func lineCurrency(_ name: Name, _ value: BExpr, _ currency: inout String?) -> String? {
+        if value.type.isPoison { return nil }
+        guard case .money(let c) = value.type else {
+            let fix: String
+            switch value.type {
+            case .flow(_, let p): fix = "a flow is money per \(p.rawValue): multiply it by the step's length, \(name.text) = … * period_days"
+            default: fix = "a revenue line is what the account earns in the step, as money such as 1.50 CNY"
+            }
+            error("revenue line '\(name.text)' is \(value.type), not money", value.span, hint: fix)
+            return nil
+        }
+        guard let code = c else {
+            error("revenue line '\(name.text)' is money of a currency known only at run time", value.span,
+                  hint: "give it a currency: require it with a typed rule, or write the line in money<CNY>")
+            return nil
+        }
+        if let first = currency, first != code {
+            error("revenue line '\(name.text)' is in \(code), the scenario's lines are in \(first)", value.span,
+                  hint: "convert it to \(first) first: every line of a scenario is in one currency")
+            return nil
+        }
+        currency = code
+        return code
+    }
+
+    /// `segments(a)`: the account's key in each breakdown: a string, int, bool or date.
+    func scenarioSegments(_ s: ScenarioDecl, _ segments: [(name: Name, key: Expr)], _ variable: Name, _ record: RecordType)
+        -> (function: Int?, fields: [(name: String, type: SType)]) {
+        if segments.isEmpty { return (nil, []) }
+        let scope = Scope(parent: globalScope)
+        var fields: [(String, SType)] = []
+        let (body, size) = withFrame { () -> BExpr in
+            scope.define(variable.text, .local(slot: allocateSlot(), type: .record(record)))
+            let keys = segments.map { segment -> BExpr in
+                let key = expression(segment.key, scope)
+                switch key.type {
+                case .string, .int, .bool, .date, .number, .percent, .invalid: break
+                default:
+                    error("a breakdown's key is a string, a number, a bool or a date, not \(key.type)", key.span,
+                          hint: "break down by one field of the account: by \(segment.name.text) = \(variable.text).field")
+                }
+                fields.append((segment.name.text, key.type))
+                return key
+            }
+            let row = rowType(fields)
+            return BExpr(.record(row, keys), .record(row), s.name.span, file)
+        }
+        let function = hiddenFunction(s, "segments", [(variable.text, .record(record))], body, size)
+        return (function, fields)
+    }
+
+    /// A function no name reaches: the runner calls it by index.
+    func hiddenFunction(_ s: ScenarioDecl, _ part: String, _ parameters: [(String, SType)], _ body: BExpr, _ size: Int) -> Int {
+        let def = FunctionDef(name: part, qualifiedName: "\(s.name.text).\(part)", hasParameterList: true, span: s.name.span, file: file)
+        def.parameters = parameters
+        def.result = body.type
+        def.body = .expression(body)
+        def.frameSize = max(size, parameters.count)
+        program.functions.append(def)
+        return program.functions.count - 1
+    }
+}
