@@ -6,7 +6,8 @@
 // SuanpanData owns populations read from files (the data-source kind of plugin and typed columns);
 // SuanpanReaders holds the built-in CSV, JSON Lines and SQLite readers, plugins like any other;
 // SuanpanSynthetic writes reproducible synthetic populations; SuanpanScenario runs scenarios
-// over populations through time and keeps their exact, mergeable totals.
+// over populations through time and keeps their exact, mergeable totals; SuanpanReport renders
+// their reports and comparisons (tables, CSV, JSON, SVG, HTML, terminal charts).
 import PackageDescription
 
 let package = Package(
@@ -29,6 +30,7 @@ let package = Package(
         .systemLibrary(name: "CSQLite", providers: [.apt(["libsqlite3-dev"]), .brew(["sqlite"])]),
         .target(name: "SuanpanReaders", dependencies: ["SuanpanValues", "SuanpanData", "SuanpanPlugin", "CSQLite"]),
         .target(name: "SuanpanSynthetic", dependencies: ["SuanpanValues", "CSQLite"]),
+        .target(name: "SuanpanReport", dependencies: ["SuanpanValues"]),
         .target(name: "SuanpanScenario", dependencies: ["SuanpanValues", "SuanpanSyntax", "SuanpanChecker", "SuanpanRuntime", "SuanpanData"]),
         .target(name: "SuanpanLibrary", dependencies: ["SuanpanValues", "SuanpanChecker", "SuanpanRuntime", "SuanpanPlugin"]),
         .systemLibrary(name: "CLibEdit", pkgConfig: "libedit", providers: [.apt(["libedit-dev"]), .brew(["libedit"])]),
@@ -36,7 +38,7 @@ let package = Package(
         .target(name: "Suanpan", dependencies: ["SuanpanValues", "SuanpanSyntax", "SuanpanChecker", "SuanpanRuntime", "SuanpanData", "SuanpanPlugin", "SuanpanLibrary", "SuanpanReaders", "SuanpanScenario"]),
         .executableTarget(
             name: "SuanpanCLI",
-            dependencies: ["Suanpan", "SuanpanPlugin", "SuanpanREPL", "SuanpanSynthetic", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["Suanpan", "SuanpanPlugin", "SuanpanREPL", "SuanpanSynthetic", "SuanpanReport", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .executableTarget(name: "DecimalBench", dependencies: ["SuanpanValues"], path: "Benchmarks/DecimalBench"),
         .executableTarget(name: "RuleBench", dependencies: ["Suanpan"], path: "Benchmarks/RuleBench"),
@@ -49,6 +51,7 @@ let package = Package(
         .testTarget(name: "SuanpanPluginTests", dependencies: ["SuanpanPlugin"]),
         .testTarget(name: "SuanpanDataTests", dependencies: ["SuanpanData", "SuanpanReaders", "SuanpanChecker", "SuanpanRuntime"]),
         .testTarget(name: "SuanpanSyntheticTests", dependencies: ["SuanpanSynthetic"]),
+        .testTarget(name: "SuanpanReportTests", dependencies: ["SuanpanReport", "SuanpanValues"]),
         .testTarget(name: "SuanpanLibraryTests", dependencies: ["SuanpanLibrary", "Suanpan"]),
         .testTarget(name: "SuanpanTests", dependencies: ["Suanpan"]),
         .testTarget(name: "SuanpanREPLTests", dependencies: ["SuanpanREPL"]),

@@ -1,0 +1,2 @@
+/// Renders scenario reports and comparisons.
+public enum Render {}
