@@ -35,7 +35,7 @@ let package = Package(
         .target(name: "SuanpanLibrary", dependencies: ["SuanpanValues", "SuanpanChecker", "SuanpanRuntime", "SuanpanPlugin"]),
         .systemLibrary(name: "CLibEdit", pkgConfig: "libedit", providers: [.apt(["libedit-dev"]), .brew(["libedit"])]),
         .target(name: "SuanpanREPL", dependencies: ["Suanpan", "SuanpanValues", "SuanpanSyntax", "SuanpanChecker", "SuanpanRuntime", "SuanpanPlugin", "CLibEdit"]),
-        .target(name: "Suanpan", dependencies: ["SuanpanValues", "SuanpanSyntax", "SuanpanChecker", "SuanpanRuntime", "SuanpanData", "SuanpanPlugin", "SuanpanLibrary", "SuanpanReaders", "SuanpanScenario"]),
+        .target(name: "Suanpan", dependencies: ["SuanpanValues", "SuanpanSyntax", "SuanpanChecker", "SuanpanRuntime", "SuanpanData", "SuanpanPlugin", "SuanpanLibrary", "SuanpanReaders", "SuanpanScenario", "SuanpanReport"]),
         .executableTarget(
             name: "SuanpanCLI",
             dependencies: ["Suanpan", "SuanpanPlugin", "SuanpanREPL", "SuanpanSynthetic", "SuanpanReport", .product(name: "ArgumentParser", package: "swift-argument-parser")]

@@ -28,14 +28,33 @@ struct Run: ParsableCommand {
     @Option(name: .long, help: OutputFormat.help)
     var format: OutputFormat = .table
 
+    @OptionGroup(title: "Scenarios") var scenarioOptions: ScenarioOptions
+
     func validate() throws {
         if files.isEmpty { throw ValidationError("give at least one file to run") }
     }
 
     func run() throws {
+        let bar = ProgressBar.make(forced: scenarioOptions.progress)
+        let program = try load(whatIfs: [], bar)
+        if scenarioOptions.scenarios.isEmpty { try runPrints(program) }
+        var job = ScenarioJob(program: program, files: files, options: scenarioOptions, format: format,
+                              loadVariant: { try load(whatIfs: scenarioOptions.whatIfs, bar) })
+        job.progress = bar
+        try job.run()
+    }
+
+    /// The files loaded with the limits, --set, the scenario options and these what-ifs applied.
+    func load(whatIfs: [String], _ bar: ProgressBar?) throws -> Program {
         let program = try Console.load(files, plugins: try plugins.pluginSet())
         limits.apply(to: program)
-        try Console.apply(settings, to: program)
+        scenarioOptions.apply(to: program)
+        try Console.apply(settings + whatIfs, to: program)
+        program.scenarioProgress = { rows in bar?.update(rows: rows) }
+        return program
+    }
+
+    func runPrints(_ program: Program) throws {
         if format == .csv {
             // Every print's types are known before anything runs.
             for p in program.prints(onlyIn: files) where p.values.count != 1 || !isRecordList(p.values[0].type) {

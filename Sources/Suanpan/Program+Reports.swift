@@ -1,0 +1,68 @@
+import Foundation
+import SuanpanChecker
+import SuanpanReport
+import SuanpanRuntime
+import SuanpanScenario
+import SuanpanValues
+
+/// Reports of scenario runs: the same report whether the totals come from one
+/// run or from merged shards, since both are built from a partial's identity and totals.
+extension Program {
+    /// What a run's partial result says it was computed from.
+    public func identity(of run: ScenarioRun, overrides: [String], shardCount: Int) -> ScenarioPartial.Identity {
+        var program = Fingerprint()
+        for file in checked.files { program.add(file.bytes) }
+        let keys = run.plan.steps.map { Self.periodKey($0.start, run.body.period) }
+        return ScenarioPartial.Identity(scenario: run.scenario.name, title: run.scenario.title ?? run.root.title,
+                                        currency: run.body.currency, source: run.path, period: run.body.period.rawValue,
+                                        lines: run.body.lines, periodKeys: keys, breakdowns: run.body.segments.map(\.name),
+                                        programHash: program.hex, dataHash: Fingerprint.file(run.path) ?? "unreadable",
+                                        overrides: overrides, shardCount: shardCount)
+    }
+
+    public func partial(of run: ScenarioRun, overrides: [String]) -> ScenarioPartial {
+        let shardCount = shard?.count ?? 1
+        return ScenarioPartial(identity: identity(of: run, overrides: overrides, shardCount: shardCount),
+                               shards: [shard?.index ?? 0], totals: run.totals, skippedRows: run.skipped.count)
+    }
+
+    /// `2021-01` for a monthly step, `2021-01-05` for a daily one, `2021` for a yearly one.
+    public static func periodKey(_ date: CivilDate, _ period: Period) -> String {
+        let text = date.description
+        switch period {
+        case .day: return text
+        case .month: return String(text.prefix(7))
+        case .year: return String(text.prefix(4))
+        }
+    }
+}
+
+extension ScenarioPartial {
+    /// The report of these totals. A total that overflows shows as the largest
+    /// amount there is rather than stopping the report; the run itself would have failed first.
+    public func report() -> ScenarioReport {
+        let id = identity
+        func row(_ key: String, _ s: LineSums) -> ScenarioReport.Row {
+            ScenarioReport.Row(key: key, amounts: s.lines, total: (try? s.total) ?? .maximum, accounts: s.accounts, charged: s.charged)
+        }
+        let periods = zip(id.periodKeys, totals.periods).map { row($0.0, $0.1) }
+        let breakdowns = zip(id.breakdowns, totals.segments).map { name, segment in
+            ScenarioReport.Breakdown(name: name, rows: segment.keys.sorted().compactMap { key in segment[key].map { row(key.text, $0) } })
+        }
+        return ScenarioReport(name: id.scenario, title: id.title, currency: id.currency, source: id.source, period: id.period,
+                              lines: id.lines, whole: row("total", totals.whole), periods: periods, breakdowns: breakdowns,
+                              skippedRows: skippedRows)
+    }
+}
+
+extension SegmentKey {
+    /// The key as a report shows it.
+    public var text: String {
+        switch self {
+        case .bool(let b): return b ? "true" : "false"
+        case .decimal(let d): return d.formatted(grouping: false)
+        case .date(let d): return d.description
+        case .string(let s): return s
+        }
+    }
+}
