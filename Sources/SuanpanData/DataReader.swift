@@ -26,7 +26,20 @@ public protocol RowSource: AnyObject {
     var columnNames: [String] { get }
     /// Reads up to `limit` rows into `batch` (which the caller has emptied);
     /// returns false when the file has no more rows.
+    ///
+    /// An error with a `row` is a bad row (a ragged CSV row, a malformed JSON line): the
+    /// source has moved past it, rows read before it are in `batch`, and reading can go
+    /// on. An error without a row ends the file.
     func read(into batch: inout RawBatch, limit: Int) throws(DataError) -> Bool
+
+    /// Which columns the population reads (`used[i]` for `columnNames[i]`), told once
+    /// before the first read: a source may leave the others `.missing` rather than
+    /// decode them, and need not report nested values in them.
+    func useColumns(_ used: [Bool])
+}
+
+extension RowSource {
+    public func useColumns(_ used: [Bool]) {}
 }
 
 /// One cell as a reader found it, before it is converted to a field's type.
