@@ -96,7 +96,7 @@ extension Checker {
     /// `by a.zhima_band` is named for its field; any other key needs a name.
     func segmentName(_ key: Expr) -> Name? {
         if case .member(_, let field) = key.kind { return field }
-        error("a breakdown needs a name", key.span, hint: "write by band = \(file.text(of: key.span))")
+        error("a breakdown needs a name", key.span, hint: "name it: by group = \(file.text(of: key.span))")
         return nil
     }
 
@@ -124,8 +124,8 @@ extension Checker {
         let states = parts.states.map { (name: $0.name, type: resolveType($0.type), initial: $0.initial) }
         checkScenarioNames(parts, variable: variable)
         let initial = scenarioInitial(s, variable, record, states)
-        guard let step = scenarioStep(s, parts, variable, record, states) else { return nil }
         let segments = scenarioSegments(s, parts.segments, variable, record)
+        guard let step = scenarioStep(s, parts, variable, record, states) else { return nil }
         let currency = step.currency
         let money = SType.money(currency)
         let lineFields = step.lines.map { ($0, money) }
@@ -156,10 +156,10 @@ extension Checker {
         }
         let from = date(h.from, "start"), to = date(h.to, "end")
         guard let period = Period(rawValue: h.step.text) else {
-            let word = DurationWord(written: Substring(h.step.text))
+            let plural = Period.allCases.first { h.step.text == $0.rawValue + "s" }
             error("a scenario steps by \(Period.allCases.map(\.rawValue).spelledOut()), not '\(h.step.text)'", h.step.span,
-                  hint: word.map { _ in "write by \(Period.allCases.first { h.step.text.hasPrefix($0.rawValue) }?.rawValue ?? "month"): the step is one period" }
-                    ?? "write by month or by day")
+                  hint: plural.map { "the step is one period: write by \($0.rawValue)" }
+                    ?? "write by day or by month (a week is 7 steps by day)")
             return nil
         }
         guard let from, let to else { return nil }
@@ -316,7 +316,7 @@ extension Checker {
                 case .string, .int, .bool, .date, .number, .percent, .invalid: break
                 default:
                     error("a breakdown's key is a string, a number, a bool or a date, not \(key.type)", key.span,
-                          hint: "break down by one field of the account: by \(segment.name.text) = \(variable.text).field")
+                          hint: "break down by a field that holds one value per account: by name = \(variable.text).field")
                 }
                 fields.append((segment.name.text, key.type))
                 return key
