@@ -348,6 +348,12 @@ extension Parser {
         return Name(t.text, t.span)
     }
 
+    /// Records an error at a span of the input and unwinds to the declaration level.
+    mutating func fail(at span: Span, _ message: String, hint: String? = nil) throws -> Never {
+        diagnostics.append(.error(message, file: file, span: span, hint: hint))
+        throw ParseFailure()
+    }
+
     /// Records an error at the current token and unwinds to the declaration level.
     mutating func fail(_ message: String, hint: String? = nil) throws -> Never {
         if current.kind == .endOfFile { incomplete = diagnostics.isEmpty }

@@ -67,7 +67,7 @@ extension Parser {
             unit = try expression()
         }
         if column == nil, unit == nil {
-            try fail("'column \(field.text)' says nothing about the column",
+            try fail(at: start.to(field.span), "'column \(field.text)' says nothing about the column",
                      hint: "give its name, its unit or both: column \(field.text) = \"name\" in 0.01 CNY")
         }
         return ColumnDecl(field: field, column: column, unit: unit, span: start.to(unit?.span ?? tokens[index - 1].span))
@@ -115,9 +115,16 @@ extension Parser {
             return .letValue(try letDecl())
         case .keyword(.by):
             advance()
+            // Named when a plain name and '=' follow `by`: decided on the tokens, as the grammar does.
+            if current.kind == .name, index + 1 < tokens.count, tokens[index + 1].kind == .assign {
+                let name = try expectName()
+                advance()
+                return .segment(name: name, key: try expression())
+            }
             let key = try expression()
-            if case .name(let n) = key.kind, try accept(.assign) {
-                return .segment(name: Name(n, key.span), key: try expression())
+            if current.kind == .assign {
+                try fail("a breakdown is named with a plain name before '='",
+                         hint: "write by band = \(file.text(of: key.span)), or by \(file.text(of: key.span)) alone to name it for its field")
             }
             return .segment(name: nil, key: key)
         case .name where at("from"):
@@ -132,6 +139,9 @@ extension Parser {
         case .name where at("state"):
             advance()
             let name = try expectName("the state's name, as in state balance: money<CNY> = a.balance")
+            if current.kind == .assign {
+                try fail("a state needs its type", hint: "write state \(name.text): money<CNY> = … (the type it keeps from step to step)")
+            }
             try expect(.colon, "':' and the state's type, as in state \(name.text): money<CNY> = …")
             let type = try typeSyntax()
             try expect(.assign, "'=' and its value in the first step")
@@ -166,10 +176,10 @@ extension Parser {
             try expect(.lbrace, "'{' and the changes, as in \(example)")
             var assignments: [OverrideAssignment] = []
             while current.kind != .rbrace { assignments.append(try overrideAssignment()) }
-            end = advance().span
             if assignments.isEmpty {
                 try fail("'with \(product.text) { }' changes nothing", hint: "give at least one change: with \(product.text) { param = value }")
             }
+            end = advance().span
             changes.append((product, assignments))
         }
         if changes.isEmpty { try fail("expected 'with' and the changes, as in \(example), found \(current.kind.describe)") }
