@@ -154,11 +154,12 @@ class ContextualWords:
 def load(grammar):
     """The Lark parser of the grammar: LALR, the contextual lexer, every terminal but
     the contextual words always accepted."""
-    terminals = [t.name for t in lark.Lark(grammar, parser="lalr", lexer="basic").terminals]
-    missing = sorted(set(CONTEXTUAL_WORDS) - set(terminals))
-    if missing:
-        raise lark.exceptions.GrammarError(f"no terminal {', '.join(missing)} for the contextual words")
-    return lark.Lark(grammar, parser="lalr", lexer="contextual", postlex=ContextualWords(terminals))
+    patterns = {t.name: t.pattern for t in lark.Lark(grammar, parser="lalr", lexer="basic").terminals}
+    for terminal, word in CONTEXTUAL_WORDS.items():
+        pattern = patterns.get(terminal)
+        if not (isinstance(pattern, lark.lexer.PatternStr) and pattern.value == word):
+            raise lark.exceptions.GrammarError(f"the contextual word {word!r} needs the terminal {terminal}: \"{word}\"")
+    return lark.Lark(grammar, parser="lalr", lexer="contextual", postlex=ContextualWords(patterns))
 
 
 def can_take(parser_state, terminal):
