@@ -126,7 +126,69 @@ class CanonicalTree(lark.Transformer):
         return SList(["product", str(c[0])] + title + [SList(["=", str(c[2])])], changes + members)
 
     def param_decl(self, c):
-        return SList(["param", str(c[0])] + annotation(c[1]) + [expr(c[2])])
+        return SList(["param", str(c[0])] + annotation(c[1]) + [expr(c[2])] + c[3:])
+
+    def dated(self, c):
+        _, date, value = c
+        return SList(["from", expr(date), expr(value)])
+
+    # Populations: `(population name Record "file" (column f ["col"] [(in unit)]) … (option k "v") …)`,
+    # the columns first, then the options, each in source order.
+
+    def population_decl(self, c):
+        name, record, _, path, *entries = c
+        entries = present(entries)
+        columns = [e for e in entries if e.head[0] == "column"]
+        options = [e for e in entries if e.head[0] == "option"]
+        return SList(["population", str(name), str(record), quoted(decode_string(path))], columns + options)
+
+    def column_decl(self, c):
+        _, field, column, unit = c
+        return SList(["column", str(field), quoted(decode_string(column))]
+                     + ([] if unit is None else [SList(["in", expr(unit)])]))
+
+    def column_unit(self, c):
+        _, field, unit = c
+        return SList(["column", str(field), SList(["in", expr(unit)])])
+
+    def population_option(self, c):
+        return SList(["option", str(c[0]), quoted(decode_string(c[1]))])
+
+    # Scenarios: `(scenario Name ["title"] entry …)`, a variant `(scenario Name ["title"] (= Base) (with P (set …) …) …)`.
+
+    def scenario_decl(self, c):
+        title = [] if c[1] is None else [quoted(decode_string(c[1]))]
+        return SList(["scenario", str(c[0])] + title, present(c[2:]))
+
+    def scenario_variant(self, c):
+        title = [] if c[1] is None else [quoted(decode_string(c[1]))]
+        return SList(["scenario", str(c[0])] + title + [SList(["=", str(c[2])])], c[3:])
+
+    def scenario_change(self, c):
+        return SList(["with", str(c[0])] + c[1:])
+
+    def for_entry(self, c):
+        return SList(["for", str(c[0]), str(c[1])])
+
+    def horizon(self, c):
+        _, start, _, end, step = c
+        return SList(["horizon", expr(start), expr(end), str(step)])
+
+    def state_entry(self, c):
+        _, name, state_type, initial = c
+        return SList(["state", str(name), state_type, expr(initial)])
+
+    def revenue_entry(self, c):
+        return SList(["revenue", str(c[1]), expr(c[2])])
+
+    def next_entry(self, c):
+        return SList(["next", str(c[1]), expr(c[2])])
+
+    def named_segment(self, c):
+        return SList(["by", str(c[0]), expr(c[1])])
+
+    def segment(self, c):
+        return SList(["by", expr(c[0])])
 
     def rounding_decl(self, c):
         return SList(["rounding", str(c[0])] + ([] if c[1] is None else [expr(c[1])]))

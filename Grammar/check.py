@@ -1,7 +1,10 @@
 #!/usr/bin/env python3
 """Check the Suanpan grammar, and the Swift parser's trees, against every example and fixture.
 
-Loads Grammar/suanpan.lark with Lark (LALR, basic lexer) and parses:
+Loads Grammar/suanpan.lark with Lark (LALR, contextual lexer: every terminal is
+lexed everywhere, as the basic lexer would, except the six contextual words
+`from to column state revenue next`, which are their terminals only where the
+parser can take them and NAME elsewhere) and parses:
 
   * every *.suan file under Examples/ and Tests/Conformance/ (recursively),
     except those under Tests/Conformance/syntax/invalid/: each must be ACCEPTED,
@@ -82,6 +85,7 @@ def collect():
 
 
 from canonical import canonical  # noqa: E402  (after the lark check above)
+from lark.parsers.lalr_analysis import Shift  # noqa: E402
 
 
 def display_names(parser):
@@ -112,8 +116,8 @@ def describe(error, names):
             what = f"unexpected {names[token.type]}"
         else:
             what = f"unexpected {token.type} {str(token)!r}"
-        # The basic lexer allows every terminal everywhere, so only the parser's
-        # expectations (UnexpectedToken) are worth printing.
+        # Every terminal but the contextual words is lexed everywhere, so only the
+        # parser's expectations (UnexpectedToken) are worth printing.
         expected = sorted(names.get(name, name) for name in (error.expected or ()))
         if 0 < len(expected) <= 16:
             what += "; expected one of: " + " ".join(expected)
@@ -127,6 +131,67 @@ def located(name, reason):
     return name if reason[0] is None else f"{name}:{reason[0]}"
 
 
+# The words that are not reserved (the grammar's terminals FROM TO COLUMN STATE
+# REVENUE NEXT): each is its terminal only where the parser can take it, a NAME elsewhere.
+CONTEXTUAL_WORDS = {"FROM": "from", "TO": "to", "COLUMN": "column", "STATE": "state",
+                    "REVENUE": "revenue", "NEXT": "next"}
+
+
+class ContextualWords:
+    """The postlexer that makes every terminal but the contextual words reserved: Lark's
+    contextual lexer always accepts the terminals in `always_accept`, so keywords,
+    punctuation and literals are lexed as the basic lexer would in every parser state,
+    and a contextual word is lexed as its terminal only in a state whose lookaheads hold
+    it (as NAME otherwise)."""
+
+    def __init__(self, terminals):
+        self.always_accept = [t for t in terminals if t not in CONTEXTUAL_WORDS]
+
+    def process(self, stream):
+        return stream
+
+
+def load(grammar):
+    """The Lark parser of the grammar: LALR, the contextual lexer, every terminal but
+    the contextual words always accepted."""
+    patterns = {t.name: t.pattern for t in lark.Lark(grammar, parser="lalr", lexer="basic").terminals}
+    for terminal, word in CONTEXTUAL_WORDS.items():
+        pattern = patterns.get(terminal)
+        if not (isinstance(pattern, lark.lexer.PatternStr) and pattern.value == word):
+            raise lark.exceptions.GrammarError(f"the contextual word {word!r} needs the terminal {terminal}: \"{word}\"")
+    return lark.Lark(grammar, parser="lalr", lexer="contextual", postlex=ContextualWords(patterns))
+
+
+def can_take(parser_state, terminal):
+    """Whether the parser, in this state, shifts `terminal` next (after any reductions).
+    LALR merges the lookaheads of states with the same items, so a state's lookaheads
+    may hold a terminal that no reduction from here can shift: `record R { a: int = 1
+    next: int }` reaches the state after `1`, whose lookaheads hold NEXT (from scenarios)."""
+    states = parser_state.parse_conf.states
+    stack = list(parser_state.state_stack)
+    while True:
+        action = states[stack[-1]].get(terminal)
+        if action is None:
+            return False
+        kind, arg = action
+        if kind is Shift:
+            return True
+        if arg.expansion:
+            del stack[-len(arg.expansion):]
+        stack.append(states[stack[-1]][arg.origin.name][1])
+
+
+def parse_text(parser, text):
+    """Lark's tree of the text. A contextual word the parser cannot take is a NAME."""
+    session = parser.parse_interactive(text)
+    token = None
+    for token in session.iter_parse():
+        if token.type in CONTEXTUAL_WORDS and not can_take(session.parser_state, token.type):
+            token.type = "NAME"
+    end = lark.Token.new_borrow_pos("$END", "", token) if token is not None else lark.Token("$END", "", 0, 1, 1)
+    return session.parser_state.feed_token(end, True)
+
+
 def parse(parser, names, path):
     """(tree, None) if accepted, else (None, (where, what)): why the file was rejected."""
     data = path.read_bytes()
@@ -135,7 +200,7 @@ def parse(parser, names, path):
     except UnicodeDecodeError as error:
         return None, (None, f"not valid UTF-8 (byte {error.start})")
     try:
-        return parser.parse(text), None
+        return parse_text(parser, text), None
     except lark.exceptions.UnexpectedInput as error:
         return None, describe(error, names)
     except lark.exceptions.LarkError as error:
@@ -223,7 +288,7 @@ def main(argv):
         print(f"cannot read the grammar {GRAMMAR}: {error}", file=sys.stderr)
         return 2
     try:
-        parser = lark.Lark(grammar, parser="lalr", lexer="basic")
+        parser = load(grammar)
     except lark.exceptions.LarkError as error:
         print(f"{rel(GRAMMAR)}: the grammar does not load: {error}", file=sys.stderr)
         return 2

@@ -45,6 +45,51 @@ final class GrammarFactsTests: XCTestCase {
         XCTAssertEqual(listed.count, Set(listed).count, "\(Self.readme)'s keyword list names a keyword twice: list each once")
     }
 
+    /// The words that are not reserved but mean something where an entry starts.
+    static let contextualWords: Set<String> = ["column", "from", "next", "revenue", "state", "to"]
+    static let checker = "Grammar/check.py"
+    static let swiftWords = "Parser.at(\"…\") in Sources/SuanpanSyntax"
+
+    func testTheContextualWordsAgreeEverywhere() throws {
+        let words = Self.contextualWords
+        // The grammar: a named terminal that is one word, not a keyword (ROUNDING_TYPE is "rounding").
+        let terminals = LarkGrammar(try read(Self.lark)).wordTerminals.filter { !keywords.contains($0.value) }
+        XCTAssertEqual(Set(terminals.values).sorted(), words.sorted(),
+                       "\(Self.lark)'s contextual terminals (NAME: \"word\", the word not a keyword) must be exactly \(words.sorted())")
+        XCTAssertEqual(terminals.count, Set(terminals.values).count, "\(Self.lark) defines a contextual word twice: define each once")
+        for (name, word) in terminals {
+            XCTAssertEqual(name, word.uppercased(), "\(Self.lark): name the terminal for \"\(word)\" \(word.uppercased())")
+        }
+        XCTAssertTrue(keywords.isDisjoint(with: words), "a contextual word is also in \(Self.keywordSource): it is either reserved or not")
+
+        // check.py: CONTEXTUAL_WORDS = {"FROM": "from", …}
+        let checker = try read(Self.checker)
+        guard let block = checker.firstMatch(of: #/CONTEXTUAL_WORDS = \{([^}]*)\}/#) else {
+            return XCTFail("\(Self.checker) no longer has `CONTEXTUAL_WORDS = {\"FROM\": \"from\", …}`: put it back")
+        }
+        let pairs = block.1.matches(of: #/"([A-Z_]+)":\s*"([a-z_]+)"/#).map { (String($0.1), String($0.2)) }
+        XCTAssertEqual(Dictionary(pairs, uniquingKeysWith: { a, _ in a }), terminals,
+                       "\(Self.checker)'s CONTEXTUAL_WORDS must map each contextual terminal of \(Self.lark) to its word")
+
+        // The Swift parser: the words it looks for with at("…").
+        let folder = GrammarAgreementTests.root.appendingPathComponent("Sources/SuanpanSyntax")
+        var looked: Set<String> = []
+        for file in try FileManager.default.contentsOfDirectory(atPath: folder.path) where file.hasSuffix(".swift") {
+            let text = try String(contentsOf: folder.appendingPathComponent(file), encoding: .utf8)
+            looked.formUnion(text.matches(of: #/\bat\("([A-Za-z_]+)"\)/#).map { String($0.1) })
+        }
+        XCTAssertEqual(looked.sorted(), words.sorted(), "\(Self.swiftWords) must look for exactly the contextual words \(words.sorted())")
+
+        // The README: **Contextual words** (6; …): `column from …`
+        let readme = try read(Self.readme)
+        guard let match = readme.firstMatch(of: #/\*\*Contextual words\*\* \((\d+);[^)]*\):\s*`([^`]*)`/#) else {
+            return XCTFail("\(Self.readme) no longer has the line '**Contextual words** (N; …): `column from …`': put it back")
+        }
+        let listed = match.2.split(whereSeparator: \.isWhitespace).map(String.init)
+        XCTAssertEqual(Int(match.1), words.count, "\(Self.readme) says \(match.1) contextual words; there are \(words.count)")
+        XCTAssertEqual(listed, words.sorted(), "\(Self.readme) must list the contextual words once each, in alphabetical order: `\(words.sorted().joined(separator: " "))`")
+    }
+
     func testTheReadmePrecedenceTableMatchesTheParser() throws {
         let rows = try PrecedenceRow.parse(read(Self.readme))
         let levels = OperatorTable.levels
@@ -109,10 +154,17 @@ struct LarkGrammar {
     /// Rule name -> the text of its definition, comments removed.
     var rules: [String: String] = [:]
 
+    /// Terminal name -> its word, for each terminal defined as one word-like string
+    /// literal (`FROM: "from"`): the contextual words, and ROUNDING_TYPE.
+    var wordTerminals: [String: String] = [:]
+
     init(_ text: String) {
         var current: String?
         for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
             let code = Self.withoutComment(String(line))
+            if let terminal = code.wholeMatch(of: #/([A-Z][A-Z0-9_]*)(?:\.\d+)?\s*:\s*"([A-Za-z_]+)"\s*/#) {
+                wordTerminals[String(terminal.1)] = String(terminal.2)
+            }
             if let first = line.first, !first.isWhitespace {
                 current = code.firstMatch(of: #/^[?!]?([a-z_][a-z0-9_]*)\s*:/#).map { String($0.1) }
                 if current == nil { continue }  // a terminal, a directive or a comment line

@@ -131,7 +131,7 @@ final class LexerTests: XCTestCase {
     }
 
     func testEveryKeywordIsReservedAndOtherWordsAreNames() {
-        XCTAssertEqual(Keyword.allCases.count, 30, "fold, scan, sort, group, by and descending were added; a change here is a change to the language")
+        XCTAssertEqual(Keyword.allCases.count, 32, "fold, scan, sort, group, by, descending, population and scenario were added; a change here is a change to the language")
         for keyword in Keyword.allCases {
             XCTAssertEqual(kinds(keyword.rawValue), [.keyword(keyword)], keyword.rawValue)
             XCTAssertEqual(kinds(keyword.rawValue + "_x"), [.name], "\(keyword.rawValue)_x is a name")

@@ -371,11 +371,11 @@ final class ParserRecoveryTests: XCTestCase {
     /// Habits from spreadsheets, Python and price tags: each error says what to write instead.
     func testHabitsFromOtherLanguagesGetTheSuanpanForm() {
         let cases: [(String, String, String)] = [
-            ("let b = 1200CNY", "expected a declaration (import, let, record, product, rule, test or print), found a name",
+            ("let b = 1200CNY", "expected a declaration (import, let, record, product, rule, test, print, population or scenario), found a name",
              "an amount is its number, a blank and its currency's code in capitals: 1200 CNY"),
-            ("let c = 1200 cny", "expected a declaration (import, let, record, product, rule, test or print), found a name",
+            ("let c = 1200 cny", "expected a declaration (import, let, record, product, rule, test, print, population or scenario), found a name",
              "an amount is its number, a blank and its currency's code in capitals: 1200 CNY"),
-            ("let c = 1200 rmb", "expected a declaration (import, let, record, product, rule, test or print), found a name",
+            ("let c = 1200 rmb", "expected a declaration (import, let, record, product, rule, test, print, population or scenario), found a name",
              "an amount is its number, a blank and its currency's code in capitals: 1200 CNY"),
             ("let d = ¥1200", "unexpected character '¥'", "an amount is written with its currency's code after it: 1200 CNY"),
             ("let e = 1200 元", "unexpected character '元'", "an amount is written with its currency's code after it: 1200 CNY"),
