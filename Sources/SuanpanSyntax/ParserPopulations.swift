@@ -23,8 +23,8 @@ extension Parser {
     /// population_decl: "population" NAME ":" NAME "from" STRING ["{" population_entry* "}"]
     mutating func populationDecl() throws -> PopulationDecl {
         let start = advance().span
-        let example = "population accounts: Account from \"accounts.csv\""
-        let name = try expectName("the population's name, as in \(example)")
+        let name = try expectName("the population's name, as in population accounts: Account from \"accounts.csv\"")
+        let example = "population \(name.text): Account from \"accounts.csv\""
         if current.kind == .assign {
             try fail("expected ':' and the record type of its rows, found '='", hint: "write \(example)")
         }
