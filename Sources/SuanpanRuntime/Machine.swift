@@ -499,6 +499,8 @@ public final class Machine {
     /// Runs `body` with these changes in force, then puts every value back
     /// (what `with P { … } in …` does): for hosts stepping a scenario through dated parameters.
     public func withChanges<T>(_ changes: [Change], _ body: () throws(RuntimeError) -> T) throws(RuntimeError) -> T {
+        // Nothing changes: what is computed inside (a population read once) stays for later.
+        if changes.isEmpty { return try body() }
         let saved = (globalValues, overridden, tracedGlobals, rowOverrides)
         defer { (globalValues, overridden, tracedGlobals, rowOverrides) = saved }
         for change in changes { try apply(change) }
