@@ -43,13 +43,17 @@ enum SpecParser {
         let list = try top.required(try top.array("fields", example: example), "fields", example: example)
         guard !list.isEmpty else { throw top.wrong("fields", "at least one field", example: example) }
         var fields: [Synthetic.Field] = []
+        // SQLite column names ignore ASCII case, so "Balance" and "balance" would collide there.
         var seen: [String: Int] = [:]
         for (index, item) in list.enumerated() {
             let field = try FieldParser.parse(item, index: index)
-            if let earlier = seen[field.name] {
-                throw SpecError("fields[\(index)] \(quoted(field.name)): the name is also fields[\(earlier)]'s; write a different name")
+            let key = asciiLowercased(field.name)
+            if let earlier = seen[key] {
+                let how = fields[earlier].name == field.name ? "is also fields[\(earlier)]'s"
+                    : "differs only in case from fields[\(earlier)]'s, which SQLite columns do not tell apart"
+                throw SpecError("fields[\(index)] \(quoted(field.name)): the name \(how); write a different name")
             }
-            seen[field.name] = index
+            seen[key] = index
             fields.append(field)
         }
         return fields
@@ -60,6 +64,10 @@ enum SpecParser {
         guard let first = fields.first(where: { if case .parkmiller = $0.kind { true } else { false } }),
               ParkMiller(seed: seed) == nil else { return }
         throw SpecError("\"seed\" is \(seed), a multiple of 2147483647, from which fields[\(first.index)] \(quoted(first.name)) (parkmiller) cannot start; write another seed, e.g. \"seed\": 42")
+    }
+
+    static func asciiLowercased(_ text: String) -> String {
+        String(decoding: text.utf8.map { (65...90).contains($0) ? $0 + 32 : $0 }, as: UTF8.self)
     }
 
     static func rowsAdvice(_ rows: String) -> String {

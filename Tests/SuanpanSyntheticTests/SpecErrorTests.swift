@@ -87,6 +87,8 @@ final class SpecErrorTests: SyntheticTestCase {
     func testNamesAndShapes() {
         XCTAssertEqual(fieldError(#"{"name": "id", "kind": "sequence"}"#),
                        #"fields[1] "id": the name is also fields[0]'s; write a different name"#)
+        XCTAssertEqual(fieldError(#"{"name": "ID", "kind": "sequence"}"#),
+                       #"fields[1] "ID": the name differs only in case from fields[0]'s, which SQLite columns do not tell apart; write a different name"#)
         XCTAssertEqual(specError(#"{"rows": 1, "seed": 1, "fields": []}"#),
                        #""fields" is a list; write at least one field, e.g. "fields": [{"name": "id", "kind": "sequence"}]"#)
         XCTAssertEqual(specError("[1]"), #"the spec is a list; write one object, e.g. {"rows": 1000, "seed": 42, "fields": [...]}"#)
