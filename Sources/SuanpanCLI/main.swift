@@ -9,7 +9,7 @@ struct SuanpanCommand: ParsableCommand {
         abstract: "Suanpan (算盘): a typed language for financial product rules.",
         discussion: "Exit codes: 0 ok, 1 test failures, 64 usage, 65 syntax or check error, 66 no tests found, 70 runtime error, 74 I/O error.",
         version: "0.1.0",
-        subcommands: [Run.self, Test.self, Check.self, Parse.self, Eval.self, Repl.self, Merge.self, Plugins.self]
+        subcommands: [Run.self, Test.self, Check.self, Parse.self, Eval.self, Repl.self, Merge.self, Generate.self, Plugins.self]
     )
 }
 

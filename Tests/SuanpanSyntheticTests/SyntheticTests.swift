@@ -1,6 +1,0 @@
-import XCTest
-import SuanpanSynthetic
-
-final class SyntheticTests: XCTestCase {
-    func testTargetBuilds() {}
-}
