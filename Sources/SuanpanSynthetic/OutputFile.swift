@@ -16,10 +16,11 @@ enum OutputFormat {
 }
 
 enum OutputFile {
-    /// Deletes a previous output (and a leftover SQLite journal) so that a run never appends
-    /// to, or inserts into, an old population.
-    static func removeExisting(_ path: String) throws(Synthetic.OutputError) {
-        for file in [path, path + "-journal"] where unlink(file) != 0 && errno != ENOENT {
+    /// Deletes a previous output (and, for SQLite, a leftover journal) so that a run never
+    /// appends to, or inserts into, an old population.
+    static func removeExisting(_ path: String, _ format: OutputFormat) throws(Synthetic.OutputError) {
+        let files = format == .sqlite ? [path, path + "-journal"] : [path]
+        for file in files where unlink(file) != 0 && errno != ENOENT {
             throw Synthetic.OutputError("\(file): cannot replace it (\(reason())); write to another file")
         }
     }
