@@ -10,7 +10,7 @@ struct Generate: ParsableCommand {
             The spec (JSON) gives the row count, the seed and one distribution per field; see \
             Examples/data/accounts.spec.json. The same spec and seed give the same bytes on any \
             machine. The output's extension picks the format (.csv, or .sqlite/.db for a table); \
-            an existing file is replaced. Exit codes: 65 spec error, 74 I/O error.
+            an existing file is replaced. Exit codes: 64 usage, 65 spec error, 74 I/O error.
             """
     )
 
@@ -25,6 +25,14 @@ struct Generate: ParsableCommand {
 
     @Option(name: .long, help: "Override the spec's seed.")
     var seed: UInt64?
+
+    func validate() throws {
+        do {
+            try Synthetic.checkOutputPath(out)
+        } catch {
+            throw ValidationError(error.message)
+        }
+    }
 
     func run() throws {
         guard let data = FileManager.default.contents(atPath: spec) else {

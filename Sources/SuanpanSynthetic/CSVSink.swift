@@ -1,7 +1,7 @@
 /// RFC 4180 CSV: a header row, LF line ends, and a cell quoted only when it holds a comma, a
 /// quote, CR or LF (quotes doubled inside). Booleans are true/false, null is an empty cell.
 struct CSVSink: RowSink {
-    private let file: BufferedFile
+    private var file: BufferedFile
 
     init(path: String) throws(Synthetic.OutputError) {
         file = try BufferedFile(path: path)

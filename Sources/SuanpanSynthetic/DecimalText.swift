@@ -62,7 +62,7 @@ struct DecimalText: Equatable, Sendable {
         digitCount = max(digitCount, places + 1)
         let length = places > 0 ? digitCount + 1 : digitCount
         let start = out.count
-        out.append(contentsOf: repeatElement(UInt8(ascii: "0"), count: length))
+        for _ in 0..<length { out.append(UInt8(ascii: "0")) }
         var index = start + length - 1
         var written = 0
         while index >= start {

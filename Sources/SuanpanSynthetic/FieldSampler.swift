@@ -99,7 +99,7 @@ struct FieldSampler {
         var digits = 1
         var rest = number / 10
         while rest > 0 { digits += 1; rest /= 10 }
-        if width > digits { out.bytes.append(contentsOf: repeatElement(UInt8(ascii: "0"), count: width - digits)) }
+        for _ in digits..<Swift.max(width, digits) { out.bytes.append(UInt8(ascii: "0")) }
         DecimalText.append(units: number, places: 0, to: &out.bytes)
         out.endText(from: start)
     }

@@ -22,7 +22,7 @@ public enum Synthetic {
     public static func generate(_ spec: Spec, to path: String, rows: Int? = nil, seed: UInt64? = nil) throws -> Summary {
         let spec = try spec.overriding(rows: rows, seed: seed)
         let format = try OutputFormat(path: path)
-        try OutputFile.removeExisting(path)
+        try OutputFile.removeExisting(path, format)
         do {
             switch format {
             case .csv:
@@ -33,9 +33,15 @@ public enum Synthetic {
                 try Generator.run(spec, into: &sink)
             }
         } catch {
-            try? OutputFile.removeExisting(path)
+            try? OutputFile.removeExisting(path, format)
             throw error
         }
         return Summary(rows: spec.rows, bytes: OutputFile.size(path))
+    }
+
+    /// Throws unless `path` names a format `generate` writes (.csv, .sqlite, .sqlite3, .db),
+    /// so that a command line can refuse it before reading anything.
+    public static func checkOutputPath(_ path: String) throws(OutputError) {
+        _ = try OutputFormat(path: path)
     }
 }
