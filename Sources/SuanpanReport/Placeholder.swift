@@ -1,2 +1,0 @@
-/// Renders scenario reports and comparisons.
-public enum Render {}
