@@ -6,14 +6,13 @@ import SuanpanValues
 struct AmountFormat: Sendable {
     /// Fraction digits of the report's currency: 2 for CNY, 0 for JPY, 3 for KWD.
     let digits: Int
+    /// The currency's code as the report gives it, for axis captions.
+    let currencyCode: String
 
     /// The currency's minor unit when the code is known, else 2 (most currencies).
     init(currency: String) {
         digits = Currency.named(currency.uppercased())?.minorUnits ?? 2
-    }
-
-    init(digits: Int) {
-        self.digits = digits
+        currencyCode = currency
     }
 
     /// "1,234.50": grouped, exactly the currency's digits (rounded half-even for display only).
