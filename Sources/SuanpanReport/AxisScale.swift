@@ -19,10 +19,11 @@ struct AxisScale: Sendable {
         var hi = max(high.units, 0)
         if lo == 0 && hi == 0 { hi = FixedDecimal.one.units }  // an empty chart still has an axis
         let step = AxisScale.step(lo: lo, hi: hi)
-        let nLo = AxisScale.floorDiv(lo, step)
-        let nHi = AxisScale.ceilDiv(hi, step)
+        // At most 7 ticks, so the multiples fit an Int comfortably.
+        let nLo = Int(clamping: AxisScale.floorDiv(lo, step))
+        let nHi = Int(clamping: AxisScale.ceilDiv(hi, step))
         var ticks: [FixedDecimal] = []
-        for k in nLo...nHi {
+        for k in nLo...max(nLo, nHi) {
             let (units, overflow) = Int128(k).multipliedReportingOverflow(by: step)
             if !overflow && units != .min { ticks.append(FixedDecimal(units: units)) }
         }
@@ -40,7 +41,8 @@ struct AxisScale: Sendable {
             for m: Int128 in [1, 2, 5] {
                 let (s, overflow) = power.multipliedReportingOverflow(by: m)
                 if overflow { return .max }
-                if ceilDiv(hi, s) - floorDiv(lo, s) <= 6 { return s }
+                let (steps, wide) = ceilDiv(hi, s).subtractingReportingOverflow(floorDiv(lo, s))
+                if !wide && steps <= 6 { return s }
             }
             let (next, overflow) = power.multipliedReportingOverflow(by: 10)
             if overflow { return .max }
@@ -48,16 +50,16 @@ struct AxisScale: Sendable {
         }
     }
 
-    static func ceilDiv(_ a: Int128, _ b: Int128) -> Int {
+    /// ⌈a / b⌉ for b > 0; |q·b| ≤ |a| and |q| < Int128.max, so nothing wraps.
+    static func ceilDiv(_ a: Int128, _ b: Int128) -> Int128 {
         let q = a / b
-        let r = q * b == a ? q : (a > 0 ? q + 1 : q)
-        return Int(clamping: r)
+        return q * b == a ? q : (a > 0 ? q + 1 : q)
     }
 
-    static func floorDiv(_ a: Int128, _ b: Int128) -> Int {
+    /// ⌊a / b⌋ for b > 0.
+    static func floorDiv(_ a: Int128, _ b: Int128) -> Int128 {
         let q = a / b
-        let r = q * b == a ? q : (a < 0 ? q - 1 : q)
-        return Int(clamping: r)
+        return q * b == a ? q : (a < 0 ? q - 1 : q)
     }
 
     /// Where `value` falls between the bottom (0) and the top (1) of the axis.
