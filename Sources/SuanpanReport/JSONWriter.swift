@@ -3,17 +3,13 @@
 // decimals. (JSONSerialization would reorder keys and turn amounts into binary floats.)
 
 /// A JSON value as the renderers build it; objects keep their keys in order.
-indirect enum JSONValue: Sendable, Equatable {
+indirect enum JSONValue: Sendable {
     case string(String)
     case int(Int)
     case bool(Bool)
     case null
     case array([JSONValue])
     case object([(String, JSONValue)])
-
-    static func == (a: JSONValue, b: JSONValue) -> Bool {
-        a.text(indent: 0) == b.text(indent: 0)
-    }
 
     /// A string, or null for nil.
     static func optional(_ s: String?) -> JSONValue {

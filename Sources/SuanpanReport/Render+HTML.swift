@@ -94,6 +94,7 @@ extension Render {
                    PercentChange.of(item.change, base: total).text]
         }
         out += table.rendered()
-        return out + "<p class=\"sum\">\(XMLText.escape(sumLine(contributions, total: total, format)))</p>\n"
+        let sum = sumLine(contributions, total: total, format).filter { $0 != "\n" }
+        return out + "<p class=\"sum\">\(XMLText.escape(sum))</p>\n"
     }
 }
