@@ -1,14 +1,24 @@
 // How many terminal columns a string takes, after Unicode's East Asian Width (UAX #11):
 // wide and fullwidth characters (Chinese, Japanese, Korean, fullwidth forms, most emoji) take
 // two columns, combining marks and format characters none, everything else one. Ambiguous
-// characters (box drawing, Greek, ...) count as one, as in every terminal outside a CJK
+// characters (box drawing, Greek, ...) count as one column, as in every terminal outside a CJK
 // legacy locale. Tables align by this width, not by `count`, so a segment named 华东 lines up.
 
 enum DisplayWidth {
     /// Columns taken by `text` in a terminal.
+    ///
+    /// Counted per grapheme cluster: a cluster of several scalars (an emoji joined with ZWJ,
+    /// a Hangul syllable spelled in jamo, a flag) shows as one glyph, at most two columns wide.
     static func of(_ text: String) -> Int {
         var width = 0
-        for scalar in text.unicodeScalars { width += of(scalar) }
+        for character in text {
+            let scalars = character.unicodeScalars
+            if scalars.count == 1, let only = scalars.first {
+                width += of(only)
+            } else {
+                width += min(scalars.reduce(0) { $0 + of($1) }, 2)
+            }
+        }
         return width
     }
 

@@ -57,12 +57,17 @@ struct TextTable {
         return line
     }
 
-    /// A cell on one line: control characters (a newline in a segment key) would break the
-    /// grid, so they become spaces.
+    /// A cell on one line: control characters would break the grid (a newline in a segment
+    /// key) or drive the terminal (ESC starting an escape sequence), so they become spaces.
     static func clean(_ text: String) -> String {
-        guard text.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) else { return text }
-        return String(String.UnicodeScalarView(text.unicodeScalars.map {
-            $0.value < 0x20 || $0.value == 0x7F ? " " : $0
-        }))
+        guard text.unicodeScalars.contains(where: isControl) else { return text }
+        var out = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars { out.append(isControl(scalar) ? " " : scalar) }
+        return String(out)
+    }
+
+    /// C0, DEL and C1 controls.
+    static func isControl(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.value < 0x20 || (scalar.value >= 0x7F && scalar.value < 0xA0)
     }
 }

@@ -41,6 +41,16 @@ final class TableTests: XCTestCase {
         XCTAssertEqual(DisplayWidth.of("한국"), 4)
         XCTAssertEqual(DisplayWidth.of("─"), 1)            // ambiguous: narrow
         XCTAssertEqual(DisplayWidth.pad("华东", to: 6, right: true), "  华东")
+        XCTAssertEqual(DisplayWidth.of("👨\u{200D}👩\u{200D}👧"), 2)  // one glyph
+        XCTAssertEqual(DisplayWidth.of("\u{1112}\u{1161}\u{11AB}"), 2)  // 한 spelled in jamo
+    }
+
+    func testControlCharactersCannotBreakTheGridOrDriveTheTerminal() throws {
+        var report = try Fixtures.sample()
+        report.breakdowns[0].rows[0].key = "A\nB\u{1B}[31m"
+        let text = Render.table(report)
+        XCTAssertFalse(text.contains("\u{1B}"))
+        XCTAssertTrue(text.contains("\nA B [31m         2        2  3,000.00  20.00  3,020.00\n"), text)
     }
 
     func testJPYHasNoDecimalsAndDailyKeysStayWhole() throws {
