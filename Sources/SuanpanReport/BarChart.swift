@@ -80,23 +80,31 @@ struct BarChart: Sendable {
         return (low, high)
     }
 
-    /// Legend entries left to right, wrapping; returns the number of rows used.
+    /// Legend entries left to right, wrapping, in at most `maxLegendRows` rows (the rest are
+    /// counted, not drawn, so the plot keeps its room); returns the number of rows used.
     func drawLegend(_ svg: inout SVGBuilder) -> Int {
         var x = 16.0
         var row = 0
-        for (name, color) in series {
+        for (i, (name, color)) in series.enumerated() {
             let advance = 14 + SVGBuilder.textWidth(name, size: 12) + 18
             if x + advance > BarChart.width - 16 && x > 16 {
                 row += 1
                 x = 16
+            }
+            if row == BarChart.maxLegendRows {
+                svg.text("… and \(series.count - i) more", x: 16, y: 44 + Double(row - 1) * 18 + 14, size: 11,
+                         anchor: "start", fill: "#666666")
+                return row + 1
             }
             let y = 44 + Double(row) * 18
             svg.rect(x: x, y: y - 9, width: 10, height: 10, fill: color)
             svg.text(name, x: x + 14, y: y, size: 12, anchor: "start")
             x += advance
         }
-        return series.isEmpty ? 0 : min(row + 1, 4)
+        return series.isEmpty ? 0 : row + 1
     }
+
+    static let maxLegendRows = 4
 
     func drawAxis(_ svg: inout SVGBuilder, _ axis: AxisScale, _ plot: Plot) {
         for tick in axis.ticks {

@@ -60,6 +60,14 @@ final class SVGTests: XCTestCase {
         XCTAssertTrue(empty.texts.contains("no periods"))
     }
 
+    func testALongLegendIsCutShortRatherThanCoveringThePlot() throws {
+        var report = try Fixtures.sample()
+        report.lines = (1...60).map { "revenue line \($0)" }
+        let document = try XMLDocumentSummary(Render.svg(report))
+        XCTAssertTrue(document.texts.contains { $0.hasPrefix("… and ") && $0.hasSuffix(" more") }, "\(document.texts)")
+        XCTAssertFalse(document.texts.contains("revenue line 60"))
+    }
+
     func testAxisTicksAreExactRoundNumbers() throws {
         XCTAssertEqual(AxisScale(low: .zero, high: try dec("2345.678")).ticks.map(\.description),
                        ["0", "500", "1000", "1500", "2000", "2500"])

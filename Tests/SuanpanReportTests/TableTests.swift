@@ -98,4 +98,18 @@ final class TableTests: XCTestCase {
 
         """)
     }
+
+    // Largest total 2,400 over 10 columns: 2,345.678 is 78.2 eighths → 78 (9 full and ▊ = 6/8),
+    // 1,040.50 is 34.7 → 35 (4 and ▍ = 3/8), 1,020.50 is 34.0 → 34 (4 and ▎ = 2/8).
+    func testComparisonBars() throws {
+        XCTAssertEqual(Render.bars(try Fixtures.comparison(), width: 10), """
+        huabei_high_fee — Higher fee against huabei — Huabei fees · CNY
+        2021-01  baseline  ████▎       1,020.50
+                 variant   ████▍       1,040.50  +20.00
+        2021-02  baseline  █████████▊  2,345.68
+                 variant   ██████████  2,400.00  +54.32
+        total: 3,366.18 → 3,440.50 (+74.32, +2.21%)
+
+        """)
+    }
 }
