@@ -66,3 +66,26 @@ extension SegmentKey {
         }
     }
 }
+
+extension Program {
+    /// Runs a scenario and gives its report with the partial result it was built from;
+    /// `overrides` are the what-ifs in force, as written, for the partial's identity.
+    public func report(ofScenario index: Int, overrides: [String] = []) throws(RuntimeError) -> (report: ScenarioReport, partial: ScenarioPartial) {
+        let run = try runScenario(index)
+        let partial = partial(of: run, overrides: overrides)
+        return (partial.report(), partial)
+    }
+
+    /// A variant's changes as written: `Huabei.merchant_rate = 0.6%`.
+    public func describeChanges(of def: ScenarioDef) -> [String] {
+        def.changes.map { change in
+            let value = change.value.file.text(of: change.value.span)
+            switch change.target {
+            case .parameter(let g): return "\(checked.globals[g].qualifiedName) = \(value)"
+            case .row(let table, let keys):
+                let shown = keys.map { $0.file.text(of: $0.span) }.joined(separator: ", ")
+                return "\(checked.functions[table].qualifiedName)(\(shown)) = \(value)"
+            }
+        }
+    }
+}

@@ -49,7 +49,7 @@ struct ScenarioJob {
             var comparison: ScenarioComparison?
             if let base = def.base {
                 let before = try report(base, in: program)
-                comparison = ScenarioComparison(baseline: before.report, variant: baseline.report, changes: describe(def))
+                comparison = ScenarioComparison(baseline: before.report, variant: baseline.report, changes: program.describeChanges(of: def))
             } else if let variant {
                 let after = try report(index, in: variant)
                 comparison = ScenarioComparison(baseline: baseline.report, variant: after.report, changes: options.whatIfs)
@@ -63,9 +63,7 @@ struct ScenarioJob {
         do {
             progress?.start(program.checked.scenarios[index].name)
             defer { progress?.finish() }
-            let run = try program.runScenario(index)
-            let partial = program.partial(of: run, overrides: options.whatIfs)
-            return (partial.report(), partial)
+            return try program.report(ofScenario: index, overrides: options.whatIfs)
         } catch let error as RuntimeError {
             Console.report(error.diagnostic)
             if error.message == "interrupted" { Console.err("stopped: no report or partial result was written") }
@@ -81,19 +79,6 @@ struct ScenarioJob {
         }
         if let path = options.svg { try Self.writeAtomically(comparison.map(Render.svg) ?? Render.svg(report), to: path) }
         if let path = options.html { try Self.writeAtomically(Render.html(report, comparison: comparison), to: path) }
-    }
-
-    /// A variant's changes as written: `Huabei.merchant_rate = 0.6%`.
-    func describe(_ def: ScenarioDef) -> [String] {
-        def.changes.map { change in
-            let value = change.value.file.text(of: change.value.span)
-            switch change.target {
-            case .parameter(let g): return "\(program.checked.globals[g].qualifiedName) = \(value)"
-            case .row(let table, let keys):
-                let shown = keys.map { $0.file.text(of: $0.span) }.joined(separator: ", ")
-                return "\(program.checked.functions[table].qualifiedName)(\(shown)) = \(value)"
-            }
-        }
     }
 
     /// Written to a temporary file first and then renamed, so that a run stopped

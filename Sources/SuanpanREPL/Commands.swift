@@ -18,6 +18,7 @@ extension REPL {
         (":env", ":env", "list what is defined: files, products and parameters, records, constants, rules, tests"),
         (":save", ":save FILE", "write the definitions typed here to a file that :load reads back"),
         (":test", ":test", "run the test blocks loaded and typed"),
+        (":scenario", ":scenario NAME", "run a scenario: its report and a chart; beside the baseline when :set what-ifs are in force"),
         (":time", ":time EXPR", "evaluate and show how long it took"),
         (":quit", ":quit", "leave (Ctrl-D does too)"),
     ]
@@ -84,6 +85,7 @@ extension REPL {
         case ":env": environment()
         case ":save": save(argument)
         case ":test": tests()
+        case ":scenario": scenario(argument)
         case ":time": time(argument)
         case ":explain": explain(argument)
         default: errors("unknown command \(spelling); :help lists them")

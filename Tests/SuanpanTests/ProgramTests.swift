@@ -16,6 +16,9 @@ final class TempFolder {
 
     deinit { try? FileManager.default.removeItem(at: url) }
 
+    /// The absolute path of a file in the folder, written or not.
+    func path(_ name: String) -> String { url.appendingPathComponent(name).path }
+
     /// Writes a file (creating folders) and returns its absolute path.
     @discardableResult
     func write(_ name: String, _ text: String) -> String { write(name, bytes: Array(text.utf8)) }

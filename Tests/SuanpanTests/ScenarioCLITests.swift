@@ -1,0 +1,121 @@
+import Foundation
+import XCTest
+
+/// Scenarios from the command line: reports, comparisons and their explanation,
+/// shards merged byte for byte, merges refused, bad data, charts, the REPL.
+extension CLITests {
+    static let book = """
+        record Card { id: string, balance: money<CNY>, late: int, band: string }
+        product Issuer {
+          param daily_rate: rate/day = 0.05%/day
+          param fee_rate: percent = 1%
+        }
+        population cards: Card from "cards.csv"
+        scenario Book {
+          for c in cards
+          from 2021-01-01 to 2021-03-01 by month
+          revenue interest = if c.late > 30 then round(c.balance * Issuer.daily_rate * period_days, 0.01) else 0 CNY
+          revenue fee = round(c.balance * Issuer.fee_rate, 0.01)
+          by c.band
+        }
+        scenario Cut = Book with Issuer { fee_rate = 0.5% }
+        """
+
+    /// 40 cards: balance 100 × (i + 1), late 45 for every third, bands A, B in turn.
+    func cards(_ dir: TempFolder, rows: Int = 40, extra: String = "") -> String {
+        var csv = "id,balance,late,band\n"
+        for i in 0..<rows { csv += "C\(i),\(100 * (i + 1)).00,\(i % 3 == 0 ? 45 : 0),\(i % 2 == 0 ? "A" : "B")\n" }
+        return dir.write("cards.csv", csv + extra)
+    }
+
+    func testAVariantIsShownBesideItsBaseWithWhatAccountsForTheChange() throws {
+        let dir = TempFolder()
+        _ = cards(dir)
+        let file = dir.write("book.suan", Self.book)
+        let r = try suanpan(["run", file, "--scenario", "Cut"])
+        XCTAssertEqual(r.status, 0, r.stderr)
+        // fee: 1% of 100 × (1 + … + 40) = 820.00 a month, 2,460.00 over three; half of it is cut.
+        XCTAssertTrue(r.stdout.contains("Issuer.fee_rate = 0.5%"), r.stdout)
+        XCTAssertTrue(r.stdout.contains("2,460.00"), r.stdout)
+        XCTAssertTrue(r.stdout.contains("1,230.00"), r.stdout)
+        XCTAssertTrue(r.stdout.contains("-1,230.00 = total change -1,230.00"), r.stdout)
+    }
+
+    func testAWhatIfFromTheCommandLineRunsBesideTheBaseline() throws {
+        let dir = TempFolder()
+        _ = cards(dir)
+        let file = dir.write("book.suan", Self.book)
+        let r = try suanpan(["run", file, "--scenario", "Book", "--what-if", "Issuer.fee_rate=2%", "--format", "csv"])
+        XCTAssertEqual(r.status, 0, r.stderr)
+        XCTAssertTrue(r.stdout.hasPrefix("section,key,line,baseline,variant,change"), r.stdout)
+        XCTAssertTrue(r.stdout.contains("total,total,fee,2460,4920,2460"), r.stdout)
+    }
+
+    /// `run --shard K/N --partial` on every shard, then `merge`: the same JSON as one run.
+    func testShardsMergeIntoTheSingleRunsReportByteForByte() throws {
+        let dir = TempFolder()
+        _ = cards(dir, rows: 101)
+        let file = dir.write("book.suan", Self.book)
+        let single = try suanpan(["run", file, "--scenario", "Book", "--format", "json"])
+        XCTAssertEqual(single.status, 0, single.stderr)
+        var parts: [String] = []
+        for k in 1...3 {
+            let part = dir.path("part\(k).json")
+            let r = try suanpan(["run", file, "--scenario", "Book", "--shard", "\(k)/3", "--partial", part])
+            XCTAssertEqual(r.status, 0, r.stderr)
+            parts.append(part)
+        }
+        let merged = try suanpan(["merge", "--format", "json"] + parts.reversed())
+        XCTAssertEqual(merged.status, 0, merged.stderr)
+        XCTAssertEqual(merged.stdout, single.stdout)
+        let refused = try suanpan(["merge", parts[0], parts[2]])
+        XCTAssertEqual(refused.status, 65)
+        XCTAssertEqual(refused.stderr, "error: shards missing: 2/3 (give every shard's partial)\n")
+        let twice = try suanpan(["merge", parts[0], parts[0], parts[1], parts[2]])
+        XCTAssertEqual(twice.stderr, "error: \(parts[0]) repeats shard 1/3\n")
+    }
+
+    func testABadValueNamesTheFileRowColumnAndValue() throws {
+        let dir = TempFolder()
+        let csv = cards(dir, rows: 3, extra: "C9,12x.00,0,A\n")
+        let file = dir.write("book.suan", Self.book)
+        let r = try suanpan(["run", file, "--scenario", "Book"])
+        XCTAssertEqual(r.status, 70)
+        XCTAssertTrue(r.stderr.contains("\(csv):5: row 4, column 'balance'"), r.stderr)
+        XCTAssertTrue(r.stderr.contains("'12x.00'"), r.stderr)
+    }
+
+    func testChartsAndReportsAreWrittenToFiles() throws {
+        let dir = TempFolder()
+        _ = cards(dir)
+        let file = dir.write("book.suan", Self.book)
+        let svg = dir.path("book.svg"), html = dir.path("book.html")
+        let r = try suanpan(["run", file, "--scenario", "Cut", "--svg", svg, "--html", html])
+        XCTAssertEqual(r.status, 0, r.stderr)
+        let picture = String(decoding: FileManager.default.contents(atPath: svg) ?? Data(), as: UTF8.self)
+        XCTAssertTrue(picture.hasPrefix("<?xml") || picture.hasPrefix("<svg"), picture)
+        let page = String(decoding: FileManager.default.contents(atPath: html) ?? Data(), as: UTF8.self)
+        XCTAssertTrue(page.contains("<svg") && page.contains("</html>"), page)
+        let two = try suanpan(["run", file, "--svg", svg])
+        XCTAssertEqual(two.status, 64)
+        XCTAssertTrue(two.stderr.contains("name it with --scenario NAME"), two.stderr)
+    }
+
+    func testScenarioOptionsSayWhatToWrite() throws {
+        let dir = TempFolder()
+        _ = cards(dir)
+        let file = dir.write("book.suan", Self.book)
+        let unknown = try suanpan(["run", file, "--scenario", "Bok"])
+        XCTAssertEqual(unknown.status, 64)
+        XCTAssertEqual(unknown.stderr, "error: no scenario named 'Bok'; the scenarios are Book, Cut\n")
+        let shard = try suanpan(["run", file, "--shard", "4/3"])
+        XCTAssertEqual(shard.status, 64)
+        XCTAssertTrue(shard.stderr.contains("--shard takes K/N with 1 ≤ K ≤ N, such as --shard 2/8 (not '4/3')"), shard.stderr)
+        let partial = try suanpan(["run", file, "--partial", dir.path("p.json")])
+        XCTAssertTrue(partial.stderr.contains("give --shard K/N too"), partial.stderr)
+        let other = dir.write("other.csv", "id,balance,late,band\nX,1.00,0,A\n")
+        let elsewhere = try suanpan(["run", file, "--scenario", "Book", "--population", "cards=\(other)", "--format", "json"])
+        XCTAssertEqual(elsewhere.status, 0, elsewhere.stderr)
+        XCTAssertTrue(elsewhere.stdout.contains("\"accounts\": 1"), elsewhere.stdout)
+    }
+}
