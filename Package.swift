@@ -45,7 +45,7 @@ let package = Package(
         .testTarget(name: "SuanpanCheckerTests", dependencies: ["SuanpanChecker"]),
         .testTarget(name: "SuanpanRuntimeTests", dependencies: ["SuanpanRuntime"]),
         .testTarget(name: "SuanpanPluginTests", dependencies: ["SuanpanPlugin"]),
-        .testTarget(name: "SuanpanDataTests", dependencies: ["SuanpanData", "SuanpanReaders", "SuanpanChecker", "SuanpanRuntime"]),
+        .testTarget(name: "SuanpanDataTests", dependencies: ["SuanpanData", "SuanpanReaders", "SuanpanChecker", "SuanpanRuntime", "SuanpanValues", "CSQLite"]),
         .testTarget(name: "SuanpanSyntheticTests", dependencies: ["SuanpanSynthetic"]),
         .testTarget(name: "SuanpanLibraryTests", dependencies: ["SuanpanLibrary", "Suanpan"]),
         .testTarget(name: "SuanpanTests", dependencies: ["Suanpan"]),

@@ -131,6 +131,7 @@ final class JSONLinesSource: RowSource {
     private func nextLine() throws(DataError) -> (Range<Int>, Int)? {
         var searched = input.start
         while true {
+            searched = max(searched, input.start)
             let found: Int? = input.bytes.withUnsafeBufferPointer { b in
                 var k = searched
                 while k < b.count, b[k] != 0x0A { k += 1 }

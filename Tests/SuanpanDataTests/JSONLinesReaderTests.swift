@@ -1,0 +1,49 @@
+import XCTest
+import SuanpanChecker
+import SuanpanData
+import SuanpanReaders
+import SuanpanRuntime
+import SuanpanValues
+
+final class JSONLinesReaderTests: XCTestCase {
+    let account = record("Account", [("id", .string), ("name", .string), ("balance", .money("CNY")), ("vip", .bool)])
+
+    func testObjectsWithEscapesExactNumbersAndMissingKeys() throws {
+        let scratch = Scratch()
+        let path = scratch.write("a.jsonl", """
+            {"id": "A1", "name": "\\u676d\\u5dde \\"West\\"\\n", "balance": 0.1, "vip": true, "extra": [1, {"x": 2}]}
+
+            {"id": "A2", "name": "emoji \\ud83d\\ude00", "balance": 12, "vip": false}\r
+            {"balance": "3.50 CNY", "id": "A3", "vip": null, "unknown": 1}
+            """)
+        var spec = PopulationSpec(name: "a", path: path, record: account)
+        spec.defaults["vip"] = .bool(false)
+        let batch = try XCTUnwrap(readAll(spec).batches.first)
+        XCTAssertEqual(batch.columns[0].strings, ["A1", "A2", "A3"])
+        XCTAssertEqual(batch.columns[1].strings, ["杭州 \"West\"\n", "emoji 😀", ""])
+        XCTAssertEqual(batch.columns[2].decimals, [decimal("0.1"), decimal("12"), decimal("3.50")])
+        guard case .bools(let vip) = batch.columns[3] else { return XCTFail("not bools") }
+        XCTAssertEqual(vip, [true, false, false])
+    }
+
+    func testMalformedLineNamesLineAndCharacter() {
+        let scratch = Scratch()
+        let path = scratch.write("a.jsonl", "{\"id\": \"A1\", \"name\": \"x\", \"balance\": 1, \"vip\": true}\n{\"id\": \"杭\" \"name\": 1}\n")
+        XCTAssertEqual(errorText(PopulationSpec(name: "a", path: path, record: account)),
+                       "\(path):2: row 2: character 12: expected ',' or '}' after a value (write one JSON object per line, such as {\"id\": \"A1\", \"balance\": 2000.00})")
+    }
+
+    func testNestedValueInAUsedKeyIsAnError() {
+        let scratch = Scratch()
+        let path = scratch.write("a.jsonl", "{\"id\": \"A1\", \"name\": \"x\", \"balance\": 1, \"vip\": true}\n{\"id\": \"A2\", \"name\": [\"x\"], \"balance\": 1, \"vip\": true}\n")
+        XCTAssertEqual(errorText(PopulationSpec(name: "a", path: path, record: account)),
+                       "\(path):2: row 2, column 'name': key 'name' holds an array; a column holds one value (write one number, string, true, false or null for 'name')")
+    }
+
+    func testExponentNumbersAreRefusedWithTheirDecimalForm() {
+        let scratch = Scratch()
+        let path = scratch.write("a.jsonl", "{\"id\": \"A1\", \"name\": \"x\", \"balance\": 1.5e3, \"vip\": true}\n")
+        XCTAssertEqual(errorText(PopulationSpec(name: "a", path: path, record: account)),
+                       "\(path):1: row 1, column 'balance': '1.5e3' is not an amount of CNY (write 1500)")
+    }
+}
