@@ -3,8 +3,9 @@ import SuanpanValues
 
 /// One field's values as they are converted, in the array its `Column` will hold:
 /// appends are to a typed array, never to `[Value]`, except for `money` fields
-/// whose currency each cell writes.
-final class ColumnBuilder {
+/// whose currency each cell writes. A value type held in locals while a batch is
+/// converted, so the per-cell appends carry no exclusivity checks.
+struct ColumnValues {
     let kind: FieldKind
     private var decimals: [FixedDecimal] = []
     private var bools: [Bool] = []
@@ -23,8 +24,8 @@ final class ColumnBuilder {
         }
     }
 
-    /// Appends a converted cell; the conversion made it of this builder's kind.
-    func append(_ scalar: Scalar) {
+    /// Appends a converted cell; the conversion made it of this column's kind.
+    mutating func append(_ scalar: Scalar) {
         switch scalar {
         case .decimal(let d): decimals.append(d)
         case .money(let d, let c):
@@ -35,36 +36,33 @@ final class ColumnBuilder {
         }
     }
 
-    /// Takes back the last value: a later cell of the same row was bad.
-    func removeLast() {
-        switch kind {
-        case .int, .number, .percent, .rate, .duration, .money(.some, _): _ = decimals.popLast()
-        case .money(nil, _): _ = values.popLast()
-        case .bool: _ = bools.popLast()
-        case .string: _ = strings.popLast()
-        case .date: _ = dates.popLast()
+    /// Appends another part's values, leaving out the bad rows. The part has one value for
+    /// each of `rows` rows except those in `absent` (its own bad cells); `dropped` are all the
+    /// bad rows of the batch (a superset of `absent`).
+    mutating func append(_ part: ColumnValues, rows: Int, absent: Set<Int>, dropped: Set<Int>) {
+        func add<T>(_ mine: inout [T], _ theirs: [T]) {
+            guard !dropped.isEmpty else { return mine.append(contentsOf: theirs) }
+            var next = 0
+            for row in 0..<rows where !absent.contains(row) {
+                if !dropped.contains(row), next < theirs.count { mine.append(theirs[next]) }
+                next += 1
+            }
         }
+        add(&decimals, part.decimals)
+        add(&bools, part.bools)
+        add(&strings, part.strings)
+        add(&dates, part.dates)
+        add(&values, part.values)
     }
 
-    /// The column built so far; the builder starts again empty.
-    func take() -> Column {
-        defer { reset() }
+    var column: Column {
         switch kind {
-        case .int, .number, .percent, .rate, .duration: return .decimals(decimals)
-        case .money(let c?, _): return .money(decimals, c)
-        case .money(nil, _): return .values(values)
-        case .bool: return .bools(bools)
-        case .string: return .strings(strings)
-        case .date: return .dates(dates)
+        case .int, .number, .percent, .rate, .duration: .decimals(decimals)
+        case .money(let c?, _): .money(decimals, c)
+        case .money(nil, _): .values(values)
+        case .bool: .bools(bools)
+        case .string: .strings(strings)
+        case .date: .dates(dates)
         }
-    }
-
-    func reset() {
-        // New arrays rather than removeAll: the taken column still shares the old storage.
-        decimals = []
-        bools = []
-        strings = []
-        dates = []
-        values = []
     }
 }

@@ -75,6 +75,13 @@ public struct RawBatch: Sendable {
         rowCount += 1
     }
 
+    /// The same for an array of cells: one copy, without the generic path's per-element calls.
+    public mutating func append(row: [Cell], line: Int) {
+        cells.append(contentsOf: row)
+        lines.append(line)
+        rowCount += 1
+    }
+
     public mutating func removeAll() {
         cells.removeAll(keepingCapacity: true)
         lines.removeAll(keepingCapacity: true)

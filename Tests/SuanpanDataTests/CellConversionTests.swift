@@ -49,6 +49,8 @@ final class CellConversionTests: XCTestCase {
             (.text("1,200"), "error: '1,200' is not a number (write 1200)"),
             (.text("1,200.50"), "error: '1,200.50' is not a number (write 1200.50)"),
             (.text("+3"), "error: '+3' is not a number (write 3)"),
+            (.text("1,5"), "error: '1,5' is not a number (write a number, such as 2000.10)"),
+            (.text("4.5%"), "error: '4.5%' is not a number (write 0.045, or declare the field percent)"),
             (.text(".5"), "error: '.5' is not a number (write 0.5)"),
             (.text("abc"), "error: 'abc' is not a number (write a number, such as 2000.10)"),
             (.text("0.0000000000000000001"), "error: '0.0000000000000000001' has more than 18 digits after the point (round it to 18 places)"),

@@ -33,6 +33,25 @@ final class PopulationReaderTests: XCTestCase {
         XCTAssertEqual(currency.code, "CNY")
     }
 
+    func testEmptyCellsTakeTheDefaultOrAreErrors() throws {
+        let scratch = Scratch()
+        let path = scratch.write("a.csv", "id,balance,opened\n,1.00,2021-01-31\n2,,2021-01-31\n")
+        let described = record("Described", [("id", .string), ("balance", .money("CNY")), ("note", .string), ("opened", .date)])
+        var spec = PopulationSpec(name: "a", path: path, record: described)
+        spec.defaults["note"] = .string("none")
+        XCTAssertEqual(errorText(spec), "\(path):3: row 2, column 'balance': empty value (give the field a default in the record, or fill the column)")
+        spec.defaults["balance"] = cny.map { .money(decimal("9.99"), $0) }
+        let batch = try XCTUnwrap(readAll(spec).batches.first)
+        XCTAssertEqual(batch.columns[0].strings, ["", "2"])
+        XCTAssertEqual(batch.columns[1].decimals, [decimal("1.00"), decimal("9.99")])
+        XCTAssertEqual(batch.columns[2].strings, ["none", "none"])
+    }
+
+    func testEachReaderIsAPluginNamedAfterIt() {
+        XCTAssertEqual(Readers.plugins.map(\.name), ["csv", "jsonl", "sqlite"])
+        XCTAssertEqual(Readers.plugins.map { $0.readers.map(\.name) }, [["csv"], ["jsonl"], ["sqlite"]])
+    }
+
     func testBadValueMessageHasFileLineRowColumnValueAndHint() throws {
         let scratch = Scratch()
         let path = scratch.write("a.csv", "id,balance,rate,opened\n1,2.00,0.04%,2021-01-31\n2,\"3.00\",0.04%,2021/02/01\n")
