@@ -66,3 +66,39 @@ final class CSVReaderTests: XCTestCase {
         XCTAssertEqual(batch.columns[0].strings, ["1", "2"])
     }
 }
+
+final class CSVOptionTests: XCTestCase {
+    let one = record("One", [("id", .string)])
+
+    func testOptionValuesThatAreNotRead() {
+        let scratch = Scratch()
+        let path = scratch.write("o.csv", "id\n1\n")
+        func error(_ options: [String: String]) -> String? {
+            errorText(PopulationSpec(name: "o", path: path, options: options, record: one))
+        }
+        XCTAssertEqual(error(["header": "false"]),
+                       "\(path): header = \"false\": the csv reader needs a header row naming the columns (add a first row with the column names and write header = \"true\" or leave the option out)")
+        XCTAssertEqual(error(["encoding": "latin1"]),
+                       "\(path): encoding = \"latin1\" is not one the reader decodes (write encoding = \"utf-8\", \"gbk\" or \"gb18030\", or convert the file to UTF-8)")
+        XCTAssertEqual(error(["delimiter": "::"]),
+                       "\(path): delimiter = \"::\" is not one ASCII character other than a quote or a line end (write delimiter = \",\", \";\", \"|\" or \"tab\")")
+        XCTAssertNil(error(["encoding": "UTF-8", "header": "true", "delimiter": ","]))
+    }
+
+    func testEmptyFileAndMissingFile() {
+        let scratch = Scratch()
+        let empty = scratch.write("e.csv", "")
+        XCTAssertEqual(errorText(PopulationSpec(name: "e", path: empty, record: one)),
+                       "\(empty): the file is empty (a CSV file needs a first row naming the columns)")
+        let none = scratch.folder + "/none.csv"
+        XCTAssertEqual(errorText(PopulationSpec(name: "n", path: none, record: one)),
+                       "\(none): cannot open the file: No such file or directory (check the path, relative to the folder of the file declaring the population)")
+    }
+
+    func testTextAfterAClosingQuote() {
+        let scratch = Scratch()
+        let path = scratch.write("t.csv", "id\n\"a\"b\n")
+        XCTAssertEqual(errorText(PopulationSpec(name: "t", path: path, record: one)),
+                       "\(path):2: text after a quoted field's closing quote (quote the whole field, and write a quote inside it as \"\")")
+    }
+}

@@ -13,7 +13,7 @@ final class PopulationReaderTests: XCTestCase {
         let scratch = Scratch()
         let path = scratch.write("a.csv", "id,balanse,rate,opened\n1,2.00,0.04%,2021-01-31\n")
         XCTAssertEqual(errorText(PopulationSpec(name: "a", path: path, record: account)),
-                       "\(path): column 'balance': no column 'balance' for field 'balance' of Account; the file's columns are 'id', 'balanse', 'rate', 'opened'; did you mean 'balanse'? (write column balance = \"balanse\" in the population, or give the field a default in the record)")
+                       "\(path): column 'balance': no such column for field 'balance' of Account; the file's columns are 'id', 'balanse', 'rate', 'opened'; did you mean 'balanse'? (write column balance = \"balanse\" in the population, or give the field a default in the record)")
     }
 
     func testMappedColumnInFenAndDefaultForAMissingColumn() throws {
