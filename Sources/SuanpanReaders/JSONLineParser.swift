@@ -103,9 +103,11 @@ struct JSONLineParser {
         let start = i
         var plain = true
         if peek == UInt8(ascii: "-") { i += 1 }
-        guard digits() > 0 else { throw JSONSyntaxError(offset: start, message: "expected a value") }
-        if b[i - 1] == UInt8(ascii: "0"), i - start > (b[start] == UInt8(ascii: "-") ? 2 : 1) {
-            throw JSONSyntaxError(offset: start, message: "a number with a leading zero")
+        let first = i
+        let count = digits()
+        guard count > 0 else { throw JSONSyntaxError(offset: start, message: "expected a value") }
+        if count > 1, b[first] == UInt8(ascii: "0") {
+            throw JSONSyntaxError(offset: start, message: "a number with a leading zero: write it without the zero, or as a string")
         }
         if peek == UInt8(ascii: ".") {
             i += 1

@@ -40,6 +40,16 @@ final class JSONLinesReaderTests: XCTestCase {
                        "\(path):2: row 2, column 'name': key 'name' holds an array; a column holds one value (write one number, string, true, false or null for 'name')")
     }
 
+    func testNumbersFollowJSONGrammar() throws {
+        let scratch = Scratch()
+        let numbers = record("N", [("a", .number), ("b", .number), ("c", .int), ("d", .number)])
+        let path = scratch.write("n.jsonl", "{\"a\": 10, \"b\": -0.50, \"c\": -0, \"d\": 100.25}\n{\"a\": 0123, \"b\": 1, \"c\": 1, \"d\": 1}\n")
+        XCTAssertEqual(errorText(PopulationSpec(name: "n", path: path, record: numbers)),
+                       "\(path):2: row 2: character 7: a number with a leading zero: write it without the zero, or as a string (write one JSON object per line, such as {\"id\": \"A1\", \"balance\": 2000.00})")
+        let first = try readAll(PopulationSpec(name: "n", path: path, record: numbers, badRows: .skip)).batches.first
+        XCTAssertEqual(first?.columns.flatMap(\.decimals), [decimal("10"), decimal("-0.5"), .zero, decimal("100.25")])
+    }
+
     func testExponentNumbersAreRefusedWithTheirDecimalForm() {
         let scratch = Scratch()
         let path = scratch.write("a.jsonl", "{\"id\": \"A1\", \"name\": \"x\", \"balance\": 1.5e3, \"vip\": true}\n")
