@@ -36,10 +36,16 @@ public protocol RowSource: AnyObject {
     /// before the first read: a source may leave the others `.missing` rather than
     /// decode them, and need not report nested values in them.
     func useColumns(_ used: [Bool])
+
+    /// The shard the population reads, told once before the first read: a source may give
+    /// the other rows as all `.missing` cells (they still count, so ordinals stay the
+    /// file's), rather than decode them.
+    func useRows(of shard: Shard)
 }
 
 extension RowSource {
     public func useColumns(_ used: [Bool]) {}
+    public func useRows(of shard: Shard) {}
 }
 
 /// One cell as a reader found it, before it is converted to a field's type.

@@ -33,6 +33,7 @@ public final class PopulationReader {
         var used = Array(repeating: false, count: columns.count)
         for plan in plans { if let c = plan.column { used[c] = true } }
         source.useColumns(used)
+        if let shard = spec.shard { source.useRows(of: shard) }
         raw = RawBatch(columnCount: columns.count)
     }
 

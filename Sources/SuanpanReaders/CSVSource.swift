@@ -17,6 +17,7 @@ final class CSVSource: RowSource {
     /// Data rows read so far, bad ones included.
     private var rows = 0
     private var used: [Bool]
+    private var shard: Shard?
     private var spans: [FieldSpan] = []
     private var cells: [Cell] = []
     private var unescaped: [UInt8] = []
@@ -51,6 +52,10 @@ final class CSVSource: RowSource {
         if used.count == columnNames.count { self.used = used }
     }
 
+    func useRows(of shard: Shard) {
+        if shard.count > 1, shard.index >= 0, shard.index < shard.count { self.shard = shard }
+    }
+
     /// Why a pass over the buffered bytes stopped.
     private enum Stop {
         case filled
@@ -72,7 +77,8 @@ final class CSVSource: RowSource {
             self.cells = cells
             self.unescaped = scratch
         }
-        let used = self.used, delimiter = self.delimiter, columns = columnNames.count
+        let used = self.used, delimiter = self.delimiter, columns = columnNames.count, shard = self.shard
+        let skippedRow = Array(repeating: Cell.missing, count: columns)
         // Each pass fills the batch, or stops for more bytes, the end or an error; a pass
         // that needs more bytes reads a chunk, so the passes are bounded by the file.
         while n < limit {
@@ -88,6 +94,12 @@ final class CSVSource: RowSource {
                     if spans.count == 1, !spans[0].quoted, spans[0].start == spans[0].end { continue }
                     rows += 1
                     guard spans.count == columns else { return .ragged(line: recordLine, fields: spans.count) }
+                    if let shard, (rows - 1) % shard.count != shard.index {
+                        // Another shard's row: counted, but no String is made for it.
+                        batch.append(row: skippedRow, line: recordLine)
+                        n += 1
+                        continue
+                    }
                     cells.removeAll(keepingCapacity: true)
                     for i in 0..<columns {
                         let span = spans[i]

@@ -101,6 +101,26 @@ final class PopulationReaderTests: XCTestCase {
         XCTAssertEqual(Set(seen).count, seen.count)
     }
 
+    func testEachShardReportsOnlyItsOwnBadRows() throws {
+        let scratch = Scratch()
+        var text = "id,balance,rate,opened\n"
+        for i in 0..<12 {
+            text += i == 5 ? "ragged\n" : i == 6 ? "\(i),bad,0.04%,2021-01-31\n" : "\(i),1.00,0.04%,2021-01-31\n"
+        }
+        let path = scratch.write("a.csv", text)
+        var reported: [[Int]] = []
+        var kept: [Int] = []
+        for index in 0..<4 {
+            let spec = PopulationSpec(name: "a", path: path, record: account, badRows: .skip, batchSize: 5, shard: Shard(index: index, count: 4))
+            let (batches, reader) = try readAll(spec)
+            reported.append(reader.skipped.first.compactMap(\.row))
+            XCTAssertEqual(reader.skipped.count, reader.skipped.first.count)
+            kept += batches.flatMap(\.ordinals)
+        }
+        XCTAssertEqual(reported, [[], [6], [7], []])
+        XCTAssertEqual(kept.sorted(), [0, 1, 2, 3, 4, 7, 8, 9, 10, 11])
+    }
+
     func testFormatAndOptionErrors() {
         let scratch = Scratch()
         let path = scratch.write("a.txt", "id\n")
