@@ -38,7 +38,7 @@ let package = Package(
         ),
         .executableTarget(name: "DecimalBench", dependencies: ["SuanpanValues"], path: "Benchmarks/DecimalBench"),
         .executableTarget(name: "RuleBench", dependencies: ["Suanpan"], path: "Benchmarks/RuleBench"),
-        .executableTarget(name: "DataBench", dependencies: ["SuanpanData", "SuanpanReaders", "SuanpanChecker", "SuanpanRuntime", "SuanpanValues"], path: "Benchmarks/DataBench"),
+        .executableTarget(name: "DataBench", dependencies: ["SuanpanData", "SuanpanReaders", "SuanpanChecker", "SuanpanRuntime", "SuanpanValues", "CSQLite"], path: "Benchmarks/DataBench"),
         .executableTarget(name: "StateBench", dependencies: ["Suanpan"], path: "Benchmarks/StateBench"),
         .executableTarget(name: "SuanpanFuzz", dependencies: ["Suanpan", "SuanpanSyntax"], path: "Fuzz/SuanpanFuzz"),
         .testTarget(name: "SuanpanValuesTests", dependencies: ["SuanpanValues"]),

@@ -9,11 +9,12 @@
 // Lines: "split" finds the fields only (no column used, so no String is made); "cells"
 // also makes a String per cell; "convert" is the whole PopulationReader, every cell
 // converted to its typed column; "convert jsonl" is the same on the same rows as JSON
-// Lines. Each is the fastest of 3 runs (the machine is shared).
+// Lines, and "convert sqlite" from an SQLite table. Each is the fastest of 3 runs (the machine is shared).
 
 #if canImport(Glibc)
 import Glibc
 #endif
+import CSQLite
 import SuanpanChecker
 import SuanpanData
 import SuanpanReaders
@@ -55,6 +56,30 @@ func generateJSONLines() {
     }
     fputs(text, file)
     fclose(file)
+}
+
+let sqlitePath = "/tmp/suanpan-databench-\(rows).sqlite"
+
+/// The same rows in an SQLite table: balance as TEXT (exact), the others as their natural types.
+func generateSQLite() {
+    guard access(sqlitePath, F_OK) != 0 else { return }
+    var db: OpaquePointer?
+    guard sqlite3_open(sqlitePath, &db) == SQLITE_OK, let db else { return }
+    defer { sqlite3_close(db) }
+    sqlite3_exec(db, "CREATE TABLE accounts (id TEXT, name TEXT, balance TEXT, rate TEXT, opened TEXT, vip INTEGER); BEGIN", nil, nil, nil)
+    var statement: OpaquePointer?
+    sqlite3_prepare_v2(db, "INSERT INTO accounts VALUES (?, ?, ?, ?, ?, ?)", -1, &statement, nil)
+    for i in 0..<rows {
+        let fen = (i &* 7919) % 10_000_000
+        let texts = ["A\(i)", i % 3 == 0 ? "杭州分行" : "Shanghai \"SH\"", "\(fen / 100).\(fen % 100 / 10)\(fen % 10)",
+                     "0.0\(i % 5)%", "2021-0\(i % 9 + 1)-1\(i % 10)"]
+        for (k, text) in texts.enumerated() { sqlite3_bind_text(statement, Int32(k + 1), text, -1, suanpan_sqlite_transient()) }
+        sqlite3_bind_int64(statement, 6, Int64(i % 2))
+        sqlite3_step(statement)
+        sqlite3_reset(statement)
+    }
+    sqlite3_finalize(statement)
+    sqlite3_exec(db, "COMMIT", nil, nil, nil)
 }
 
 func now() -> Double {
@@ -99,11 +124,13 @@ func convert(_ path: String = path) throws -> Int {
 
 generate()
 generateJSONLines()
+generateSQLite()
 do {
     try best("split", { try split(using: false) })
     try best("cells", { try split(using: true) })
     try best("convert", { try convert() })
     try best("convert jsonl", { try convert(jsonPath) })
+    try best("convert sqlite", { try convert(sqlitePath) })
 } catch {
     print("error: \(error)")
 }
