@@ -39,7 +39,7 @@ public final class PopulationReader {
 
     private static func checkLimits(_ spec: PopulationSpec) throws(DataError) {
         guard spec.batchSize >= 1 else {
-            throw DataError(file: spec.path, "a batch of \(spec.batchSize) rows", hint: "read batches of at least 1 row")
+            throw DataError(file: spec.path, "batches of \(spec.batchSize) rows cannot be read", hint: "read batches of at least 1 row")
         }
         if let shard = spec.shard, shard.count < 1 || shard.index < 0 || shard.index >= shard.count {
             throw DataError(file: spec.path, "shard \(shard.index) of \(shard.count) does not exist",
@@ -47,12 +47,14 @@ public final class PopulationReader {
         }
     }
 
-    /// The next batch, or nil after the last. A batch holds `spec.batchSize` rows
-    /// except the last (and fewer when rows are skipped).
+    /// The next batch, or nil after the last. Every batch holds `spec.batchSize` rows
+    /// (of the shard, bad rows left out) except the last, which is never empty.
     public func next() throws(DataError) -> PopulationBatch? {
+        // Room reserved up front, bounded: a batch size of a billion grows as rows come.
+        let capacity = min(spec.batchSize, 1 << 16)
         var ordinals: [Int] = []
-        ordinals.reserveCapacity(spec.batchSize)
-        var columns = plans.map { ColumnValues(kind: $0.kind, capacity: spec.batchSize) }
+        ordinals.reserveCapacity(capacity)
+        var columns = plans.map { ColumnValues(kind: $0.kind, capacity: capacity) }
         // Each pass either reads a row, ends the file or throws; empty passes are counted
         // so that a reader that makes no progress cannot spin here forever.
         var idle = 0
