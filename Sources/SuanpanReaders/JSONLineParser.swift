@@ -45,7 +45,7 @@ struct JSONLineParser {
     mutating func object(_ column: (JSONKey) -> Int?, wants: (Int) -> Bool,
                          _ visit: (Int, JSONScalar) -> Void) throws(JSONSyntaxError) {
         skipSpace()
-        try expect(UInt8(ascii: "{"), "a line must hold one JSON object, starting with {")
+        try expect(UInt8(ascii: "{"), "a JSON object, starting with {")
         skipSpace()
         if peek == UInt8(ascii: "}") {
             i += 1

@@ -66,6 +66,16 @@ final class CellConversionTests: XCTestCase {
         ])
     }
 
+    func testScaleAppliesToBareNumbersOnly() {
+        // `in 1%`: a column of percentage points.
+        check(.percent, [(.text("4.5"), "decimal 0.045"), (.text("4.5%"), "decimal 0.045"), (.integer(3), "decimal 0.03")], scale: "0.01")
+        check(.int, [(.text("250"), "decimal 2.5"), (.text("200"), "decimal 2")].map { cell, _ in
+            (cell, cell == .text("250") ? "error: '250' is 2.5 in the field's unit, not a whole number (check the unit declared for the column)" : "decimal 2")
+        }, scale: "0.01")
+        check(.money(cny, per: nil), [(.text("12.34 CNY"), "money 12.34 CNY")], scale: "0.01")
+        check(.duration(.day), [(.text("2"), "decimal 14"), (.text("2 days"), "decimal 2")], scale: "7")
+    }
+
     func testRate() {
         check(.rate(.day), [
             (.text("0.04%/day"), "decimal 0.0004"), (.text("0.04%"), "decimal 0.0004"), (.text("0.0004"), "decimal 0.0004"),

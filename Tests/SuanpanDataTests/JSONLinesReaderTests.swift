@@ -40,6 +40,24 @@ final class JSONLinesReaderTests: XCTestCase {
                        "\(path):2: row 2, column 'name': key 'name' holds an array; a column holds one value (write one number, string, true, false or null for 'name')")
     }
 
+    func testStringEscapeErrors() {
+        let scratch = Scratch()
+        let one = record("One", [("id", .string)])
+        let cases: [(String, String)] = [
+            ("{\"id\": \"\\ud83d\"}", "character 9: a high surrogate \\u without its low surrogate"),
+            ("{\"id\": \"\\x\"}", "character 9: an unknown escape \\x"),
+            ("{\"id\": \"\\u12\"}", "character 9: \\u needs four hex digits"),
+            ("{\"id\": \"open}", "character 8: a string that is never closed"),
+            ("[1, 2]", "character 1: expected a JSON object, starting with {"),
+            ("{\"id\": \"a\"} x", "character 13: text after the object's closing }"),
+        ]
+        for (k, (line, message)) in cases.enumerated() {
+            let path = scratch.write("e\(k).jsonl", line + "\n")
+            XCTAssertEqual(errorText(PopulationSpec(name: "e", path: path, record: one)),
+                           "\(path):1: row 1: \(message) (write one JSON object per line, such as {\"id\": \"A1\", \"balance\": 2000.00})")
+        }
+    }
+
     func testNumbersFollowJSONGrammar() throws {
         let scratch = Scratch()
         let numbers = record("N", [("a", .number), ("b", .number), ("c", .int), ("d", .number)])
