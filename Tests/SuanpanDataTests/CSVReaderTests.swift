@@ -36,6 +36,16 @@ final class CSVReaderTests: XCTestCase {
         XCTAssertTrue(undeclared.contains("encoding = \"gbk\""), undeclared)
     }
 
+    func testBytesThatAreNotGBK() {
+        let scratch = Scratch()
+        let bad = scratch.write("bad.csv", Array("id,city,balance\n1,x,1.00\n2,".utf8) + [0xFF, 0xFF] + Array(",2.00\n".utf8))
+        XCTAssertEqual(errorText(PopulationSpec(name: "a", path: bad, options: ["encoding": "gbk"], record: account)),
+                       "\(bad):3: bytes that are not GBK (FF FF 2C 32) (check the file's encoding; declare encoding = \"utf-8\" if it is UTF-8)")
+        let cut = scratch.write("cut.csv", encoded("id,city,balance\n1,杭州,1.00\n2,", as: "GBK") + [0xC5])
+        XCTAssertEqual(errorText(PopulationSpec(name: "a", path: cut, options: ["encoding": "gb18030"], record: account)),
+                       "\(cut):3: the file ends in the middle of a GB18030 character (check the file is complete)")
+    }
+
     func testRaggedRowNamesTheLineAndBothCounts() {
         let scratch = Scratch()
         let path = scratch.write("r.csv", "id,city,balance\n1,x,1.00\n2,y\n")
