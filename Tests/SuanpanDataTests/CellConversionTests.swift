@@ -79,7 +79,7 @@ final class CellConversionTests: XCTestCase {
     func testRate() {
         check(.rate(.day), [
             (.text("0.04%/day"), "decimal 0.0004"), (.text("0.04%"), "decimal 0.0004"), (.text("0.0004"), "decimal 0.0004"),
-            (.text("0.0004/day"), "decimal 0.0004"),
+            (.text("0.0004/day"), "decimal 0.0004"), (.text("0.04% / Day"), "decimal 0.0004"),
             (.text("0.04%/month"), "error: '0.04%/month' is a monthly rate; the field is rate/day (write the rate per day, or declare the field rate/month)"),
             (.text("0.04%/fortnight"), "error: '0.04%/fortnight' is not a rate per day (write 0.04%/day or 0.0004)"),
         ])
@@ -111,7 +111,7 @@ final class CellConversionTests: XCTestCase {
 
     func testDurations() {
         check(.duration(.day), [
-            (.text("40"), "decimal 40"), (.text("40 days"), "decimal 40"), (.text("1 day"), "decimal 1"), (.text("2 weeks"), "decimal 14"),
+            (.text("40"), "decimal 40"), (.text("40 days"), "decimal 40"), (.text("1 day"), "decimal 1"), (.text("2 weeks"), "decimal 14"), (.text("40 Days"), "decimal 40"),
             (.text("3 months"), "error: '3 months' is counted in months; the field counts days (write the count of days, or declare the field months)"),
             (.text("1.5"), "error: '1.5' is not a whole number of days (durations count whole days: write 40 or 40 days)"),
             (.integer(30), "decimal 30"),
