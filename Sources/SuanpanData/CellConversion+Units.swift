@@ -8,7 +8,7 @@ extension FieldKind {
     /// `0.04%/day`, `0.04%` or `0.0004`: a written period must be the field's.
     func readRate(_ b: Bytes, _ r: Range<Int>, period: Period, scale: FixedDecimal?) -> Result<FixedDecimal, CellProblem> {
         guard let slash = index(of: UInt8(ascii: "/"), in: b, r) else { return readPercent(b, r, scale: scale) }
-        let word = decoded(b, trimmed(b, (slash + 1)..<r.upperBound))
+        let word = decoded(b, trimmed(b, (slash + 1)..<r.upperBound)).lowercased()
         guard word == period.rawValue else {
             let text = decoded(b, r)
             if let other = Period(rawValue: word) {
@@ -32,7 +32,7 @@ extension FieldKind {
                                             hint: "durations count whole \(unit.plural): write \(example)"))
             }
             guard let space else { return scaled(parsed.value, text, scale).flatMap { whole($0, text) } }
-            let word = decoded(b, trimmed(b, (space + 1)..<r.upperBound))
+            let word = decoded(b, trimmed(b, (space + 1)..<r.upperBound)).lowercased()
             guard let written = DurationWord(written: word[...]) else {
                 return .failure(CellProblem("'\(text)' is not \(noun)", hint: "write \(example)"))
             }
@@ -50,7 +50,7 @@ extension FieldKind {
         var r = r
         let text = decoded(b, r)
         if let slash = index(of: UInt8(ascii: "/"), in: b, r) {
-            if let problem = flowPeriodProblem(decoded(b, trimmed(b, (slash + 1)..<r.upperBound)), text, period) {
+            if let problem = flowPeriodProblem(decoded(b, trimmed(b, (slash + 1)..<r.upperBound)).lowercased(), text, period) {
                 return .failure(problem)
             }
             r = trimmed(b, r.lowerBound..<slash)

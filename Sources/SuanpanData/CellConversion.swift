@@ -117,13 +117,23 @@ extension FieldKind {
     func numberProblem(_ failure: DecimalText.Failure, _ text: String) -> CellProblem {
         switch failure {
         case .malformed:
-            let hint = NumberHints.rewrite(text[...]).map { "write \($0)" } ?? "write \(noun), such as \(example)"
+            let hint = NumberHints.rewrite(text[...]).map { "write \($0)" } ?? percentHint(text) ?? "write \(noun), such as \(example)"
             return CellProblem("'\(text)' is not \(noun)", hint: hint)
         case .tooManyFractionDigits:
             return CellProblem("'\(text)' has more than 18 digits after the point", hint: "round it to 18 places")
         case .overflow:
             return CellProblem("'\(text)' is too large (the limit is about \(FixedDecimal.limitText))",
                                hint: "check the column holds what the field means")
+        }
+    }
+
+    /// `4.5%` in a field that is not a percentage: its fraction, or the type that reads it.
+    private func percentHint(_ text: String) -> String? {
+        guard text.hasSuffix("%"), let value = try? FixedDecimal.parse(String(text.dropLast())),
+              let fraction = DecimalText.percent(value) else { return nil }
+        switch self {
+        case .number: return "write \(fraction), or declare the field percent"
+        default: return nil
         }
     }
 

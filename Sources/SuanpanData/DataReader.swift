@@ -36,10 +36,16 @@ public protocol RowSource: AnyObject {
     /// before the first read: a source may leave the others `.missing` rather than
     /// decode them, and need not report nested values in them.
     func useColumns(_ used: [Bool])
+
+    /// The shard the population reads, told once before the first read: a source may give
+    /// the other rows as all `.missing` cells (they still count, so ordinals stay the
+    /// file's), rather than decode them.
+    func useRows(of shard: Shard)
 }
 
 extension RowSource {
     public func useColumns(_ used: [Bool]) {}
+    public func useRows(of shard: Shard) {}
 }
 
 /// One cell as a reader found it, before it is converted to a field's type.
@@ -70,6 +76,13 @@ public struct RawBatch: Sendable {
     /// Adds a row; a row with another number of cells than `columnCount` is the reader's
     /// error to report (a ragged row), never padded or cut here.
     public mutating func append(row: some Collection<Cell>, line: Int) {
+        cells.append(contentsOf: row)
+        lines.append(line)
+        rowCount += 1
+    }
+
+    /// The same for an array of cells: one copy, without the generic path's per-element calls.
+    public mutating func append(row: [Cell], line: Int) {
         cells.append(contentsOf: row)
         lines.append(line)
         rowCount += 1

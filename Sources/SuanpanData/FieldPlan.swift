@@ -66,7 +66,7 @@ struct FieldPlan {
         let header = columns.isEmpty ? "the file has no columns" : "the file's columns are \(shown.quotedList())\(more)"
         let mean = guess.map { "; did you mean '\($0)'?" } ?? ""
         return DataError(file: spec.path, column: name,
-                         "no column '\(name)' for field '\(field)' of \(spec.record.name); \(header)\(mean)",
+                         "no such column for field '\(field)' of \(spec.record.name); \(header)\(mean)",
                          hint: "write column \(field) = \"\(guess ?? "name")\" in the population, or give the field a default in the record")
     }
 

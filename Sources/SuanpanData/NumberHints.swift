@@ -5,8 +5,8 @@ enum NumberHints {
     /// `write 1200` for `1,200`, `write 1000` for `1e3`; nil when no rewrite applies.
     static func rewrite(_ text: Substring) -> String? {
         if text.contains(",") {
-            let plain = text.filter { $0 != "," }
-            return isPlainDecimal(plain[...]) ? plain : nil
+            guard isGrouped(text) else { return nil }
+            return String(text.filter { $0 != "," })
         }
         if let e = text.firstIndex(where: { $0 == "e" || $0 == "E" }) {
             return expand(mantissa: text[..<e], exponent: text[text.index(after: e)...])
@@ -16,6 +16,15 @@ enum NumberHints {
         if text.hasPrefix("-.") { return isPlainDecimal("-0" + text.dropFirst()) ? "-0" + text.dropFirst() : nil }
         if text.last == "." { return isPlainDecimal(text.dropLast()) ? String(text.dropLast()) : nil }
         return nil
+    }
+
+    /// `1,200` or `-12,345,678.50`: commas between groups of three digits, before any point.
+    static func isGrouped(_ text: Substring) -> Bool {
+        let whole = text.prefix { $0 != "." }
+        let groups = (whole.first == "-" ? whole.dropFirst() : whole).split(separator: ",", omittingEmptySubsequences: false)
+        guard let first = groups.first, (1...3).contains(first.count) else { return false }
+        guard groups.dropFirst().allSatisfy({ $0.count == 3 }) else { return false }
+        return isPlainDecimal(text.filter { $0 != "," }[...])
     }
 
     static func isPlainDecimal(_ text: Substring) -> Bool {

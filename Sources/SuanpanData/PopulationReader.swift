@@ -16,7 +16,6 @@ public final class PopulationReader {
     public let reader: any DataReader
     private let source: any RowSource
     private let plans: [FieldPlan]
-    private let builders: [ColumnBuilder]
     private var raw: RawBatch
     private var nextOrdinal = 0
     private var finished = false
@@ -31,16 +30,16 @@ public final class PopulationReader {
         source = try reader.open(path: spec.path, options: spec.options)
         let columns = source.columnNames
         plans = try FieldPlan.make(spec, columns: columns)
-        builders = plans.map { ColumnBuilder(kind: $0.kind, capacity: spec.batchSize) }
         var used = Array(repeating: false, count: columns.count)
         for plan in plans { if let c = plan.column { used[c] = true } }
         source.useColumns(used)
+        if let shard = spec.shard { source.useRows(of: shard) }
         raw = RawBatch(columnCount: columns.count)
     }
 
     private static func checkLimits(_ spec: PopulationSpec) throws(DataError) {
         guard spec.batchSize >= 1 else {
-            throw DataError(file: spec.path, "a batch of \(spec.batchSize) rows", hint: "read batches of at least 1 row")
+            throw DataError(file: spec.path, "batches of \(spec.batchSize) rows cannot be read", hint: "read batches of at least 1 row")
         }
         if let shard = spec.shard, shard.count < 1 || shard.index < 0 || shard.index >= shard.count {
             throw DataError(file: spec.path, "shard \(shard.index) of \(shard.count) does not exist",
@@ -48,11 +47,14 @@ public final class PopulationReader {
         }
     }
 
-    /// The next batch, or nil after the last. A batch holds `spec.batchSize` rows
-    /// except the last (and fewer when rows are skipped).
+    /// The next batch, or nil after the last. Every batch holds `spec.batchSize` rows
+    /// (of the shard, bad rows left out) except the last, which is never empty.
     public func next() throws(DataError) -> PopulationBatch? {
+        // Room reserved up front, bounded: a batch size of a billion grows as rows come.
+        let capacity = min(spec.batchSize, 1 << 16)
         var ordinals: [Int] = []
-        ordinals.reserveCapacity(spec.batchSize)
+        ordinals.reserveCapacity(capacity)
+        var columns = plans.map { ColumnValues(kind: $0.kind, capacity: capacity) }
         // Each pass either reads a row, ends the file or throws; empty passes are counted
         // so that a reader that makes no progress cannot spin here forever.
         var idle = 0
@@ -62,18 +64,17 @@ public final class PopulationReader {
             var more = false
             do { more = try source.read(into: &raw, limit: spec.batchSize - ordinals.count) } catch { failure = error }
             idle = raw.rowCount == 0 && failure == nil ? idle + 1 : 0
-            try convertRows(into: &ordinals)
+            try convertRows(into: &columns, &ordinals)
             if let failure { try readerFailed(failure) } else if !more { finished = true }
             if idle > 1000 { try fail(DataError(file: spec.path, "the \(reader.name) reader returned no rows a thousand times without ending")) }
         }
         guard !ordinals.isEmpty else { return nil }
-        return PopulationBatch(record: spec.record, count: ordinals.count, ordinals: ordinals, columns: builders.map { $0.take() })
+        return PopulationBatch(record: spec.record, count: ordinals.count, ordinals: ordinals, columns: columns.map(\.column))
     }
 
     /// Stops the read: no later call returns rows.
     private func fail(_ error: DataError) throws(DataError) -> Never {
         finished = true
-        for b in builders { b.reset() }
         throw error
     }
 
@@ -82,32 +83,61 @@ public final class PopulationReader {
         return ordinal % shard.count == shard.index
     }
 
-    private func convertRows(into ordinals: inout [Int]) throws(DataError) {
+    /// Converts the raw batch's rows of this shard a column at a time (one kind, one
+    /// typed array per loop), then leaves out the bad rows, reporting them in row order.
+    private func convertRows(into columns: inout [ColumnValues], _ ordinals: inout [Int]) throws(DataError) {
+        let raw = self.raw
+        var rows: [Int] = []
+        var rowOrdinals: [Int] = []
+        rows.reserveCapacity(raw.rowCount)
         for r in 0..<raw.rowCount {
             let ordinal = nextOrdinal
             nextOrdinal += 1
-            guard inShard(ordinal) else { continue }
-            if let error = convertRow(r, ordinal: ordinal) { try badRow(error) } else { ordinals.append(ordinal) }
+            if inShard(ordinal) { rows.append(r); rowOrdinals.append(ordinal) }
         }
+        guard !rows.isEmpty else { return }
+        var bad: [Int: DataError] = [:]
+        var parts: [(ColumnValues, absent: Set<Int>)] = []
+        for plan in plans {
+            parts.append(convertColumn(plan, raw, rows, rowOrdinals, bad: &bad))
+        }
+        for k in bad.keys.sorted() { if let error = bad[k] { try badRow(error) } }
+        let dropped = Set(bad.keys)
+        for (j, part) in parts.enumerated() {
+            columns[j].append(part.0, rows: rows.count, absent: part.absent, dropped: dropped)
+        }
+        for (k, ordinal) in rowOrdinals.enumerated() where !dropped.contains(k) { ordinals.append(ordinal) }
     }
 
-    /// Converts row `r` into the builders, or leaves them as they were and returns the error.
-    private func convertRow(_ r: Int, ordinal: Int) -> DataError? {
-        for (j, plan) in plans.enumerated() {
-            let cell = plan.column.map { raw[r, $0] } ?? .missing
-            switch plan.kind.convert(cell, scale: plan.scale) {
-            case .success(let scalar): builders[j].append(scalar)
+    /// One field's cells of the given rows. A bad cell leaves no value (its position is in
+    /// `absent`) and, if its row has no earlier bad cell, gives the row's error.
+    private func convertColumn(_ plan: FieldPlan, _ raw: RawBatch, _ rows: [Int], _ ordinals: [Int],
+                               bad: inout [Int: DataError]) -> (ColumnValues, absent: Set<Int>) {
+        var part = ColumnValues(kind: plan.kind, capacity: rows.count)
+        var absent: Set<Int> = []
+        guard let column = plan.column else {
+            // No such column in the file: the plan has the field's default (or it would not exist).
+            if let fallback = plan.fallback { for _ in rows { part.append(fallback) } }
+            return (part, absent)
+        }
+        let kind = plan.kind, scale = plan.scale
+        for (k, r) in rows.enumerated() {
+            let cell = raw[r, column]
+            switch kind.convert(cell, scale: scale) {
+            case .success(let scalar): part.append(scalar)
             case .failure(let problem):
                 if problem.isEmpty, let fallback = plan.fallback {
-                    builders[j].append(fallback)
+                    part.append(fallback)
                     continue
                 }
-                for k in 0..<j { builders[k].removeLast() }
-                return DataError(file: spec.path, line: raw.lines[r], row: ordinal + 1, column: plan.columnName,
-                                 value: cell.written, problem.message, hint: problem.hint)
+                absent.insert(k)
+                if bad[k] == nil {
+                    bad[k] = DataError(file: spec.path, line: raw.lines[r], row: ordinals[k] + 1, column: plan.columnName,
+                                       value: cell.written, problem.message, hint: problem.hint)
+                }
             }
         }
-        return nil
+        return (part, absent)
     }
 
     private func badRow(_ error: DataError) throws(DataError) {

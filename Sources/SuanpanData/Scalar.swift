@@ -9,16 +9,6 @@ enum Scalar {
     case string(String)
     case date(CivilDate)
 
-    var value: Value {
-        switch self {
-        case .decimal(let d): .decimal(d)
-        case .money(let d, let c): .money(d, c)
-        case .bool(let b): .bool(b)
-        case .string(let s): .string(s)
-        case .date(let d): .date(d)
-        }
-    }
-
     /// A field's default value in the form its kind's column holds; nil when it does not fit.
     init?(default value: Value, kind: FieldKind) {
         switch (value, kind) {

@@ -19,13 +19,15 @@ public func closestName(to name: String, among candidates: [String]) -> String? 
     return best?.name
 }
 
-/// Levenshtein distance when at most `limit`, else `limit + 1`: only cells within
+/// Edit distance, a swap of two neighbouring letters counting as one edit (`cvs` → `csv`),
+/// when at most `limit`, else `limit + 1`: only cells within
 /// `limit` of the diagonal are computed.
 func bandedDistance(_ a: [UInt8], _ b: [UInt8], limit: Int) -> Int {
     let far = limit + 1
     if a.isEmpty || b.isEmpty { return min(max(a.count, b.count), far) }
     var previous = (0...b.count).map { min($0, far) }
     var row = Array(repeating: far, count: b.count + 1)
+    var older = Array(repeating: far, count: b.count + 1)
     for i in 1...a.count {
         let low = max(1, i - limit), high = min(b.count, i + limit)
         row[0] = min(i, far)
@@ -35,11 +37,13 @@ func bandedDistance(_ a: [UInt8], _ b: [UInt8], limit: Int) -> Int {
             for j in low...high {
                 let substitution = previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)
                 row[j] = min(previous[j] + 1, row[j - 1] + 1, substitution, far)
+                if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] { row[j] = min(row[j], older[j - 2] + 1) }
                 best = min(best, row[j])
             }
         }
         if high < b.count { row[high + 1] = far }
         if best >= far { return far }
+        swap(&older, &previous)
         swap(&previous, &row)
     }
     return min(previous[b.count], far)

@@ -5,7 +5,14 @@ import SuanpanData
 // (fields are found by comparing bytes to the delimiter, quote and line ends, and
 // only the used columns become Strings), reads 1 MiB chunks so memory stays bounded
 // whatever the file's size, and reports lines and rows the way the population's
-// messages need. Measured: see DATA-NOTES.md / the comment in CSVSource.swift.
+// messages need.
+//
+// Measured on this project's 2-core machine (release, 1,000,000 rows of 6 columns,
+// 53 MB, fastest of 3, machine shared with other builds): CSV.swift 2.5.2 reading
+// every row as [String] 4.44 s (225,000 rows/s); this reader making a String of every
+// cell 0.54 s (1.85 million rows/s), 8 times faster; splitting alone 0.35 s
+// (2.8 million rows/s). Commands: Benchmarks/DataBench, and a scratch package
+// depending on CSV.swift from 2.5.2 timing `while let row = csv.next()`.
 
 /// CSV and TSV files (RFC 4180), with a header row naming the columns.
 public struct CSVReader: DataReader {

@@ -17,6 +17,7 @@ final class CSVSource: RowSource {
     /// Data rows read so far, bad ones included.
     private var rows = 0
     private var used: [Bool]
+    private var shard: Shard?
     private var spans: [FieldSpan] = []
     private var cells: [Cell] = []
     private var unescaped: [UInt8] = []
@@ -32,8 +33,16 @@ final class CSVSource: RowSource {
         guard let headerLine = try nextRecord() else {
             throw DataError(file: path, "the file is empty", hint: "a CSV file needs a first row naming the columns")
         }
-        let names = try input.bytes.withUnsafeBufferPointer { b throws(DataError) in
-            try spans.map { span throws(DataError) in try text(b, span, line: headerLine) }
+        var names: [String] = []
+        for span in spans {
+            var scratch: [UInt8] = []
+            let name = input.bytes.withUnsafeBufferPointer { b in Self.text(b, span, &scratch) }
+            guard let name else {
+                throw input.bytes.withUnsafeBufferPointer { b in
+                    NotUTF8.error(UnsafeBufferPointer(rebasing: b[span.start..<span.end]), path: path, line: headerLine, declared: encoding)
+                }
+            }
+            names.append(name)
         }
         columnNames = names.map { trimmedName($0) }
         used = Array(repeating: true, count: names.count)
@@ -43,24 +52,131 @@ final class CSVSource: RowSource {
         if used.count == columnNames.count { self.used = used }
     }
 
+    func useRows(of shard: Shard) {
+        if shard.count > 1, shard.index >= 0, shard.index < shard.count { self.shard = shard }
+    }
+
+    /// Why a pass over the buffered bytes stopped.
+    private enum Stop {
+        case filled
+        case scan(Scan)
+        case ragged(line: Int, fields: Int)
+        case notUTF8(line: Int, span: FieldSpan)
+    }
+
     func read(into batch: inout RawBatch, limit: Int) throws(DataError) -> Bool {
         var n = 0
+        // The hot loop runs on locals: class properties would cost an exclusivity
+        // check on every access.
+        var spans = self.spans, cells = self.cells, scratch = self.unescaped
+        self.spans = []
+        self.cells = []
+        self.unescaped = []
+        defer {
+            self.spans = spans
+            self.cells = cells
+            self.unescaped = scratch
+        }
+        let used = self.used, delimiter = self.delimiter, columns = columnNames.count, shard = self.shard
+        let skippedRow = Array(repeating: Cell.missing, count: columns)
+        // Each pass fills the batch, or stops for more bytes, the end or an error; a pass
+        // that needs more bytes reads a chunk, so the passes are bounded by the file.
         while n < limit {
-            guard let recordLine = try nextRecord() else { return false }
-            rows += 1
-            guard spans.count == columnNames.count else {
-                throw DataError(file: path, line: recordLine, row: rows,
-                                "the row has \(spans.count) field\(spans.count == 1 ? "" : "s"); the header has \(columnNames.count)",
-                                hint: "quote fields holding the delimiter, and give every row \(columnNames.count) fields")
+            var line = self.line, rows = self.rows, position = input.start
+            let atEnd = input.atEnd
+            let stop: Stop = input.bytes.withUnsafeBufferPointer { b in
+                while n < limit {
+                    let scan = CSVSplitter.scan(b, from: position, atEnd: atEnd, delimiter: delimiter, line: line, spans: &spans)
+                    guard case .record(let next, let newlines) = scan else { return .scan(scan) }
+                    let recordLine = line
+                    line += newlines
+                    position = next
+                    if spans.count == 1, !spans[0].quoted, spans[0].start == spans[0].end { continue }
+                    rows += 1
+                    guard spans.count == columns else { return .ragged(line: recordLine, fields: spans.count) }
+                    if let shard, (rows - 1) % shard.count != shard.index {
+                        // Another shard's row: counted, but no String is made for it.
+                        batch.append(row: skippedRow, line: recordLine)
+                        n += 1
+                        continue
+                    }
+                    cells.removeAll(keepingCapacity: true)
+                    for i in 0..<columns {
+                        let span = spans[i]
+                        if !used[i] || (!span.quoted && span.start == span.end) {
+                            cells.append(.missing)
+                        } else if let text = Self.text(b, span, &scratch) {
+                            cells.append(.text(text))
+                        } else {
+                            return .notUTF8(line: recordLine, span: span)
+                        }
+                    }
+                    batch.append(row: cells, line: recordLine)
+                    n += 1
+                }
+                return .filled
             }
-            try makeCells(line: recordLine)
-            batch.append(row: cells, line: recordLine)
-            n += 1
+            self.line = line
+            self.rows = rows
+            input.start = position
+            switch stop {
+            case .filled: return true
+            case .ragged(let at, let fields):
+                throw DataError(file: path, line: at, row: rows,
+                                "the row has \(fields) field\(fields == 1 ? "" : "s"); the header has \(columns)",
+                                hint: "quote fields holding the delimiter, and give every row \(columns) fields")
+            case .notUTF8(let at, let span):
+                throw input.bytes.withUnsafeBufferPointer { b in
+                    NotUTF8.error(UnsafeBufferPointer(rebasing: b[span.start..<span.end]), path: path, line: at, declared: encoding)
+                }
+            case .scan(.needMore):
+                try refill()
+            case .scan(.endOfFile), .scan(.record):
+                return false
+            case .scan(.unterminatedQuote(let opened)):
+                throw Self.unterminated(path, opened)
+            case .scan(.textAfterQuote(let at)):
+                throw Self.textAfterQuote(path, at)
+            }
         }
         return true
     }
 
-    /// Scans the next record into `spans` and returns its line; nil at the end. Blank lines
+    private func refill() throws(DataError) {
+        guard input.pending <= maximumRowBytes else {
+            throw DataError(file: path, line: line, "a row longer than 64 MiB",
+                            hint: "check for a quote that is never closed on this line")
+        }
+        _ = try input.refill()
+    }
+
+    static func unterminated(_ path: String, _ line: Int) -> DataError {
+        DataError(file: path, line: line, "a quote opened on this line is never closed",
+                  hint: "close the quoted field with \", and write a quote inside it as \"\"")
+    }
+
+    static func textAfterQuote(_ path: String, _ line: Int) -> DataError {
+        DataError(file: path, line: line, "text after a quoted field's closing quote",
+                  hint: "quote the whole field, and write a quote inside it as \"\"")
+    }
+
+    /// A field's text: doubled quotes undone, and UTF-8 checked unless it is all ASCII;
+    /// nil when it is not UTF-8.
+    static func text(_ b: UnsafeBufferPointer<UInt8>, _ span: FieldSpan, _ scratch: inout [UInt8]) -> String? {
+        let raw = UnsafeBufferPointer(rebasing: b[span.start..<span.end])
+        guard span.escaped else {
+            return span.ascii ? String(decoding: raw, as: UTF8.self) : String(validating: raw, as: UTF8.self)
+        }
+        scratch.removeAll(keepingCapacity: true)
+        var k = 0
+        while k < raw.count {
+            scratch.append(raw[k])
+            k += raw[k] == CSVSplitter.quote ? 2 : 1
+        }
+        return span.ascii ? String(decoding: scratch, as: UTF8.self) : String(validating: scratch, as: UTF8.self)
+    }
+
+    /// Scans the next record (the header) into `spans` and returns its line; nil at the end. Blank lines
     /// are not records. Each pass consumes a record, reads a chunk or ends, so the loop
     /// is bounded by the file.
     private func nextRecord() throws(DataError) -> Int? {
@@ -75,56 +191,12 @@ final class CSVSource: RowSource {
                 input.start = next
                 if spans.count == 1, !spans[0].quoted, spans[0].start == spans[0].end { continue }
                 return recordLine
-            case .needMore:
-                guard input.pending <= maximumRowBytes else {
-                    throw DataError(file: path, line: line, "a row longer than 64 MiB",
-                                    hint: "check for a quote that is never closed on this line")
-                }
-                _ = try input.refill()
-            case .endOfFile:
-                return nil
-            case .unterminatedQuote(let opened):
-                throw DataError(file: path, line: opened, "a quote opened on this line is never closed",
-                                hint: "close the quoted field with \", and write a quote inside it as \"\"")
-            case .textAfterQuote(let at):
-                throw DataError(file: path, line: at, "text after a quoted field's closing quote",
-                                hint: "quote the whole field, and write a quote inside it as \"\"")
+            case .needMore: try refill()
+            case .endOfFile: return nil
+            case .unterminatedQuote(let opened): throw Self.unterminated(path, opened)
+            case .textAfterQuote(let at): throw Self.textAfterQuote(path, at)
             }
         }
-    }
-
-    private func makeCells(line: Int) throws(DataError) {
-        cells.removeAll(keepingCapacity: true)
-        try input.bytes.withUnsafeBufferPointer { b throws(DataError) in
-            for (i, span) in spans.enumerated() {
-                if !used[i] || (!span.quoted && span.start == span.end) {
-                    cells.append(.missing)
-                } else {
-                    cells.append(.text(try text(b, span, line: line)))
-                }
-            }
-        }
-    }
-
-    /// A field's text: doubled quotes undone, and UTF-8 checked unless it is all ASCII.
-    private func text(_ b: UnsafeBufferPointer<UInt8>, _ span: FieldSpan, line: Int) throws(DataError) -> String {
-        let raw = UnsafeBufferPointer(rebasing: b[span.start..<span.end])
-        if span.escaped {
-            unescaped.removeAll(keepingCapacity: true)
-            var k = 0
-            while k < raw.count {
-                unescaped.append(raw[k])
-                k += raw[k] == CSVSplitter.quote ? 2 : 1
-            }
-            return try unescaped.withUnsafeBufferPointer { u throws(DataError) in try validated(u, ascii: span.ascii, line: line) }
-        }
-        return try validated(raw, ascii: span.ascii, line: line)
-    }
-
-    private func validated(_ bytes: UnsafeBufferPointer<UInt8>, ascii: Bool, line: Int) throws(DataError) -> String {
-        if ascii { return String(decoding: bytes, as: UTF8.self) }
-        if let text = String(validating: bytes, as: UTF8.self) { return text }
-        throw NotUTF8.error(bytes, path: path, line: line, declared: encoding)
     }
 
     private func trimmedName(_ name: String) -> String {

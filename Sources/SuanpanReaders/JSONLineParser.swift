@@ -15,6 +15,12 @@ enum JSONScalar {
     case nested(String)
 }
 
+/// An object's key: its bytes as written when it has no escapes, else its text.
+enum JSONKey {
+    case bytes(UnsafeBufferPointer<UInt8>)
+    case text(String)
+}
+
 struct JSONSyntaxError: Error {
     /// Byte offset in the line.
     var offset: Int
@@ -33,22 +39,25 @@ struct JSONLineParser {
         end = range.upperBound
     }
 
-    /// Parses `{ "key": value, … }` and nothing after it; `visit` gets each pair, and
-    /// says whether it wants the value decoded (strings of unused keys are only scanned).
-    mutating func object(_ wants: (String) -> Bool, _ visit: (String, JSONScalar) -> Void) throws(JSONSyntaxError) {
+    /// Parses `{ "key": value, … }` and nothing after it. `column` maps each key to its
+    /// column (nil: not a column); `wants` says whether a column's value is decoded (strings
+    /// of unused columns are only scanned); `visit` gets each column's value.
+    mutating func object(_ column: (JSONKey) -> Int?, wants: (Int) -> Bool,
+                         _ visit: (Int, JSONScalar) -> Void) throws(JSONSyntaxError) {
         skipSpace()
-        try expect(UInt8(ascii: "{"), "a line must hold one JSON object, starting with {")
+        try expect(UInt8(ascii: "{"), "a JSON object, starting with {")
         skipSpace()
         if peek == UInt8(ascii: "}") {
             i += 1
         } else {
             while true {   // one key per pass; each pass consumes input or throws
                 try expectQuote("a key in double quotes")
-                let key = try string(decode: true)
+                let index = column(try key())
                 skipSpace()
                 try expect(UInt8(ascii: ":"), "':' after the key")
                 skipSpace()
-                visit(key, try value(decode: wants(key)))
+                let value = try self.value(decode: index.map(wants) ?? false)
+                if let index { visit(index, value) }
                 skipSpace()
                 if peek == UInt8(ascii: ",") { i += 1; skipSpace(); continue }
                 try expect(UInt8(ascii: "}"), "',' or '}' after a value")
@@ -57,6 +66,14 @@ struct JSONLineParser {
         }
         skipSpace()
         if i < end { throw JSONSyntaxError(offset: i, message: "text after the object's closing }") }
+    }
+
+    /// A key, as its bytes when it has no escapes (compared to the column names without
+    /// making a String), else decoded.
+    private mutating func key() throws(JSONSyntaxError) -> JSONKey {
+        let (range, plain, _) = try scanString()
+        if plain { return .bytes(UnsafeBufferPointer(rebasing: b[range])) }
+        return .text(try unescaped(range))
     }
 
     private var peek: UInt8? { i < end ? b[i] : nil }
@@ -103,9 +120,11 @@ struct JSONLineParser {
         let start = i
         var plain = true
         if peek == UInt8(ascii: "-") { i += 1 }
-        guard digits() > 0 else { throw JSONSyntaxError(offset: start, message: "expected a value") }
-        if b[i - 1] == UInt8(ascii: "0"), i - start > (b[start] == UInt8(ascii: "-") ? 2 : 1) {
-            throw JSONSyntaxError(offset: start, message: "a number with a leading zero")
+        let first = i
+        let count = digits()
+        guard count > 0 else { throw JSONSyntaxError(offset: start, message: "expected a value") }
+        if count > 1, b[first] == UInt8(ascii: "0") {
+            throw JSONSyntaxError(offset: start, message: "a number with a leading zero: write it without the zero, or as a string")
         }
         if peek == UInt8(ascii: ".") {
             i += 1
@@ -133,6 +152,14 @@ extension JSONLineParser {
     /// A string's text from just after its opening quote to past its closing one.
     /// Without `decode` it is only checked and skipped.
     mutating func string(decode: Bool) throws(JSONSyntaxError) -> String {
+        let (range, plain, ascii) = try scanString()
+        guard decode || !plain else { return "" }
+        if plain, ascii { return String(decoding: UnsafeBufferPointer(rebasing: b[range]), as: UTF8.self) }
+        return try unescaped(range)
+    }
+
+    /// Finds a string's end: its contents' range, whether it has no escapes, whether it is ASCII.
+    private mutating func scanString() throws(JSONSyntaxError) -> (Range<Int>, plain: Bool, ascii: Bool) {
         let start = i
         var plain = true
         var high: UInt8 = 0
@@ -147,9 +174,7 @@ extension JSONLineParser {
         guard i < end else { throw JSONSyntaxError(offset: start - 1, message: "a string that is never closed") }
         let stop = i
         i += 1
-        guard decode || !plain else { return "" }
-        if plain, high < 0x80 { return String(decoding: UnsafeBufferPointer(rebasing: b[start..<stop]), as: UTF8.self) }
-        return try unescaped(start..<stop)
+        return (start..<stop, plain, high < 0x80)
     }
 
     private mutating func unescaped(_ range: Range<Int>) throws(JSONSyntaxError) -> String {

@@ -20,6 +20,8 @@ final class JSONLinesSource: RowSource {
     private let path: String
     private let input: ChunkBuffer
     private var index: [String: Int] = [:]
+    /// The column names' UTF-8, compared with keys as written.
+    private var nameBytes: [[UInt8]] = []
     private var used: [Bool] = []
     /// The line the next line read is (1-based).
     private var line = 1
@@ -38,10 +40,15 @@ final class JSONLinesSource: RowSource {
         rows = 1
         var keys: [String] = []
         var values: [JSONScalar] = []
-        try parse(range, at: at, wants: { _ in true }) { key, value in
-            if let k = keys.firstIndex(of: key) { values[k] = value } else { keys.append(key); values.append(value) }
-        }
+        try parse(range, at: at, column: { key in
+            let name = Self.name(key)
+            if let k = keys.firstIndex(of: name) { return k }
+            keys.append(name)
+            values.append(.null)
+            return keys.count - 1
+        }, wants: { _ in true }) { k, value in values[k] = value }
         columnNames = keys
+        nameBytes = keys.map { Array($0.utf8) }
         for (k, key) in keys.enumerated() { index[key] = k }
         used = Array(repeating: true, count: keys.count)
         first = (values.map(Self.plainCell), at)
@@ -80,16 +87,41 @@ final class JSONLinesSource: RowSource {
     }
 
     private func row(_ range: Range<Int>, at: Int) throws(DataError) {
-        cells = Array(repeating: .missing, count: columnNames.count)
-        var nested: (key: String, what: String)?
-        var made: [(Int, Cell)] = []
-        try parse(range, at: at, wants: { [index, used] key in index[key].map { used[$0] } ?? false }) { key, value in
-            guard let k = index[key], used[k] else { return }
-            if case .nested(let what) = value { nested = nested ?? (key, what); return }
-            made.append((k, Self.plainCell(value)))
+        // Locals, not properties, while the line is parsed: no exclusivity checks per key.
+        var cells = self.cells
+        self.cells = []
+        defer { self.cells = cells }
+        cells.removeAll(keepingCapacity: true)
+        cells.append(contentsOf: repeatElement(.missing, count: columnNames.count))
+        var nested: (key: Int, what: String)?
+        var guess = 0
+        let used = self.used
+        try parse(range, at: at, column: { key in columnIndex(key, guess: &guess) }, wants: { used[$0] }) { k, value in
+            guard used[k] else { return }
+            if case .nested(let what) = value { nested = nested ?? (k, what); return }
+            cells[k] = Self.plainCell(value)
         }
-        if let nested { throw nestedError(nested.key, nested.what, line: at) }
-        for (k, cell) in made { cells[k] = cell }
+        if let nested { throw nestedError(columnNames[nested.key], nested.what, line: at) }
+    }
+
+    /// The column of a key: objects usually repeat the first one's order, so the column
+    /// after the last one found is tried first, comparing bytes.
+    private func columnIndex(_ key: JSONKey, guess: inout Int) -> Int? {
+        if case .bytes(let bytes) = key, guess < nameBytes.count,
+           nameBytes[guess].withUnsafeBufferPointer({ $0.elementsEqual(bytes) }) {
+            guess += 1
+            return guess - 1
+        }
+        guard let k = index[Self.name(key)] else { return nil }
+        guess = k + 1
+        return k
+    }
+
+    static func name(_ key: JSONKey) -> String {
+        switch key {
+        case .bytes(let bytes): String(decoding: bytes, as: UTF8.self)
+        case .text(let text): text
+        }
     }
 
     private func nestedError(_ key: String, _ what: String, line: Int) -> DataError {
@@ -106,11 +138,11 @@ final class JSONLinesSource: RowSource {
         }
     }
 
-    private func parse(_ range: Range<Int>, at: Int, wants: (String) -> Bool,
-                       _ visit: (String, JSONScalar) -> Void) throws(DataError) {
+    private func parse(_ range: Range<Int>, at: Int, column: (JSONKey) -> Int?, wants: (Int) -> Bool,
+                       _ visit: (Int, JSONScalar) -> Void) throws(DataError) {
         let failure: JSONSyntaxError? = input.bytes.withUnsafeBufferPointer { b in
             var parser = JSONLineParser(b, range)
-            do throws(JSONSyntaxError) { try parser.object(wants, visit) } catch { return error }
+            do throws(JSONSyntaxError) { try parser.object(column, wants: wants, visit) } catch { return error }
             return nil
         }
         guard let failure else { return }
@@ -131,6 +163,7 @@ final class JSONLinesSource: RowSource {
     private func nextLine() throws(DataError) -> (Range<Int>, Int)? {
         var searched = input.start
         while true {
+            searched = max(searched, input.start)
             let found: Int? = input.bytes.withUnsafeBufferPointer { b in
                 var k = searched
                 while k < b.count, b[k] != 0x0A { k += 1 }

@@ -157,8 +157,13 @@ final class SQLiteSource: RowSource {
             let c = Int32(i)
             switch sqlite3_column_type(statement, c) {
             case SQLITE_INTEGER: cells.append(.integer(sqlite3_column_int64(statement, c)))
-            case SQLITE_FLOAT: cells.append(.number(text(c)))
-            case SQLITE_TEXT: cells.append(.text(text(c)))
+            case SQLITE_FLOAT: cells.append(.number(text(c) ?? ""))
+            case SQLITE_TEXT:
+                guard let text = text(c) else {
+                    throw DataError(file: path, line: rows, row: rows, column: columnNames[i], "text that is not UTF-8",
+                                    hint: "store text in the database as UTF-8")
+                }
+                cells.append(.text(text))
             case SQLITE_NULL: cells.append(.missing)
             default:
                 throw DataError(file: path, line: rows, row: rows, column: columnNames[i], "a BLOB, which no field reads",
@@ -167,10 +172,11 @@ final class SQLiteSource: RowSource {
         }
     }
 
-    /// The column as SQLite writes it as text (a REAL as its shortest exact-enough decimal).
-    private func text(_ c: Int32) -> String {
+    /// The column as SQLite writes it as text (a REAL with up to 15 significant digits,
+    /// as SQLite prints it); nil when it is not UTF-8.
+    private func text(_ c: Int32) -> String? {
         guard let p = sqlite3_column_text(statement, c) else { return "" }
         let n = Int(sqlite3_column_bytes(statement, c))
-        return String(decoding: UnsafeBufferPointer(start: p, count: n), as: UTF8.self)
+        return String(validating: UnsafeBufferPointer(start: p, count: n), as: UTF8.self)
     }
 }

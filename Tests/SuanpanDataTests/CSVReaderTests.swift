@@ -36,6 +36,16 @@ final class CSVReaderTests: XCTestCase {
         XCTAssertTrue(undeclared.contains("encoding = \"gbk\""), undeclared)
     }
 
+    func testBytesThatAreNotGBK() {
+        let scratch = Scratch()
+        let bad = scratch.write("bad.csv", Array("id,city,balance\n1,x,1.00\n2,".utf8) + [0xFF, 0xFF] + Array(",2.00\n".utf8))
+        XCTAssertEqual(errorText(PopulationSpec(name: "a", path: bad, options: ["encoding": "gbk"], record: account)),
+                       "\(bad):3: bytes that are not GBK (FF FF 2C 32) (check the file's encoding; declare encoding = \"utf-8\" if it is UTF-8)")
+        let cut = scratch.write("cut.csv", encoded("id,city,balance\n1,杭州,1.00\n2,", as: "GBK") + [0xC5])
+        XCTAssertEqual(errorText(PopulationSpec(name: "a", path: cut, options: ["encoding": "gb18030"], record: account)),
+                       "\(cut):3: the file ends in the middle of a GB18030 character (check the file is complete)")
+    }
+
     func testRaggedRowNamesTheLineAndBothCounts() {
         let scratch = Scratch()
         let path = scratch.write("r.csv", "id,city,balance\n1,x,1.00\n2,y\n")
@@ -64,5 +74,41 @@ final class CSVReaderTests: XCTestCase {
         let path = scratch.write("e.csv", "id,city,balance\n\n1,x,1.00\n\n2,y,2.00")
         let batch = try XCTUnwrap(readAll(PopulationSpec(name: "a", path: path, record: account)).batches.first)
         XCTAssertEqual(batch.columns[0].strings, ["1", "2"])
+    }
+}
+
+final class CSVOptionTests: XCTestCase {
+    let one = record("One", [("id", .string)])
+
+    func testOptionValuesThatAreNotRead() {
+        let scratch = Scratch()
+        let path = scratch.write("o.csv", "id\n1\n")
+        func error(_ options: [String: String]) -> String? {
+            errorText(PopulationSpec(name: "o", path: path, options: options, record: one))
+        }
+        XCTAssertEqual(error(["header": "false"]),
+                       "\(path): header = \"false\": the csv reader needs a header row naming the columns (add a first row with the column names and write header = \"true\" or leave the option out)")
+        XCTAssertEqual(error(["encoding": "latin1"]),
+                       "\(path): encoding = \"latin1\" is not one the reader decodes (write encoding = \"utf-8\", \"gbk\" or \"gb18030\", or convert the file to UTF-8)")
+        XCTAssertEqual(error(["delimiter": "::"]),
+                       "\(path): delimiter = \"::\" is not one ASCII character other than a quote or a line end (write delimiter = \",\", \";\", \"|\" or \"tab\")")
+        XCTAssertNil(error(["encoding": "UTF-8", "header": "true", "delimiter": ","]))
+    }
+
+    func testEmptyFileAndMissingFile() {
+        let scratch = Scratch()
+        let empty = scratch.write("e.csv", "")
+        XCTAssertEqual(errorText(PopulationSpec(name: "e", path: empty, record: one)),
+                       "\(empty): the file is empty (a CSV file needs a first row naming the columns)")
+        let none = scratch.folder + "/none.csv"
+        XCTAssertEqual(errorText(PopulationSpec(name: "n", path: none, record: one)),
+                       "\(none): cannot open the file: No such file or directory (check the path, relative to the folder of the file declaring the population)")
+    }
+
+    func testTextAfterAClosingQuote() {
+        let scratch = Scratch()
+        let path = scratch.write("t.csv", "id\n\"a\"b\n")
+        XCTAssertEqual(errorText(PopulationSpec(name: "t", path: path, record: one)),
+                       "\(path):2: text after a quoted field's closing quote (quote the whole field, and write a quote inside it as \"\")")
     }
 }

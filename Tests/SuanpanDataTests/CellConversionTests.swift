@@ -49,6 +49,8 @@ final class CellConversionTests: XCTestCase {
             (.text("1,200"), "error: '1,200' is not a number (write 1200)"),
             (.text("1,200.50"), "error: '1,200.50' is not a number (write 1200.50)"),
             (.text("+3"), "error: '+3' is not a number (write 3)"),
+            (.text("1,5"), "error: '1,5' is not a number (write a number, such as 2000.10)"),
+            (.text("4.5%"), "error: '4.5%' is not a number (write 0.045, or declare the field percent)"),
             (.text(".5"), "error: '.5' is not a number (write 0.5)"),
             (.text("abc"), "error: 'abc' is not a number (write a number, such as 2000.10)"),
             (.text("0.0000000000000000001"), "error: '0.0000000000000000001' has more than 18 digits after the point (round it to 18 places)"),
@@ -64,10 +66,20 @@ final class CellConversionTests: XCTestCase {
         ])
     }
 
+    func testScaleAppliesToBareNumbersOnly() {
+        // `in 1%`: a column of percentage points.
+        check(.percent, [(.text("4.5"), "decimal 0.045"), (.text("4.5%"), "decimal 0.045"), (.integer(3), "decimal 0.03")], scale: "0.01")
+        check(.int, [(.text("250"), "decimal 2.5"), (.text("200"), "decimal 2")].map { cell, _ in
+            (cell, cell == .text("250") ? "error: '250' is 2.5 in the field's unit, not a whole number (check the unit declared for the column)" : "decimal 2")
+        }, scale: "0.01")
+        check(.money(cny, per: nil), [(.text("12.34 CNY"), "money 12.34 CNY")], scale: "0.01")
+        check(.duration(.day), [(.text("2"), "decimal 14"), (.text("2 days"), "decimal 2")], scale: "7")
+    }
+
     func testRate() {
         check(.rate(.day), [
             (.text("0.04%/day"), "decimal 0.0004"), (.text("0.04%"), "decimal 0.0004"), (.text("0.0004"), "decimal 0.0004"),
-            (.text("0.0004/day"), "decimal 0.0004"),
+            (.text("0.0004/day"), "decimal 0.0004"), (.text("0.04% / Day"), "decimal 0.0004"),
             (.text("0.04%/month"), "error: '0.04%/month' is a monthly rate; the field is rate/day (write the rate per day, or declare the field rate/month)"),
             (.text("0.04%/fortnight"), "error: '0.04%/fortnight' is not a rate per day (write 0.04%/day or 0.0004)"),
         ])
@@ -99,7 +111,7 @@ final class CellConversionTests: XCTestCase {
 
     func testDurations() {
         check(.duration(.day), [
-            (.text("40"), "decimal 40"), (.text("40 days"), "decimal 40"), (.text("1 day"), "decimal 1"), (.text("2 weeks"), "decimal 14"),
+            (.text("40"), "decimal 40"), (.text("40 days"), "decimal 40"), (.text("1 day"), "decimal 1"), (.text("2 weeks"), "decimal 14"), (.text("40 Days"), "decimal 40"),
             (.text("3 months"), "error: '3 months' is counted in months; the field counts days (write the count of days, or declare the field months)"),
             (.text("1.5"), "error: '1.5' is not a whole number of days (durations count whole days: write 40 or 40 days)"),
             (.integer(30), "decimal 30"),
