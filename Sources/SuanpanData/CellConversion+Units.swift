@@ -94,10 +94,13 @@ extension FieldKind {
         return .failure(CellProblem("'\(decoded(b, r))' is not true or false", hint: "write true, false, 1 or 0 (any case)"))
     }
 
-    /// ISO `YYYY-MM-DD` only; other orders and separators get the ISO form as a hint.
+    /// ISO 8601: `YYYY-MM-DD`, or its basic form `YYYYMMDD` (as published data often has
+    /// it); other orders and separators get the ISO form as a hint.
     func readDate(_ b: Bytes, _ r: Range<Int>) -> Result<CivilDate, CellProblem> {
-        if r.count == 10, b[r.lowerBound + 4] == UInt8(ascii: "-"), b[r.lowerBound + 7] == UInt8(ascii: "-"),
-           let y = digits(b, r.lowerBound, 4), let m = digits(b, r.lowerBound + 5, 2), let d = digits(b, r.lowerBound + 8, 2) {
+        let extended = r.count == 10 && b[r.lowerBound + 4] == UInt8(ascii: "-") && b[r.lowerBound + 7] == UInt8(ascii: "-")
+        let at = extended ? (4 + 1, 7 + 1) : (4, 6)
+        if extended || r.count == 8,
+           let y = digits(b, r.lowerBound, 4), let m = digits(b, r.lowerBound + at.0, 2), let d = digits(b, r.lowerBound + at.1, 2) {
             guard let date = CivilDate(year: y, month: m, day: d) else {
                 return .failure(CellProblem("'\(decoded(b, r))' is not a day of the calendar", hint: "check the month and the day"))
             }

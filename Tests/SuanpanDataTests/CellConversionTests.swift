@@ -123,7 +123,9 @@ final class CellConversionTests: XCTestCase {
         check(.date, [
             (.text("2021-01-31"), "date 2021-01-31"), (.text(" 2024-02-29 "), "date 2024-02-29"),
             (.text("2021/01/31"), "error: '2021/01/31' is not a date (write 2021-01-31)"),
-            (.text("20210131"), "error: '20210131' is not a date (write 2021-01-31)"),
+            (.text("20210131"), "date 2021-01-31"), (.text("20130701"), "date 2013-07-01"),
+            (.text("20210230"), "error: '20210230' is not a day of the calendar (check the month and the day)"),
+            (.text("2021013"), "error: '2021013' is not a date (write dates as YYYY-MM-DD, such as 2021-01-31)"),
             (.text("31/01/2021"), "error: '31/01/2021' is not a date (write 2021-01-31)"),
             (.text("01/02/2021"), "error: '01/02/2021' is not a date (write dates as YYYY-MM-DD, such as 2021-01-31)"),
             (.text("2021-02-30"), "error: '2021-02-30' is not a day of the calendar (check the month and the day)"),
