@@ -3,6 +3,7 @@ import Foundation
 import Suanpan
 import SuanpanChecker
 import SuanpanRuntime
+import SuanpanREPL
 import SuanpanSyntax
 
 struct Run: ParsableCommand {
@@ -51,6 +52,9 @@ struct Run: ParsableCommand {
         scenarioOptions.apply(to: program)
         try Console.apply(settings + whatIfs, to: program)
         program.scenarioProgress = { rows in bar?.update(rows: rows) }
+        // Ctrl-C stops the run between steps: nothing is written as if it were complete.
+        Interrupt.install()
+        program.machine.interruptRequested = { Interrupt.isSet }
         return program
     }
 

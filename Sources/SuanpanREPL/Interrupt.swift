@@ -5,7 +5,7 @@ import Foundation
 public enum Interrupt {
     nonisolated(unsafe) static var flag: sig_atomic_t = 0
 
-    static func install() {
+    public static func install() {
         var action = sigaction()
         action.__sigaction_handler.sa_handler = { _ in Interrupt.flag = 1 }
         sigemptyset(&action.sa_mask)

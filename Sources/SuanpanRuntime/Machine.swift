@@ -248,9 +248,12 @@ public final class Machine {
     /// constants each using the one before is computed one link at a time rather
     /// than recursively on first use. A global that fails stays uncomputed: its
     /// error is reported where it is really used.
+    /// Populations and scenarios are left until an expression uses them: each reads a
+    /// file, and a scenario runs its rules over a whole population.
     public func prepareGlobals() {
         for index in globalValues.indices where globalValues[index] == nil {
             let def = program.checked.globals[index]
+            if case .source? = def.initializer?.kind { continue }
             beginEvaluation()
             _ = try? global(index, at: def.span, in: def.file)
         }

@@ -119,3 +119,29 @@ extension CLITests {
         XCTAssertTrue(elsewhere.stdout.contains("\"accounts\": 1"), elsewhere.stdout)
     }
 }
+
+extension CLITests {
+    /// Ctrl-C during a long scenario: exit 130, a message, and no partial result written.
+    func testAnInterruptedRunWritesNothingAsIfComplete() throws {
+        let dir = TempFolder()
+        _ = cards(dir, rows: 20000)
+        let file = dir.write("book.suan", Self.book.replacingOccurrences(of: "to 2021-03-01 by month", with: "to 2021-12-31 by day"))
+        let part = dir.path("part.json")
+        let process = Process()
+        process.executableURL = try XCTUnwrap(Self.binary)
+        process.arguments = ["run", file, "--scenario", "Book", "--shard", "1/1", "--partial", part]
+        let err = dir.write("stderr", "")
+        process.standardError = FileHandle(forWritingAtPath: err)
+        process.standardOutput = FileHandle(forWritingAtPath: "/dev/null")
+        try process.run()
+        Thread.sleep(forTimeInterval: 1.5)
+        kill(process.processIdentifier, SIGINT)
+        process.waitUntilExit()
+        let stderr = String(decoding: FileManager.default.contents(atPath: err) ?? Data(), as: UTF8.self)
+        XCTAssertEqual(process.terminationStatus, 130, stderr)
+        XCTAssertTrue(stderr.contains("stopped: no report or partial result was written"), stderr)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: part))
+        // Not a terminal: no progress line on stderr.
+        XCTAssertFalse(stderr.contains("rows/s"), stderr)
+    }
+}
