@@ -23,8 +23,9 @@ public final class Program {
     public var populationPaths: [String: String] = [:]
     /// Only this slice of every population, for a run split across machines: `--shard K/N`.
     public var shard: Shard?
-    /// Told the rows read so far while a scenario runs, after each batch.
-    public var scenarioProgress: ((Int) -> Void)?
+    /// Told after each batch while a scenario runs: the rows done, the steps each goes
+    /// through, and how far through the file the read has got, when the reader can tell.
+    public var scenarioProgress: ((_ rows: Int, _ steps: Int, _ fraction: Double?) -> Void)?
     /// Where notes about data go (rows skipped under bad_rows = "skip"): standard error unless set.
     public var notify: (String) -> Void = { message in
         FileHandle.standardError.write(Data((message + "\n").utf8))

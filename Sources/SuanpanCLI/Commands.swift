@@ -51,7 +51,7 @@ struct Run: ParsableCommand {
         limits.apply(to: program)
         scenarioOptions.apply(to: program)
         try Console.apply(settings + whatIfs, to: program)
-        program.scenarioProgress = { rows in bar?.update(rows: rows) }
+        program.scenarioProgress = { rows, steps, fraction in bar?.update(rows: rows, steps: steps, fraction: fraction) }
         // Ctrl-C stops the run between steps: nothing is written as if it were complete.
         Interrupt.install()
         program.machine.interruptRequested = { Interrupt.isSet }

@@ -41,11 +41,16 @@ public protocol RowSource: AnyObject {
     /// the other rows as all `.missing` cells (they still count, so ordinals stay the
     /// file's), rather than decode them.
     func useRows(of shard: Shard)
+
+    /// How far through the file reading has got, from 0 to 1, if the source can tell
+    /// (for a progress bar's time left); nil if not.
+    var fractionRead: Double? { get }
 }
 
 extension RowSource {
     public func useColumns(_ used: [Bool]) {}
     public func useRows(of shard: Shard) {}
+    public var fractionRead: Double? { nil }
 }
 
 /// One cell as a reader found it, before it is converted to a field's type.

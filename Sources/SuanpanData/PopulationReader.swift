@@ -47,6 +47,9 @@ public final class PopulationReader {
         }
     }
 
+    /// How far through its file the read has got (0 to 1), when the reader can tell.
+    public var fractionRead: Double? { source.fractionRead }
+
     /// The next batch, or nil after the last. Every batch holds `spec.batchSize` rows
     /// (of the shard, bad rows left out) except the last, which is never empty.
     public func next() throws(DataError) -> PopulationBatch? {

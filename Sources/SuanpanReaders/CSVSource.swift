@@ -22,6 +22,18 @@ final class CSVSource: RowSource {
     private var cells: [Cell] = []
     private var unescaped: [UInt8] = []
 
+    /// The file's size in bytes, for `fractionRead`; an estimate for a file decoded from GBK.
+    private lazy var size: Int? = {
+        var info = stat()
+        return stat(path, &info) == 0 && info.st_size > 0 ? Int(info.st_size) : nil
+    }()
+
+    var fractionRead: Double? {
+        guard let size else { return nil }
+        // Progress only: a Double is fine for how far along a read is.
+        return min(1, max(0, Double(input.consumed) / Double(size)))
+    }
+
     init(path: String, input: ChunkBuffer, delimiter: UInt8, encoding: TextEncoding) throws(DataError) {
         self.path = path
         self.input = input

@@ -9,8 +9,13 @@ final class ChunkBuffer {
     /// Whether the stream has no more bytes: what is in `bytes` is all there is.
     private(set) var atEnd = false
     private let stream: any ByteStream
+    /// Bytes taken from the stream so far, consumed or not: with the file's size, how far a read has got.
+    private(set) var loaded = 0
 
     init(stream: any ByteStream) { self.stream = stream }
+
+    /// Bytes consumed so far.
+    var consumed: Int { loaded - pending }
 
     /// The unconsumed bytes: one row's worth when a row is being scanned.
     var pending: Int { bytes.count - start }
@@ -22,7 +27,9 @@ final class ChunkBuffer {
             bytes.removeSubrange(0..<start)
             start = 0
         }
+        let before = bytes.count
         let more = try stream.read(appendingTo: &bytes)
+        loaded += bytes.count - before
         if !more { atEnd = true }
         return more
     }

@@ -10,8 +10,9 @@ import SuanpanValues
 public struct ScenarioRunner {
     public let program: CheckedProgram
     public let machine: Machine
-    /// Called after each batch with the rows done so far.
-    public var progress: ((Int) -> Void)?
+    /// Called after each batch with the rows done so far, the steps each row goes
+    /// through, and how far through its file the read has got (when the reader can tell).
+    public var progress: ((_ rows: Int, _ steps: Int, _ fraction: Double?) -> Void)?
 
     public init(program: CheckedProgram, machine: Machine) {
         self.program = program
@@ -27,7 +28,7 @@ public struct ScenarioRunner {
         while let batch = try next(reader, def) {
             try runBatch(batch, body, plan, &totals, def)
             rows += batch.count
-            progress?(rows)
+            progress?(rows, plan.steps.count, reader.fractionRead)
             if machine.interruptRequested() { throw RuntimeError("interrupted", file: def.file, span: def.span) }
         }
         return (totals, plan)
@@ -52,6 +53,8 @@ public struct ScenarioRunner {
         for epoch in plan.epochs {
             try machine.withChanges(epoch.changes) { () throws(RuntimeError) in
                 for s in epoch.steps {
+                    // Each account's step is an evaluation too short to look at the flag itself.
+                    if machine.interruptRequested() { throw RuntimeError("interrupted", file: def.file, span: def.span) }
                     let step = plan.steps[s]
                     let stepValues: [Value] = [.decimal(FixedDecimal(step.index)), .date(step.start), .date(step.end),
                                                .decimal(FixedDecimal(step.days))]

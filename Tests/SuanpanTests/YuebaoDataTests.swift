@@ -62,4 +62,35 @@ final class YuebaoDataTests: XCTestCase {
         XCTAssertEqual(Format.display(value, type), expected)
         XCTAssertGreaterThan(holding, try FixedDecimal.parse("56000"), "about 4% a year for 3 years on 50,000 CNY")
     }
+
+    /// The holders scenario (Examples/yuebao_holders.suan) against the same days worked
+    /// here: each holder's income reinvested day by day over the 427 published days, and
+    /// the fund's fees on the holding (half-up to the cent on holding × annual rate / 365).
+    func testTheHoldersScenarioAgreesWithTheDaysWorkedHere() throws {
+        let csv = try String(contentsOf: Self.root.appendingPathComponent("Examples/data/yuebao-2013-2014.csv"), encoding: .utf8)
+        let rs = try csv.split(separator: "\n").dropFirst().map { try FixedDecimal.parse(Substring($0.split(separator: ",")[1])) }
+        guard case .success(let (program, _)) = Program.load(paths: [Self.root.appendingPathComponent("Examples/yuebao_holders.suan").path]) else {
+            return XCTFail("Examples/yuebao_holders.suan does not load")
+        }
+        let tenThousand = FixedDecimal(10_000), cent = try FixedDecimal.parse("0.01")
+        let management = try FixedDecimal.parse("0.0030")
+        var incomes: [FixedDecimal] = [], fees: [FixedDecimal] = []
+        for start in ["10000.00", "2000.00", "500000.00"] {
+            var holding = try FixedDecimal.parse(start), income = FixedDecimal.zero, fee = FixedDecimal.zero
+            for r in rs {
+                fee = try fee.adding(try holding.multiplied(by: management).divided(by: FixedDecimal(365)).rounded(toMultipleOf: cent, mode: .halfUp))
+                let earned = try holding.multiplied(by: r).divided(by: tenThousand).rounded(toMultipleOf: cent, mode: .down)
+                income = try income.adding(earned)
+                holding = try holding.adding(earned)
+            }
+            incomes.append(income)
+            fees.append(fee)
+        }
+        func amounts(_ expr: String) throws -> [FixedDecimal] {
+            guard case .value(.list(let items), _) = program.evaluate(expr) else { throw XCTSkip("\(expr) did not evaluate") }
+            return items.compactMap { if case .money(let d, _) = $0 { return d } else { return nil } }
+        }
+        XCTAssertEqual(try amounts("[h.income for h in Holdings.by_id]"), incomes)
+        XCTAssertEqual(try amounts("[h.management for h in Holdings.by_id]"), fees)
+    }
 }
