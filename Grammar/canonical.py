@@ -154,6 +154,9 @@ class CanonicalTree(lark.Transformer):
     def population_option(self, c):
         return SList(["option", str(c[0]), quoted(decode_string(c[1]))])
 
+    def table_option(self, c):
+        return SList(["option", "table", quoted(decode_string(c[0]))])
+
     # Scenarios: `(scenario Name ["title"] entry …)`, a variant `(scenario Name ["title"] (= Base) (with P (set …) …) …)`.
 
     def scenario_decl(self, c):

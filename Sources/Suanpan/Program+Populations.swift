@@ -116,3 +116,32 @@ extension Program: SourceHost {
         notify("population \(def.name): skipped \(skipped.count) bad row\(skipped.count == 1 ? "" : "s") (bad_rows = \"skip\"):\n\(shown)\(more)")
     }
 }
+
+extension Program {
+    /// Each population's reader and options, checked when the program loads rather than
+    /// when it first reads: a format no reader has, a file ending none takes, an option
+    /// the reader does not know. Errors point at what is written.
+    static func checkPopulations(_ checked: CheckedProgram, readers: [any DataReader]) -> [Diagnostic] {
+        var problems: [Diagnostic] = []
+        for def in checked.populations {
+            let format = def.options.first { $0.name == "format" }
+            let spec = PopulationSpec(name: def.name, path: def.path, format: format?.value, record: def.record)
+            let reader: any DataReader
+            do throws(DataError) {
+                reader = try ReaderChoice.pick(spec, among: readers)
+            } catch {
+                problems.append(.error(error.message, file: def.file, span: format?.span ?? def.pathSpan, hint: error.hint))
+                continue
+            }
+            let takes = reader.options.map(\.name)
+            for option in def.options where !["format", "bad_rows"].contains(option.name) && !takes.contains(option.name) {
+                let list = takes.isEmpty ? "it takes none" : "it takes " + takes.joined(separator: ", ")
+                problems.append(.error("the \(reader.name) reader has no option '\(option.name)'; \(list) (and format, bad_rows)",
+                                       file: def.file, span: option.nameSpan,
+                                       hint: closestName(to: option.name, among: takes + ["format", "bad_rows"]).map { "did you mean '\($0)'?" }
+                                         ?? "remove the option"))
+            }
+        }
+        return problems
+    }
+}

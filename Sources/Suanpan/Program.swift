@@ -128,7 +128,7 @@ public final class Program {
             return .failure(Failure(diagnostics: loader.diagnostics, ioFailed: loader.ioFailed))
         }
         let (checked, diagnostics) = Checker.check(loader.files, library: plugins.library)
-        let all = loader.diagnostics + diagnostics
+        let all = loader.diagnostics + diagnostics + checkPopulations(checked, readers: plugins.readers)
         if all.contains(where: { $0.severity == .error }) {
             return .failure(Failure(diagnostics: all, ioFailed: false))
         }

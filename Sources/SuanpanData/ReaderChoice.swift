@@ -1,7 +1,7 @@
 /// Picking a population's reader (by `format`, else by the file name's ending) and
 /// checking the options written for it.
-enum ReaderChoice {
-    static func pick(_ spec: PopulationSpec, among readers: [any DataReader]) throws(DataError) -> any DataReader {
+public enum ReaderChoice {
+    public static func pick(_ spec: PopulationSpec, among readers: [any DataReader]) throws(DataError) -> any DataReader {
         let known = readers.map { "\($0.name) (\($0.extensions.map { "." + $0 }.joined(separator: ", ")))" }
         if let format = spec.format {
             if let reader = readers.first(where: { $0.name == format }) { return reader }

@@ -73,9 +73,15 @@ extension Parser {
         return ColumnDecl(field: field, column: column, unit: unit, span: start.to(unit?.span ?? tokens[index - 1].span))
     }
 
-    /// population_entry: NAME "=" STRING
+    /// population_entry: NAME "=" STRING | "table" "=" STRING (the keyword names SQLite's table)
     mutating func populationOption() throws -> PopulationOption {
-        let name = try expectName("'column', an option such as encoding = \"gbk\", or '}'")
+        let name: Name
+        if current.kind == .keyword(.table) {
+            let t = advance()
+            name = Name("table", t.span)
+        } else {
+            name = try expectName("'column', an option such as encoding = \"gbk\", or '}'")
+        }
         try expect(.assign, "'=' and the option's value in quotes, as in \(name.text) = \"…\"")
         guard current.kind == .string else {
             try fail("expected the option's value in quotes, found \(current.kind.describe)", hint: "write \(name.text) = \"\(current.text)\"")
