@@ -80,6 +80,10 @@ extension Program: SourceHost {
     /// or as `populationPaths` replaces it), its reader, options, mapping and defaults.
     public func openPopulation(_ index: Int, at span: Span, in file: SourceFile, shard: Shard?) throws(RuntimeError) -> PopulationReader {
         let def = checked.populations[index]
+        guard readsFiles else {
+            throw RuntimeError("population \(def.name): this host does not read files", file: def.file, span: def.pathSpan,
+                               hint: "run the program with suanpan run, which reads populations")
+        }
         var options: [String: String] = [:]
         for o in def.options { options[o.name] = o.value }
         let format = options.removeValue(forKey: "format")

@@ -21,6 +21,9 @@ public final class Program {
     /// Files to read populations from instead of the ones declared, by population
     /// name: `--population accounts=big.csv`.
     public var populationPaths: [String: String] = [:]
+    /// Whether populations may be read from files: a host running untrusted input (the
+    /// fuzz target) turns it off, and a program that reads one then gets an error.
+    public var readsFiles = true
     /// Only this slice of every population, for a run split across machines: `--shard K/N`.
     public var shard: Shard?
     /// Told after each batch while a scenario runs: the rows done, the steps each goes
