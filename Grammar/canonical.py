@@ -182,7 +182,9 @@ class CanonicalTree(lark.Transformer):
         return SList(["state", str(name), state_type, expr(initial)])
 
     def revenue_entry(self, c):
-        return SList(["revenue", str(c[1]), expr(c[2])])
+        _, first, second, value = c
+        name = str(first) if second is None else f"{first}.{second}"
+        return SList(["revenue", name, expr(value)])
 
     def next_entry(self, c):
         return SList(["next", str(c[1]), expr(c[2])])

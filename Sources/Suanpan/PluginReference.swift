@@ -15,6 +15,10 @@ public enum PluginReference {
             for r in plugin.records {
                 lines.append("  record \(r.name) { \(r.fields.map { "\($0.name): \($0.type)" }.joined(separator: ", ")) }")
             }
+            for r in plugin.readers {
+                lines.append("  reader \(r.name) (\(r.extensions.map { "." + $0 }.joined(separator: ", "))): \(r.summary)")
+                for o in r.options { lines.append("      \(o.name) = \"…\": \(o.summary)") }
+            }
         }
         return lines.joined(separator: "\n")
     }
@@ -26,8 +30,18 @@ public enum PluginReference {
             + "A record result's `money` fields are in the call's currency too: `installment_plan(1200 CNY, 3, 2.3%)` is a\n"
             + "`list<InstallmentLine<CNY>>`, whose `payment` is `money<CNY>`.\n"
         for plugin in set.plugins {
-            out += "\n## \(plugin.name) \(plugin.version)\n\n\(plugin.summary)\n\n| function | signature | what it does |\n|---|---|---|\n"
-            for f in set.library.functions where f.plugin == plugin.name {
+            out += "\n## \(plugin.name) \(plugin.version)\n\n\(plugin.summary)\n"
+            for r in plugin.readers {
+                out += "\nA data reader: `population … from \"FILE\"` reads files ending in "
+                    + r.extensions.map { "`.\($0)`" }.joined(separator: ", ") + ", or any file with `format = \"\(r.name)\"`.\n"
+                if !r.options.isEmpty {
+                    out += "\n| option | what it does |\n|---|---|\n"
+                    for o in r.options { out += "| `\(o.name)` | \(o.summary.replacingOccurrences(of: "|", with: "\\|")) |\n" }
+                }
+            }
+            let functions = set.library.functions.filter { $0.plugin == plugin.name }
+            if !functions.isEmpty { out += "\n| function | signature | what it does |\n|---|---|---|\n" }
+            for f in functions {
                 let signatures = f.overloads.map { "`\($0)`" }.joined(separator: "<br>")
                 out += "| `\(f.name)` | \(signatures.replacingOccurrences(of: "|", with: "\\|")) | \(f.summary.replacingOccurrences(of: "|", with: "\\|")) |\n"
             }

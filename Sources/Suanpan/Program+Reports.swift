@@ -13,11 +13,13 @@ extension Program {
         var program = Fingerprint()
         for file in checked.files { program.add(file.bytes) }
         let keys = run.plan.steps.map { Self.periodKey($0.start, run.body.period) }
-        return ScenarioPartial.Identity(scenario: run.scenario.name, title: run.scenario.title ?? run.root.title,
+        var identity = ScenarioPartial.Identity(scenario: run.scenario.name, title: run.scenario.title ?? run.root.title,
                                         currency: run.body.currency, source: run.path, period: run.body.period.rawValue,
                                         lines: run.body.lines, periodKeys: keys, breakdowns: run.body.segments.map(\.name),
                                         programHash: program.hex, dataHash: Fingerprint.file(run.path) ?? "unreadable",
                                         overrides: overrides, shardCount: shardCount)
+        identity.lineProducts = run.body.lineProducts.map { $0 ?? "" }
+        return identity
     }
 
     public func partial(of run: ScenarioRun, overrides: [String]) -> ScenarioPartial {
@@ -49,9 +51,11 @@ extension ScenarioPartial {
         let breakdowns = zip(id.breakdowns, totals.segments).map { name, segment in
             ScenarioReport.Breakdown(name: name, rows: segment.keys.sorted().compactMap { key in segment[key].map { row(key.text, $0) } })
         }
-        return ScenarioReport(name: id.scenario, title: id.title, currency: id.currency, source: id.source, period: id.period,
-                              lines: id.lines, whole: row("total", totals.whole), periods: periods, breakdowns: breakdowns,
-                              skippedRows: skippedRows)
+        var report = ScenarioReport(name: id.scenario, title: id.title, currency: id.currency, source: id.source, period: id.period,
+                                    lines: id.lines, whole: row("total", totals.whole), periods: periods, breakdowns: breakdowns,
+                                    skippedRows: skippedRows)
+        report.lineProducts = id.lineProducts.map { $0.isEmpty ? nil : $0 }
+        return report
     }
 }
 

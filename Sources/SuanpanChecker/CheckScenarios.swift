@@ -70,6 +70,8 @@ extension Checker {
         var values: [(name: Name, value: Expr, type: TypeSyntax?, isLine: Bool)] = []
         var nexts: [(name: Name, value: Expr)] = []
         var segments: [(name: Name, key: Expr)] = []
+        /// Each revenue line's product, when written `revenue Huabei.fee = …`.
+        var lineProducts: [Name?] = []
     }
 
     func scenarioParts(_ s: ScenarioDecl) -> ScenarioParts {
@@ -84,7 +86,9 @@ extension Checker {
                 parts.horizon = (from, to, step, span)
             case .state(let name, let type, let initial): parts.states.append((name, type, initial))
             case .letValue(let l): parts.values.append((l.name, l.value, l.type, false))
-            case .revenue(let name, let value): parts.values.append((name, value, nil, true))
+            case .revenue(let name, let product, let value):
+                parts.values.append((name, value, nil, true))
+                parts.lineProducts.append(product)
             case .next(let name, let value): parts.nexts.append((name, value))
             case .segment(let name, let key):
                 if let name = name ?? segmentName(key) { parts.segments.append((name, key)) }
@@ -126,12 +130,16 @@ extension Checker {
         let initial = scenarioInitial(s, variable, record, states)
         let segments = scenarioSegments(s, parts.segments, variable, record)
         guard let step = scenarioStep(s, parts, variable, record, states) else { return nil }
+        let products = scenarioLineProducts(parts.lineProducts)
         let currency = step.currency
         let money = SType.money(currency)
         let lineFields = step.lines.map { ($0, money) }
         let periodRow = rowType([("period", .date), ("total", money), ("charged", .int)] + lineFields)
         var fields: [(String, SType)] = [("total", money), ("accounts", .int), ("charged", .int)] + lineFields
         fields.append(("by_period", .list(.record(periodRow))))
+        if products.contains(where: { $0 != nil }) {
+            fields.append(("by_product", .list(.record(rowType([("name", .string), ("total", money)])))))
+        }
         for (name, type) in segments.fields {
             let row = rowType([(name, type), ("accounts", .int), ("charged", .int), ("total", money)] + lineFields)
             fields.append(("by_\(name)", .list(.record(row))))
@@ -139,9 +147,21 @@ extension Checker {
         let body = ScenarioDef.Body(population: population, start: start, end: end, period: period, currency: currency,
                                     states: states.map { ($0.name.text, $0.type) }, lines: step.lines,
                                     segments: segments.fields, initialFunction: initial, stepFunction: step.function,
-                                    segmentFunction: segments.function, stepResult: step.result)
+                                    segmentFunction: segments.function, stepResult: step.result, lineProducts: products)
         return ScenarioDef(name: s.name.text, title: s.title, span: s.span, file: file, global: global, body: body,
                            base: nil, changes: [], resultType: .record(rowType(fields)))
+    }
+
+    /// The product each line names must be one: its lines are summed by product in the results.
+    func scenarioLineProducts(_ names: [Name?]) -> [String?] {
+        names.map { name in
+            guard let name else { return nil }
+            if case .product? = globalScope.lookup(name.text) { return name.text }
+            error("unknown product '\(name.text)'", name.span,
+                  hint: suggestion(for: name.text, among: program.products.map(\.name)).map { "did you mean '\($0)'?" }
+                    ?? "a line is credited to a declared product: revenue Huabei.merchant_fee = …")
+            return nil
+        }
     }
 
     /// `from 2021-01-01 to 2021-12-01 by month`: literal dates in order, a step of a day, a month or a year.

@@ -66,6 +66,8 @@ public struct ScenarioDef: Sendable {
         public let segmentFunction: Int?
         /// The step function's result: lines first, then the next state, in declared order.
         public let stepResult: RecordType
+        /// Each line's product, when the line names one (`revenue Huabei.fee = …`).
+        public let lineProducts: [String?]
     }
 
     /// The scenario whose entries run: itself, or its base's for a variant.

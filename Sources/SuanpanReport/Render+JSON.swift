@@ -40,6 +40,10 @@ extension Render {
             ("period", .string(report.period)),
             ("lines", .array(report.lines.map(JSONValue.string))),
             ("skipped_rows", .int(report.skippedRows)),
+            ("products", .array(report.products.map { p in
+                .object([("product", .string(p.name)), ("lines", .array(p.lines.map(JSONValue.string))),
+                         ("total", .string(p.total?.description ?? "overflow"))])
+            })),
             ("total", rowJSON(report.whole, report.lines)),
             ("periods", .array(report.periods.map { rowJSON($0, report.lines) })),
             ("breakdowns", .array(report.breakdowns.map { b in

@@ -9,6 +9,7 @@ extension Render {
         let format = AmountFormat(currency: report.currency)
         var out = ReportHeading.line(report) + "\n\n"
         out += periodTable(report, format).rendered()
+        if !report.products.isEmpty { out += "\n" + productTable(report, format).rendered() }
         for breakdown in report.breakdowns {
             out += "\n" + breakdownTable(breakdown, report, format).rendered()
         }
@@ -26,6 +27,15 @@ extension Render {
         }
         if !report.periods.isEmpty { table.addRule() }
         table.add(cells(report.whole, label: "total"))
+        return table
+    }
+
+    /// Each product's lines and what they earn together.
+    static func productTable(_ report: ScenarioReport, _ format: AmountFormat) -> TextTable {
+        var table = TextTable(header: ["product", "lines", "total"], alignments: [.left, .left, .right])
+        for p in report.products {
+            table.add([p.name, p.lines.joined(separator: ", "), p.total.map(format.money) ?? "overflow"])
+        }
         return table
     }
 

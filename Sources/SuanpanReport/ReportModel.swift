@@ -21,6 +21,9 @@ public struct ScenarioReport: Sendable, Equatable {
     public var breakdowns: [Breakdown]
     /// Rows left out under bad_rows = "skip".
     public var skippedRows: Int
+    /// Each line's product (`revenue Huabei.fee = …`), nil for a line credited to none;
+    /// empty when no line names one.
+    public var lineProducts: [String?] = []
 
     public init(name: String, title: String?, currency: String, source: String, period: String, lines: [String],
                 whole: Row, periods: [Row], breakdowns: [Breakdown], skippedRows: Int) {
@@ -34,6 +37,25 @@ public struct ScenarioReport: Sendable, Equatable {
         self.periods = periods
         self.breakdowns = breakdowns
         self.skippedRows = skippedRows
+    }
+
+    /// Each product's lines and their total, in the order products first appear, lines
+    /// of no product last as "other"; empty when no line names a product.
+    public var products: [(name: String, lines: [String], total: FixedDecimal?)] {
+        guard lineProducts.contains(where: { $0 != nil }) else { return [] }
+        var order: [String] = []
+        var lines: [String: [String]] = [:]
+        var totals: [String: FixedDecimal?] = [:]
+        for (i, line) in self.lines.enumerated() {
+            let product = (i < lineProducts.count ? lineProducts[i] : nil) ?? "other"
+            if lines[product] == nil { order.append(product) }
+            lines[product, default: []].append(line)
+            let amount = i < whole.amounts.count ? whole.amounts[i] : .zero
+            let sum: FixedDecimal? = totals[product] ?? .zero
+            totals[product] = sum.flatMap { try? $0.adding(amount) }
+        }
+        if let other = order.firstIndex(of: "other") { order.append(order.remove(at: other)) }
+        return order.map { ($0, lines[$0] ?? [], totals[$0] ?? nil) }
     }
 
     /// Amounts of each line (in `lines` order), their total, and counts.

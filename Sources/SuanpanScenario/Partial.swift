@@ -25,6 +25,8 @@ public struct ScenarioPartial: Sendable, Equatable {
         /// The what-ifs in force, as written on the command line.
         public var overrides: [String]
         public var shardCount: Int
+        /// Each line's product ("" for a line credited to none).
+        public var lineProducts: [String] = []
 
         public init(scenario: String, title: String?, currency: String, source: String, period: String, lines: [String],
                     periodKeys: [String], breakdowns: [String], programHash: String, dataHash: String,

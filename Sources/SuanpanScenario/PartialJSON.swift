@@ -14,6 +14,7 @@ extension ScenarioPartial {
         out += "  \"source\": \(Self.quote(id.source)),\n"
         out += "  \"period\": \(Self.quote(id.period)),\n"
         out += "  \"lines\": \(Self.strings(id.lines)),\n"
+        out += "  \"line_products\": \(Self.strings(id.lineProducts)),\n"
         out += "  \"period_keys\": \(Self.strings(id.periodKeys)),\n"
         out += "  \"breakdowns\": \(Self.strings(id.breakdowns)),\n"
         out += "  \"program_hash\": \(Self.quote(id.programHash)),\n"
@@ -95,11 +96,12 @@ extension ScenarioPartial {
             guard let n = any as? Int, n >= 0 else { throw fail("\(what) is not a count") }
             return n
         }
-        let identity = Identity(scenario: try string("scenario"), title: root["title"] as? String, currency: try string("currency"),
+        var identity = Identity(scenario: try string("scenario"), title: root["title"] as? String, currency: try string("currency"),
                                 source: try string("source"), period: try string("period"), lines: try strings("lines"),
                                 periodKeys: try strings("period_keys"), breakdowns: try strings("breakdowns"),
                                 programHash: try string("program_hash"), dataHash: try string("data_hash"),
                                 overrides: try strings("overrides"), shardCount: try int(root["shard_count"], "\"shard_count\""))
+        identity.lineProducts = root["line_products"] as? [String] ?? []
         func sums(_ any: Any?, _ what: String) throws(ReadError) -> LineSums {
             guard let o = any as? [String: Any], let lines = o["lines"] as? [String], lines.count == identity.lines.count else {
                 throw fail("\(what) does not have one amount per line")

@@ -57,7 +57,8 @@ public enum CanonicalTree {
         case .horizon(let from, let to, let step, _): return .list([.atom("horizon"), expression(from), expression(to), name(step)])
         case .state(let n, let t, let initial): return .list([.atom("state"), name(n), type(t), expression(initial)])
         case .letValue(let d): return letDecl(d)
-        case .revenue(let n, let v): return .list([.atom("revenue"), name(n), expression(v)])
+        case .revenue(let n, let p, let v):
+            return .list([.atom("revenue"), .atom((p.map { $0.text + "." } ?? "") + n.text), expression(v)])
         case .next(let n, let v): return .list([.atom("next"), name(n), expression(v)])
         case .segment(let n, let key): return .list([.atom("by")] + (n.map { [name($0)] } ?? []) + [expression(key)])
         }

@@ -154,12 +154,18 @@ extension Parser {
             return .state(name: name, type: type, initial: try expression())
         case .name where at("revenue"):
             advance()
-            let name = try expectName("the revenue line's name, as in revenue interest = …")
+            var name = try expectName("the revenue line's name, as in revenue interest = …")
+            var product: Name?
+            if current.kind == .dot {
+                advance()
+                product = name
+                name = try expectName("the line's name after its product, as in revenue \(name.text).merchant_fee = …")
+            }
             if current.kind == .colon {
                 try fail("a revenue line is money in the scenario's currency; it takes no type", hint: "write revenue \(name.text) = …")
             }
             try expect(.assign, "'=' and the money it earns each step")
-            return .revenue(name: name, value: try expression())
+            return .revenue(name: name, product: product, value: try expression())
         case .name where at("next"):
             advance()
             let name = try expectName("the state that changes, as in next balance = balance + interest")

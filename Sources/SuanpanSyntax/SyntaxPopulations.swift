@@ -59,8 +59,9 @@ public enum ScenarioEntry: Sendable {
     case state(name: Name, type: TypeSyntax, initial: Expr)
     /// `let unpaid = balance - a.repaid`: computed each step.
     case letValue(LetDecl)
-    /// `revenue interest = …`: money earned each step, summed.
-    case revenue(name: Name, value: Expr)
+    /// `revenue interest = …`: money earned each step, summed; `revenue Huabei.interest = …`
+    /// also says which product earns it, for the results by product.
+    case revenue(name: Name, product: Name?, value: Expr)
     /// `next balance = balance + interest`: the state's value in the following step.
     case next(name: Name, value: Expr)
     /// `by band = a.zhima_band`, or `by a.zhima_band` (named for its field): a breakdown of the results.

@@ -287,7 +287,7 @@ final class CommandTests: REPLTestCase {
             "rule dbl(x: int) -> int",
             "test \"installment fees from the bill-installment table\"",
             "test \"typed\"",
-            "plugins: finance 1.0.0, funds 1.0.0, calendar 1.0.0, math 1.0.0",
+            "plugins: finance 1.0.0, funds 1.0.0, calendar 1.0.0, math 1.0.0, csv 1.0, jsonl 1.0, sqlite 1.0",
         ] {
             XCTAssertTrue(env.contains(line), "missing: \(line)\n\(t.outputText)")
         }

@@ -16,7 +16,8 @@ final class CompleterTests: REPLTestCase {
         // Commands that take an argument complete with the space before it.
         XCTAssertEqual(c.candidates(line: ":lo", word: ":lo"), [":load "])
         XCTAssertEqual(Set(c.candidates(line: ":", word: ":")),
-                       [":help", ":load ", ":reload", ":type ", ":doc ", ":explain ", ":set ", ":unset ", ":env", ":save ", ":test", ":time ", ":quit"])
+                       [":help", ":load ", ":reload", ":type ", ":doc ", ":explain ", ":set ", ":unset ", ":env", ":save ", ":test", ":scenario ",
+                        ":time ", ":quit"])
         XCTAssertEqual(Set(c.candidates(line: ":t", word: ":t")), [":type ", ":test", ":time "])
         XCTAssertEqual(c.candidates(line: ":un", word: ":un"), [":unset "])
         XCTAssertEqual(c.candidates(line: ":zz", word: ":zz"), [])
@@ -121,7 +122,7 @@ final class CompleterTests: REPLTestCase {
         XCTAssertEqual(c.candidates(line: ":load \(root)/Examples/hua", word: "hua"), ["huabei.suan"])
         // '.' breaks words too: the rest of the name after it.
         XCTAssertEqual(c.candidates(line: ":load \(root)/Examples/huabei.", word: ""), ["suan"])
-        XCTAssertEqual(c.candidates(line: ":l \(root)/Examples/yue", word: "yue"), ["yuebao.suan"])
+        XCTAssertEqual(c.candidates(line: ":l \(root)/Examples/yue", word: "yue"), ["yuebao.suan", "yuebao_holders.suan"])
         XCTAssertEqual(c.candidates(line: ":load \(root)/Examples/pl", word: "pl"), ["plugins/"])
         XCTAssertEqual(c.candidates(line: ":load \(root)/Examples/zz", word: "zz"), [])
     }

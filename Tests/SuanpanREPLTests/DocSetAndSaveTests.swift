@@ -205,7 +205,7 @@ final class DocSetAndSaveTests: REPLTestCase {
 
     func testAnAmbiguousPrefixSaysWhichCommandsItCouldBe() throws {
         let t = try type([":s", ":te", ":re"], loading: [])
-        XCTAssertEqual(t.errors, ["ambiguous command :s: it could be :set, :save; type more of its name"])
+        XCTAssertEqual(t.errors, ["ambiguous command :s: it could be :set, :save, :scenario; type more of its name"])
         XCTAssertEqual(t.output, ["0 passed, 0 failed, 0 skipped", "reloaded (no files)"])
     }
 
