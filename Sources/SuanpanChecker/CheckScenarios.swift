@@ -129,8 +129,8 @@ extension Checker {
         checkScenarioNames(parts, variable: variable)
         let initial = scenarioInitial(s, variable, record, states)
         let segments = scenarioSegments(s, parts.segments, variable, record)
-        guard let step = scenarioStep(s, parts, variable, record, states) else { return nil }
         let products = scenarioLineProducts(parts.lineProducts)
+        guard let step = scenarioStep(s, parts, variable, record, states) else { return nil }
         let currency = step.currency
         let money = SType.money(currency)
         let lineFields = step.lines.map { ($0, money) }
