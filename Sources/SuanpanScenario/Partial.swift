@@ -79,7 +79,9 @@ public struct ScenarioPartial: Sendable, Equatable {
                 throw MergeError(description: "the totals overflowed merging \(name) (\(error))")
             }
             merged.shards += p.shards
-            merged.skippedRows += p.skippedRows
+            let skipped = merged.skippedRows.addingReportingOverflow(p.skippedRows)
+            if skipped.overflow { throw MergeError(description: "the skipped rows of \(name) overflow the count") }
+            merged.skippedRows = skipped.partialValue
         }
         merged.shards.sort()
         let missing = (0..<first.identity.shardCount).filter { !merged.shards.contains($0) }

@@ -133,8 +133,12 @@ extension ScenarioPartial {
                 totals.segments[b][key] = try sums(e["sums"], "segment \(key) of \(identity.breakdowns[b])")
             }
         }
-        guard let shardList = root["shards"] as? [Int], shardList.allSatisfy({ $0 >= 0 && $0 < identity.shardCount }) else {
-            throw fail("\"shards\" is not a list of shard numbers below \(identity.shardCount)")
+        guard (1...1_000_000).contains(identity.shardCount) else {
+            throw fail("\"shard_count\" is \(identity.shardCount); a run has 1 to 1,000,000 shards")
+        }
+        guard let shardList = root["shards"] as? [Int], shardList.allSatisfy({ $0 >= 0 && $0 < identity.shardCount }),
+              Set(shardList).count == shardList.count else {
+            throw fail("\"shards\" is not a list of distinct shard numbers below \(identity.shardCount)")
         }
         return ScenarioPartial(identity: identity, shards: shardList, totals: totals,
                                skippedRows: try int(root["skipped_rows"], "\"skipped_rows\""))

@@ -69,10 +69,14 @@ public struct LineSums: Sendable, Equatable {
         for i in lines.indices where amounts[i] != .zero { lines[i] = try lines[i].adding(amounts[i]) }
     }
 
+    /// Counts come from partial files too, so even they are added with a check.
     public mutating func merge(_ other: LineSums) throws(ArithmeticError) {
+        guard other.lines.count == lines.count else { throw .invalidArgument("a partial result has another number of lines") }
         try add(other.lines)
-        accounts += other.accounts
-        charged += other.charged
+        let a = accounts.addingReportingOverflow(other.accounts), c = charged.addingReportingOverflow(other.charged)
+        if a.overflow || c.overflow { throw .overflow }
+        accounts = a.partialValue
+        charged = c.partialValue
     }
 }
 

@@ -197,4 +197,26 @@ final class ScenarioTests: XCTestCase {
             XCTAssertEqual((error as? RuntimeError)?.message, "interrupted")
         }
     }
+
+    /// A partial result is a file like any other input: a damaged one is refused with why.
+    func testADamagedPartialIsRefusedWithWhy() throws {
+        let program = try load()
+        let index = try XCTUnwrap(program.checked.scenario(named: "Book"))
+        let good = program.partial(of: try program.runScenario(index), overrides: []).json()
+        func why(_ text: String) -> String {
+            do {
+                _ = try ScenarioPartial.read(Data(text.utf8), name: "p.json")
+                return "read"
+            } catch {
+                return error.description
+            }
+        }
+        XCTAssertEqual(why(String(good.prefix(40))), "p.json: not a JSON object: write partials with suanpan run --shard K/N --partial FILE")
+        XCTAssertEqual(why(good.replacingOccurrences(of: "\"shard_count\": 1,", with: "\"shard_count\": 1000000000000,")),
+                       "p.json: \"shard_count\" is 1000000000000; a run has 1 to 1,000,000 shards")
+        XCTAssertEqual(why(good.replacingOccurrences(of: "\"shards\": [0]", with: "\"shards\": [0, 0]")),
+                       "p.json: \"shards\" is not a list of distinct shard numbers below 1")
+        XCTAssertTrue(why(good.replacingOccurrences(of: "suanpan-partial/1", with: "other")).contains("not a Suanpan partial result"))
+        XCTAssertEqual(why(good), "read")
+    }
 }
