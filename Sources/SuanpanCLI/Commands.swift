@@ -37,20 +37,25 @@ struct Run: ParsableCommand {
 
     func run() throws {
         let bar = ProgressBar.make(forced: scenarioOptions.progress)
-        let program = try load(whatIfs: [], bar)
+        let program = try load(changes: settings, bar)
         if scenarioOptions.scenarios.isEmpty { try runPrints(program) }
-        var job = ScenarioJob(program: program, files: files, options: scenarioOptions, format: format,
-                              loadVariant: { try load(whatIfs: scenarioOptions.whatIfs, bar) })
+        // Scenarios run with --set and --what-if in force beside the declared values; a shard
+        // writes the run with them in force.
+        let changes = settings + scenarioOptions.whatIfs
+        let compare = !changes.isEmpty && scenarioOptions.partial == nil
+        var job = ScenarioJob(program: compare ? try load(changes: [], bar) : changes.isEmpty ? program : try load(changes: changes, bar),
+                              files: files, options: scenarioOptions, format: format, changes: changes,
+                              loadVariant: compare ? { try load(changes: changes, bar) } : nil)
         job.progress = bar
         try job.run()
     }
 
-    /// The files loaded with the limits, --set, the scenario options and these what-ifs applied.
-    func load(whatIfs: [String], _ bar: ProgressBar?) throws -> Program {
+    /// The files loaded with the limits, the scenario options and these changes applied.
+    func load(changes: [String], _ bar: ProgressBar?) throws -> Program {
         let program = try Console.load(files, plugins: try plugins.pluginSet())
         limits.apply(to: program)
         scenarioOptions.apply(to: program)
-        try Console.apply(settings + whatIfs, to: program)
+        try Console.apply(changes, to: program)
         program.scenarioProgress = { rows, steps, fraction in bar?.update(rows: rows, steps: steps, fraction: fraction) }
         // Ctrl-C stops the run between steps: nothing is written as if it were complete.
         Interrupt.install()

@@ -13,8 +13,10 @@ struct ScenarioJob {
     let files: [String]
     let options: ScenarioOptions
     let format: OutputFormat
-    /// Loads the same files again with the what-ifs applied, for the variant run.
-    let loadVariant: () throws -> Program
+    /// The --set and --what-if changes, as written.
+    let changes: [String]
+    /// Loads the same files again with the changes applied, for the run beside the declared values.
+    let loadVariant: (() throws -> Program)?
     var progress: ProgressBar?
 
     /// The scenarios to run: those named, or every one declared in the files given.
@@ -42,7 +44,7 @@ struct ScenarioJob {
                         + (chosen.isEmpty ? " (none was found in these files)" : ""))
             throw ExitCode(64)
         }
-        let variant = options.whatIfs.isEmpty ? nil : try loadVariant()
+        let variant = try loadVariant?()
         for index in chosen {
             let def = program.checked.scenarios[index]
             let baseline = try report(index, in: program)
@@ -51,8 +53,9 @@ struct ScenarioJob {
                 let before = try report(base, in: program)
                 comparison = ScenarioComparison(baseline: before.report, variant: baseline.report, changes: program.describeChanges(of: def))
             } else if let variant {
-                let after = try report(index, in: variant)
-                comparison = ScenarioComparison(baseline: baseline.report, variant: after.report, changes: options.whatIfs)
+                var after = try report(index, in: variant).report
+                after.name += " (what-if)"
+                comparison = ScenarioComparison(baseline: baseline.report, variant: after, changes: changes)
             }
             try write(baseline.report, comparison)
             if let path = options.partial { try Self.writeAtomically(baseline.partial.json(), to: path) }
@@ -63,7 +66,7 @@ struct ScenarioJob {
         do {
             progress?.start(program.checked.scenarios[index].name)
             defer { progress?.finish() }
-            return try program.report(ofScenario: index, overrides: options.whatIfs)
+            return try program.report(ofScenario: index, overrides: loadVariant == nil ? changes : [])
         } catch let error as RuntimeError {
             Console.report(error.diagnostic)
             if error.message == "interrupted" { Console.err("stopped: no report or partial result was written") }

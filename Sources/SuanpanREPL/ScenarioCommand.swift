@@ -32,7 +32,9 @@ extension REPL {
             }
             if !overrides.isEmpty, let baseline = session.programWithoutOverrides() {
                 let before = try baseline.report(ofScenario: index).report
-                return show(ScenarioComparison(baseline: before, variant: current, changes: overrides))
+                var after = current
+                after.name += " (what-if)"
+                return show(ScenarioComparison(baseline: before, variant: after, changes: overrides))
             }
             output(Render.table(current))
             output(Render.bars(current, width: REPL.chartWidth))
