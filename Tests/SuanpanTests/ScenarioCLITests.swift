@@ -49,6 +49,9 @@ extension CLITests {
         XCTAssertEqual(r.status, 0, r.stderr)
         XCTAssertTrue(r.stdout.hasPrefix("section,key,line,baseline,variant,change"), r.stdout)
         XCTAssertTrue(r.stdout.contains("total,total,fee,2460,4920,2460"), r.stdout)
+        // --set does the same for the scenarios (and changes the prints too).
+        let set = try suanpan(["run", file, "--scenario", "Book", "--set", "Issuer.fee_rate=2%", "--format", "csv"])
+        XCTAssertEqual(set.stdout, r.stdout)
     }
 
     /// `run --shard K/N --partial` on every shard, then `merge`: the same JSON as one run.
