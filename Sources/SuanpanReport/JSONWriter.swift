@@ -1,3 +1,4 @@
+import SuanpanValues
 // JSON written by hand so that the bytes depend on the report alone: keys in the order the
 // renderer writes them, two-space indentation, `\n` line ends, amounts as strings of exact
 // decimals. (JSONSerialization would reorder keys and turn amounts into binary floats.)
@@ -71,30 +72,6 @@ indirect enum JSONValue: Sendable {
 
     static func spaces(_ level: Int) -> String { String(repeating: "  ", count: level) }
 
-    /// A JSON string literal: `"` and `\` escaped, control characters as `\n`, `\t`, ... or
-    /// `\u00XX`, and U+2028/U+2029 escaped too so that the text is also valid JavaScript.
-    static func writeString(_ s: String, into out: inout String) {
-        out += "\""
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case "\u{08}": out += "\\b"
-            case "\u{0C}": out += "\\f"
-            case "\u{2028}": out += "\\u2028"
-            case "\u{2029}": out += "\\u2029"
-            default:
-                if scalar.value < 0x20 {
-                    let hex = String(scalar.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        out += "\""
-    }
+    /// A JSON string literal, through the one quoter (`JSONString` in SuanpanValues).
+    static func writeString(_ s: String, into out: inout String) { out += JSONString.quoted(s) }
 }

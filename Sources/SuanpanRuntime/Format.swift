@@ -148,7 +148,6 @@ public enum Format {
     public static func quoted(_ s: String) -> String { StringLiteral.quoted(s) }
 
     /// Quotes and escapes; control characters other than \n \r \t go through `control`.
-    static func escaped(_ s: String, control: (UInt32) -> String) -> String { StringLiteral.quoted(s, control: control) }
 
     /// The value as one JSON object: {"type":"money","value":"1200.00","currency":"CNY"}.
     /// Decimal values are exact strings, never JSON numbers.
@@ -189,10 +188,5 @@ public enum Format {
         }
     }
 
-    public static func jsonString(_ s: String) -> String {
-        escaped(s) { value in
-            let hex = String(value, radix: 16)
-            return "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-        }
-    }
+    public static func jsonString(_ s: String) -> String { JSONString.quoted(s) }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import SuanpanValues
 
 /// Turns spec JSON into a validated `Spec`. JSONSerialization only reads the JSON; every check
 /// is here, so no spec, however malformed, can crash the generator.
@@ -75,24 +76,5 @@ enum SpecParser {
     }
 
     /// Text in double quotes with quotes, backslashes and controls escaped, as JSON would.
-    static func quoted(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\t": out += "\\t"
-            case "\r": out += "\\r"
-            default:
-                if scalar.value < 0x20 {
-                    let hex = String(scalar.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return out + "\""
-    }
+    static func quoted(_ text: String) -> String { JSONString.quoted(text) }
 }

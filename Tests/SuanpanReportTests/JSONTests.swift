@@ -14,6 +14,7 @@ final class JSONTests: XCTestCase {
           "period": "day",
           "lines": ["fee"],
           "skipped_rows": 0,
+          "products": [],
           "total": {
             "key": "total",
             "amounts": {
