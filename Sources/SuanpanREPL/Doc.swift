@@ -74,7 +74,7 @@ extension REPL {
         var known = checked.functions.map(\.qualifiedName) + checked.products.map(\.name) + checked.globals.map(\.qualifiedName)
         known += checked.records.values.filter { $0.file != nil }.map(\.name) + checked.externals.map(\.qualifiedName)
         let close = known.filter { editCost($0, name) <= 2 }.min { editCost($0, name) < editCost($1, name) }
-        errors("nothing is named '\(name)'" + (close.map { " (did you mean \($0)?)" } ?? "")
+        errors("nothing is named \(quoted(name))" + (close.map { " (did you mean \($0)?)" } ?? "")
                + ": :doc takes a rule, table, product, parameter, constant, record or plugin function, such as Huabei.fee; :env lists them")
     }
 

@@ -16,7 +16,7 @@ struct Compiler {
         case .table(let table)?:
             return CompiledFunction(definition: def, body: compileTable(table, def), frameSize: max(def.frameSize, def.parameters.count))
         case nil:
-            return CompiledFunction(definition: def, body: failing(RuntimeError("'\(def.qualifiedName)' has no body", file: def.file, span: def.span)),
+            return CompiledFunction(definition: def, body: failing(RuntimeError("\(quoted(def.qualifiedName)) has no body", file: def.file, span: def.span)),
                                     frameSize: def.parameters.count)
         }
     }
@@ -24,7 +24,7 @@ struct Compiler {
     /// A global's initializer runs in a frame of its own.
     func global(_ g: GlobalDef) -> Code {
         guard let initializer = g.initializer else {
-            let error = RuntimeError("'\(g.qualifiedName)' has no value", file: g.file, span: g.span)
+            let error = RuntimeError("\(quoted(g.qualifiedName)) has no value", file: g.file, span: g.span)
             return failing(error)
         }
         let code = compile(initializer)

@@ -171,7 +171,7 @@ public final class Machine {
         let def = program.functions[table].definition
         guard keys.count == def.parameters.count,
               zip(keys, def.parameters).allSatisfy({ $0.conforms(to: $1.type) }), value.conforms(to: def.result) else {
-            throw RuntimeError("'\(def.qualifiedName)' takes keys \(def.parameters.map { "\($0.type)" }.joined(separator: ", ")) and gives \(def.result); the new row does not fit",
+            throw RuntimeError("\(quoted(def.qualifiedName)) takes keys \(def.parameters.map { "\($0.type)" }.joined(separator: ", ")) and gives \(def.result); the new row does not fit",
                                file: def.file, span: def.span)
         }
         forgetComputedValues()
@@ -186,7 +186,7 @@ public final class Machine {
         }
         let def = program.checked.globals[index]
         guard value.conforms(to: def.type) else {
-            throw RuntimeError("'\(def.qualifiedName)' is \(def.type); the new value is not", file: def.file, span: def.span)
+            throw RuntimeError("\(quoted(def.qualifiedName)) is \(def.type); the new value is not", file: def.file, span: def.span)
         }
         forgetComputedValues()
         overridden.insert(index)
@@ -258,7 +258,7 @@ public final class Machine {
         if let value = globalValues[index] { return value }
         let def = program.checked.globals[index]
         if evaluating[index] {
-            throw RuntimeError("'\(def.qualifiedName)' depends on its own value", file: file, span: span)
+            throw RuntimeError("\(quoted(def.qualifiedName)) depends on its own value", file: file, span: span)
         }
         if depth >= Machine.maxDepth {
             throw RuntimeError("values depend on each other more than \(Machine.maxDepth) levels deep", file: file, span: span)
@@ -464,7 +464,7 @@ public final class Machine {
         }
         let def = program.functions[function].definition
         guard args.count == def.parameters.count else {
-            throw RuntimeError("'\(def.qualifiedName)' takes \(def.parameters.count) arguments, given \(args.count)",
+            throw RuntimeError("\(quoted(def.qualifiedName)) takes \(def.parameters.count) arguments, given \(args.count)",
                                file: def.file, span: def.span)
         }
         return try call(function, args, at: def.span, in: def.file)

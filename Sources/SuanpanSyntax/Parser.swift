@@ -121,7 +121,7 @@ public struct Parser {
         case .keyword(.test): return .test(try testDecl())
         case .keyword(.print): return .print(try printStmt())
         case .keyword(let k) where [.param, .table, .rounding].contains(k):
-            try fail("'\(k.rawValue)' belongs inside a product { … }")
+            try fail("\(quoted(k.rawValue)) belongs inside a product { … }")
         case .keyword(.expect):
             try fail("'expect' belongs inside a test \"…\" { … } block")
         default:

@@ -199,7 +199,12 @@ final class HostileInputTests: XCTestCase {
         let name = String(repeating: "a", count: 80_000)
         let result = failing("let \(name) = 1\nprint \(name.dropLast())b\n")
         XCTAssertEqual(result.diagnostics.count, 1)
-        XCTAssertEqual(result.diagnostics.first?.hint, "did you mean '\(name)'?")
+        // A name over 60 characters is written as its first 40 and last 12 with its length.
+        let shown = "'" + String(repeating: "a", count: 40) + "…" + String(repeating: "a", count: 12) + "' (80,000 characters)"
+        XCTAssertEqual(result.diagnostics.first?.hint, "did you mean \(shown)?")
+        let misspelled = "'" + String(repeating: "a", count: 40) + "…" + String(repeating: "a", count: 11) + "b' (80,000 characters)"
+        XCTAssertEqual(result.diagnostics.first?.message, "unknown name \(misspelled)")
+        XCTAssertLessThan(result.rendered.joined().count, 1_000, "no message or excerpt writes the whole name")
         XCTAssertLessThan(result.seconds, 10)
     }
 
