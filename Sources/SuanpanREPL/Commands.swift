@@ -11,7 +11,7 @@ extension REPL {
         (":load", ":load FILE", "load a product file (and what it imports)"),
         (":reload", ":reload", "read the loaded files again"),
         (":type", ":type EXPR", "show the type of an expression without evaluating it, or a rule's signature"),
-        (":doc", ":doc NAME", "show a rule's, table's, product's or plugin function's signature, documentation and parameters"),
+        (":doc", ":doc NAME", "show a rule's, table's, product's or function's signature, documentation and parameters, or a keyword's form and an example"),
         (":explain", ":explain EXPR", "evaluate and show how: each rule called, table row matched, rounding step"),
         (":set", ":set Product.param = VALUE", "try another value of a parameter (what-if); alone, list them"),
         (":unset", ":unset [Product.param]", "drop one override, or all of them"),
