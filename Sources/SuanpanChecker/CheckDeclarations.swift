@@ -22,6 +22,7 @@ extension Checker {
                     let type = RecordType(name: r.name.text, fields: [], span: r.span, file: f.file)
                     globalScope.define(r.name.text, .record(type))
                     program.records[r.name.text] = type
+                    program.declaredRecords.append(type)
                     declared.append((r, type, f.file))
                 }
             }

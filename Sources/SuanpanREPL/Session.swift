@@ -36,6 +36,10 @@ public final class Session {
     func rebuild() -> [Diagnostic] {
         switch Program.load(paths: files, extraSources: entries.map(\.source), plugins: plugins, shadowing: shadowed) {
         case .success(let (program, warnings)):
+            // The program before stays until `_` is retyped: its records let go of their
+            // own types when it goes.
+            let previous = self.program
+            defer { withExtendedLifetime(previous) {} }
             self.program = program
             program.machine.interruptRequested = { Interrupt.isSet }
             if let last {

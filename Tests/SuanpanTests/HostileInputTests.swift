@@ -248,4 +248,56 @@ final class HostileInputTests: XCTestCase {
         XCTAssertNil(compiled, "the compiled program is freed")
         XCTAssertNil(checked, "the checked program is freed")
     }
+
+    /// Records that name themselves in a field, or each other, or themselves through a row,
+    /// hold themselves through their field types: they are freed with the program all the same.
+    func testAProgramWithRecursiveRecordTypesIsFreed() throws {
+        weak var machine: Machine?
+        weak var checked: CheckedProgram?
+        weak var node: RecordType?, a: RecordType?, b: RecordType?, tree: RecordType?
+        var printed: [String] = []
+        var kept: Value?
+        try {
+            let source = """
+            record Node { value: int, next: list<Node> }
+            record A { bs: list<B> }
+            record B { a: list<A> }
+            record Tree { children: list<(label: string, subtree: list<Tree>)> }
+            let chain = Node { value: 1, next: [Node { value: 2, next: [] }] }
+            print chain
+            print A { bs: [B { a: [A { bs: [] }] }] }
+            let no_trees: list<Tree> = []
+            print Tree { children: [(label: "leaf", subtree: no_trees)] }
+            test "recursive records" { expect chain.next[0].value == 2 }
+            """
+            let dir = TempFolder()
+            guard case .success(let (program, _)) = Program.load(paths: [dir.write("recursive.suan", source)]) else {
+                return XCTFail("the recursive records do not check")
+            }
+            XCTAssertTrue(program.runTests().allSatisfy(\.passed))
+            try program.runPrints { printed.append($0) }
+            if case .value(let v, _) = program.evaluate("chain") { kept = v } else { XCTFail("chain does not evaluate") }
+            machine = program.machine
+            checked = program.checked
+            node = program.checked.records["Node"]
+            a = program.checked.records["A"]
+            b = program.checked.records["B"]
+            tree = program.checked.records["Tree"]
+        }()
+        XCTAssertEqual(printed, [
+            "Node { value: 1, next: [Node { value: 2, next: [] }] }",
+            "A { bs: [B { a: [A { bs: [] }] }] }",
+            "Tree { children: [(label: \"leaf\", subtree: [])] }",
+        ])
+        XCTAssertNil(machine, "the machine is freed")
+        XCTAssertNil(checked, "the checked program is freed")
+        XCTAssertNil(a, "A, which names B, which names A, is freed")
+        XCTAssertNil(b, "B is freed")
+        XCTAssertNil(tree, "Tree, which names itself through a row, is freed")
+        // A value that outlives its program keeps its record, which still prints.
+        XCTAssertNotNil(node, "a value still holds Node")
+        if let kept { XCTAssertEqual(Format.display(kept, .anything), "Node { value: 1, next: [Node { value: 2, next: [] }] }") }
+        kept = nil
+        XCTAssertNil(node, "Node is freed with the last value that holds it")
+    }
 }
