@@ -18,7 +18,7 @@ func exercise(_ bytes: UnsafeRawBufferPointer) {
     }
     // Small budgets keep each input fast; hitting one is an ordinary error.
     program.maxSteps = 2_000_000
-    program.maxElements = 2_000_000
+    program.maxBytes = 64 << 20
     try? program.runPrints { _ in }
     _ = program.runTests()
 }

@@ -26,6 +26,10 @@ public final class Session {
     public var maxSteps = Machine.defaultMaxSteps {
         didSet { program?.maxSteps = maxSteps }
     }
+    /// Bytes a run's values may take, for every program the session builds.
+    public var maxBytes = Machine.defaultMaxBytes {
+        didSet { program?.maxBytes = maxBytes }
+    }
 
     public init(plugins: PluginSet) {
         self.plugins = plugins
@@ -47,6 +51,7 @@ public final class Session {
                                             type: retyped(last.type, in: program.checked))
             }
             program.maxSteps = maxSteps
+            program.maxBytes = maxBytes
             var problems = warnings
             // An override the new definitions no longer accept is dropped, not a reason to refuse them.
             overrides.removeAll { o in

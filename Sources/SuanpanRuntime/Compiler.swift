@@ -155,7 +155,7 @@ struct Compiler {
         case .record(let type, let fields):
             let codes = fields.map(compile)
             return { frame throws(RuntimeError) in
-                try frame.machine.spend(codes.count, at: e)
+                try frame.machine.spend(values: codes.count, records: 1, at: e)
                 var values: [Value] = []
                 values.reserveCapacity(codes.count)
                 for c in codes { values.append(try c(frame)) }
@@ -262,7 +262,7 @@ struct Compiler {
             guard case .list(let items) = try source(frame) else { throw internalError("a list", e) }
             var states: [Value] = []
             if keepsEveryState {
-                try frame.machine.spend(items.count, at: e)
+                try frame.machine.spend(values: items.count, at: e)
                 states.reserveCapacity(items.count)
             }
             for (index, item) in items.enumerated() {
@@ -290,7 +290,7 @@ struct Compiler {
                        items sourceExpr: BExpr) -> Code {
         return { frame throws(RuntimeError) in
             guard case .list(let items) = try source(frame) else { throw internalError("a list", e) }
-            try frame.machine.spend(items.count, at: e)
+            try frame.machine.spend(values: items.count, at: e)
             var out: [Value] = []
             out.reserveCapacity(items.count)
             for (index, item) in items.enumerated() {
@@ -315,8 +315,8 @@ struct Compiler {
 func itemContext(_ index: Int, of count: Int, _ item: Value, in source: BExpr) -> String {
     var element = SType.anything
     if case .list(let t) = source.type { element = t }
-    var shown = Format.display(item, element, quoteStrings: true)
     let limit = 80
+    var shown = Format.display(item, element, quoteStrings: true, limit: 4 * limit)
     if shown.count > limit { shown = String(shown.prefix(limit - 1)) + "…" }
     let text = source.file.text(of: source.span)
     let written = text.count <= 40 && !text.contains("\n") ? text : "the list"

@@ -45,7 +45,7 @@ extension Compiler {
             }
             // What a plugin builds is paid for like what the program builds.
             let machine = frame.machine
-            try machine.spend(Machine.weight(of: result, cap: max(0, machine.elementsLeft) + 1), at: e)
+            try machine.spend(values: 0, bytes: Machine.weight(of: result, cap: max(0, machine.bytesLeft) + 1), at: e)
             return result
         }
     }

@@ -52,11 +52,24 @@ extension Format {
     /// by field name, each field in its JSON form (`json`):
     /// [{"period":{"type":"int","value":"1"},"payment":{"type":"money","value":"34.42","currency":"CNY"}}].
     public static func jsonRecords(_ rows: [Value], _ record: RecordType) -> String {
-        let objects = rows.compactMap { row -> String? in
-            guard case .record(let r) = row else { return nil }
-            return "{" + zip(record.fields, r.fields).map { "\(jsonString($0.name)):\(json($1, $0.type))" }.joined(separator: ",") + "}"
+        jsonRecords(rows, record, limit: .max) ?? ""
+    }
+
+    /// The array, or nil as soon as it is longer than `limit` bytes.
+    public static func jsonRecords(_ rows: [Value], _ record: RecordType, limit: Int) -> String? {
+        var out = "["
+        for row in rows {
+            guard case .record(let r) = row else { continue }
+            if out.count > 1 { out += "," }
+            out += "{"
+            for (i, (field, value)) in zip(record.fields, r.fields).enumerated() {
+                guard let text = json(value, field.type, limit: max(0, limit - out.utf8.count)) else { return nil }
+                out += (i > 0 ? "," : "") + jsonString(field.name) + ":" + text
+            }
+            out += "}"
+            if out.utf8.count > limit { return nil }
         }
-        return "[" + objects.joined(separator: ",") + "]"
+        return out + "]"
     }
 
     /// Terminal cells: CJK characters take two.
