@@ -81,9 +81,9 @@ enum MemorySize {
         var unit = written.dropFirst(digits.count).trimmingCharacters(in: .whitespaces)
         if unit.hasSuffix("IB") { unit = String(unit.dropLast(2)) } else if unit.hasSuffix("B") { unit = String(unit.dropLast()) }
         let shifts = ["": 0, "K": 10, "M": 20, "G": 30, "T": 40]
-        guard let shift = shifts[unit], let amount = Double(digits), amount.isFinite, amount >= 1 else { return nil }
+        guard let shift = shifts[unit], let amount = Double(digits), amount.isFinite else { return nil }
         let bytes = amount * Double(1 << shift)
-        guard bytes < Double(Int.max / 2) else { return nil }
+        guard bytes >= 1, bytes < Double(Int.max / 2) else { return nil }
         return Int(bytes)
     }
 }

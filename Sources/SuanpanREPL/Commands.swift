@@ -128,7 +128,7 @@ extension REPL {
     /// A parameter's or a table row's value now, as it is displayed (`:set` reads it back).
     func displayed(_ target: String) -> String? {
         guard case .value(let v, let t)? = session.program?.evaluate(target) else { return nil }
-        return Format.display(v, t, quoteStrings: true)
+        return Format.display(v, t, quoteStrings: true, limit: Format.terminalLimit)
     }
 
     func environment() {
@@ -141,7 +141,7 @@ extension REPL {
                 let override = session.overrides.contains { $0.name == "\(p.name).\(name)" }
                 let value = program.evaluate("\(p.name).\(name)")
                 var shown = "?"
-                if case .value(let v, let t) = value { shown = Format.display(v, t, quoteStrings: true) }
+                if case .value(let v, let t) = value { shown = Format.display(v, t, quoteStrings: true, limit: Format.terminalLimit) }
                 output("  param \(name): \(checked.globals[g].type) = \(shown)" + (override ? "   (set)" : ""))
             }
             for (name, f) in p.functions { output("  \(checked.functions[f].isTable ? "table" : "rule") \(name)\(signature(checked.functions[f]))") }

@@ -8,6 +8,6 @@ enum Display {
         if let (items, record) = Format.records(v, type), !items.isEmpty {
             return Format.table(items, record) + "\n: \(type)"
         }
-        return "\(Format.display(v, type, quoteStrings: true)) : \(type)"
+        return "\(Format.display(v, type, quoteStrings: true, limit: Format.terminalLimit)) : \(type)"
     }
 }

@@ -8,17 +8,23 @@ import SuanpanValues
 public enum Format {
     /// The most a display writes, in bytes of text: a value that shares one big list many
     /// times (`[xs for i in range(1, 1000)]`) is far longer written out than it is in memory.
-    /// A longer display stops there and says so (`displayCutNote`); `text(…)` and `format(…)`,
+    /// A longer display stops there and says so (`cutNote`); `text(…)` and `format(…)`,
     /// whose strings must be whole, are an error instead, and JSON counts against the run's memory.
-    public static let displayLimit = 1_000_000
-    public static let displayCutNote = " … (the display stops at 1,000,000 characters: show a part, take(xs, 100), or write it all with --format json)"
+    public static let displayLimit = 20_000_000
+    /// What the REPL shows of one value at most: a terminal's worth, not a file's.
+    public static let terminalLimit = 1_000_000
+
+    /// What ends a display cut at `limit` bytes.
+    public static func cutNote(_ limit: Int) -> String {
+        " … (the display stops at \(FixedDecimal(limit).formatted(grouping: true)) characters: show a part, take(xs, 100), or write it all with --format json)"
+    }
 
     /// Lists and records are written with an explicit stack into one string,
     /// so a value nested a million levels deep takes linear time and no stack;
     /// the walk stops once the text is longer than `limit` bytes.
     public static func display(_ v: Value, _ type: SType, quoteStrings: Bool = false, limit: Int = displayLimit) -> String {
         let (text, complete) = bounded(v, type, quoteStrings: quoteStrings, limit: limit)
-        return complete ? text : cut(text, limit) + displayCutNote
+        return complete ? text : cut(text, limit) + cutNote(limit)
     }
 
     /// The value as it displays, or nil when that is longer than `limit` bytes: what

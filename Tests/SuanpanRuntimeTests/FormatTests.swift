@@ -123,13 +123,13 @@ final class FormatTests: XCTestCase {
         XCTAssertNil(Format.text(inner, .list(.int), limit: one - 1))
         XCTAssertNil(Format.text(outer, type, limit: 10 * one))
         let shown = Format.display(outer, type, limit: 10 * one)
-        XCTAssertEqual(shown.utf8.count, 10 * one + Format.displayCutNote.utf8.count)
+        XCTAssertEqual(shown.utf8.count, 10 * one + Format.cutNote(10 * one).utf8.count)
         XCTAssertTrue(shown.hasPrefix("[[1, 2, 3"))
-        XCTAssertTrue(shown.hasSuffix(Format.displayCutNote))
+        XCTAssertTrue(shown.hasSuffix(" … (the display stops at 48,930 characters: show a part, take(xs, 100), or write it all with --format json)"))
         XCTAssertNil(Format.json(outer, type, limit: 100_000))
         XCTAssertEqual(Format.json(inner, .list(.int), limit: 1 << 20), Format.json(inner, .list(.int)))
         // A cut falls between characters, never inside one.
         let wide = Value.string(String(repeating: "中", count: 100))
-        XCTAssertEqual(Format.display(wide, .string, limit: 10), "中中中" + Format.displayCutNote)
+        XCTAssertEqual(Format.display(wide, .string, limit: 10), "中中中" + Format.cutNote(10))
     }
 }
