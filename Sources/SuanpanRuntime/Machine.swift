@@ -306,7 +306,9 @@ public final class Machine {
     public static let valueBytes = MemoryLayout<Value>.stride
     /// A record beyond its fields: the object (its header, type and fields) and the
     /// header of its fields' storage.
-    public static let recordBytes = MemoryLayout<RecordValue>.size + 2 * MemoryLayout<Int>.size + 32
+    public static let recordBytes = 2 * MemoryLayout<Int>.size      // the object's header
+        + MemoryLayout<RecordType>.size + MemoryLayout<[Value]>.size    // its type and fields
+        + 4 * MemoryLayout<Int>.size                                     // the header of the fields' storage
     /// A string this long or shorter is held inside its value; a longer one is paid for by its bytes.
     static let inlineStringBytes = 15
     /// What each computed global holds (0 for one not computed), and their sum.
