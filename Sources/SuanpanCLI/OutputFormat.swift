@@ -24,10 +24,10 @@ enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
             + "use --format table or --format json for other values"
     }
 
-    /// JSON longer than the run's memory budget (`--max-memory`) is refused before it is
+    /// JSON or CSV longer than the run's memory budget (`--max-memory`) is refused before it is
     /// all built, with what to do instead.
-    static func tooLong(_ limit: Int) -> FormatProblem {
-        FormatProblem(message: "the JSON of this value is longer than \(Machine.size(limit)), the memory a run may use: "
+    static func tooLong(_ limit: Int, _ format: String = "JSON") -> FormatProblem {
+        FormatProblem(message: "the \(format) of this value is longer than \(Machine.size(limit)), the memory a run may use: "
                           + "print fewer items (take(xs, 1000)), or raise the limit with --max-memory", exitCode: 70)
     }
 
@@ -41,7 +41,7 @@ enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
             return .success(Format.display(value, type))
         case .csv:
             guard let (items, record) = records else { return .failure(FormatProblem(message: Self.csvNeedsRecords(type))) }
-            var text = Format.csv(items, record)
+            guard var text = Format.csv(items, record, limit: limit) else { return .failure(Self.tooLong(limit, "CSV")) }
             if text.hasSuffix("\n") { text.removeLast() }
             return .success(text)
         case .json:

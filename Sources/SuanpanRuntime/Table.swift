@@ -40,12 +40,22 @@ extension Format {
     /// with a comma, a double quote or a line break is quoted, its quotes doubled.
     /// Lines end with "\n".
     public static func csv(_ rows: [Value], _ record: RecordType) -> String {
+        csv(rows, record, limit: .max) ?? ""
+    }
+
+    /// The CSV, or nil as soon as it is longer than `limit` bytes: written row by row.
+    public static func csv(_ rows: [Value], _ record: RecordType, limit: Int) -> String? {
         func field(_ s: String) -> String {
             s.unicodeScalars.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" })
                 ? "\"" + s.split(separator: "\"", omittingEmptySubsequences: false).joined(separator: "\"\"") + "\"" : s
         }
-        let lines = [record.fields.map(\.name)] + cells(rows, record, quoteStrings: false)
-        return lines.map { $0.map(field).joined(separator: ",") + "\n" }.joined()
+        var out = record.fields.map(\.name).map(field).joined(separator: ",") + "\n"
+        for row in rows {
+            guard case .record(let r) = row else { continue }
+            out += zip(r.fields, record.fields).map { field(display($0, $1.type)) }.joined(separator: ",") + "\n"
+            if out.utf8.count > limit { return nil }
+        }
+        return out
     }
 
     /// A list of records as a flat JSON array of objects, one per record, keyed

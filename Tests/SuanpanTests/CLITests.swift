@@ -163,6 +163,12 @@ final class CLITests: XCTestCase {
         let json = try suanpan(["eval", "--max-memory", "2MB", "--format", "json", "--load", shared, "[ys for i in range(1, 300)]"])
         XCTAssertEqual(json.status, 70)
         XCTAssertTrue(json.stderr.contains("error: the JSON of this value is longer than 2 MB, the memory a run may use"), json.stderr)
+        // 600 rows, each a cell of the 4,893 bytes "[1, 2, …, 1000]" is written: about 2.9 MB of CSV.
+        let csv = try suanpan(["eval", "--max-memory", "2MB", "--format", "csv", "--load", shared, "[(a: ys) for i in range(1, 600)]"])
+        XCTAssertEqual(csv.status, 70)
+        XCTAssertTrue(csv.stderr.contains("error: the CSV of this value is longer than 2 MB, the memory a run may use"), csv.stderr)
+        XCTAssertEqual(try suanpan(["eval", "--max-memory", "2MB", "--format", "csv", "--load", shared, "[(a: take(ys, 2)) for i in range(1, 2)]"]).stdout,
+                       "a\n\"[1, 2]\"\n\"[1, 2]\"\n")
     }
 
     func testParsePrintsTheTreeOrTheSyntaxErrors() throws {
