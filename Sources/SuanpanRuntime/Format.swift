@@ -204,8 +204,14 @@ public enum Format {
     }
 
     static func jsonScalar(_ v: Value, _ type: SType) -> String? {
+        // The keys are plain words: written as they are, with no escaping to look for.
         func object(_ pairs: [(String, String)]) -> String {
-            "{" + pairs.map { "\(jsonString($0.0)):\($0.1)" }.joined(separator: ",") + "}"
+            var out = "{"
+            for (i, (key, value)) in pairs.enumerated() {
+                if i > 0 { out += "," }
+                out += "\"" + key + "\":" + value
+            }
+            return out + "}"
         }
         switch (v, type) {
         case (.money(let d, let c), .flow(_, let p)):
