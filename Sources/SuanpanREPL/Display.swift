@@ -6,7 +6,7 @@ import SuanpanRuntime
 enum Display {
     static func value(_ v: Value, _ type: SType) -> String {
         if let (items, record) = Format.records(v, type), !items.isEmpty {
-            return Format.table(items, record) + "\n: \(type)"
+            return Format.table(items, record, limit: Format.terminalLimit) + "\n: \(type)"
         }
         return "\(Format.display(v, type, quoteStrings: true, limit: Format.terminalLimit)) : \(type)"
     }

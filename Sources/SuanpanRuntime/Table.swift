@@ -1,4 +1,5 @@
 import SuanpanChecker
+import SuanpanValues
 
 /// Lists of records (and of rows) as tables: aligned for a person (the REPL,
 /// `suanpan run` and `eval`), as CSV and as a flat JSON array for other programs.
@@ -18,10 +19,23 @@ extension Format {
     }
 
     /// An aligned table: a header of field names, one line per record, numbers
-    /// and money right-aligned, columns two spaces apart.
-    public static func table(_ rows: [Value], _ record: RecordType) -> String {
+    /// and money right-aligned, columns two spaces apart. Like a display, it stops once
+    /// its cells pass `limit` bytes, with a last line saying how many rows are left out.
+    public static func table(_ rows: [Value], _ record: RecordType, limit: Int = displayLimit) -> String {
         let header = record.fields.map(\.name)
-        let cells = cells(rows, record, quoteStrings: true)
+        var cells: [[String]] = []
+        var written = 0
+        for row in rows where written <= limit {
+            guard case .record(let r) = row else { continue }
+            let line = zip(r.fields, record.fields).map { display($0, $1.type, quoteStrings: true, limit: max(0, limit - written)) }
+            written += line.reduce(0) { $0 + $1.utf8.count }
+            cells.append(line)
+        }
+        let left = rows.count - cells.count
+        let omitted = left > 0
+            ? "\n… and \(FixedDecimal(left).formatted(grouping: true)) more rows (the table stops at \(FixedDecimal(limit).formatted(grouping: true)) characters: "
+                + "show a part, take(xs, 100), or write it all with --format json)"
+            : ""
         let rightAligned = record.fields.map { $0.type.isNumeric }
         let widths = header.indices.map { i in ([header[i]] + cells.map { $0[i] }).map(width).max() ?? 0 }
         func line(_ row: [String]) -> String {
@@ -32,7 +46,7 @@ extension Format {
             while text.hasSuffix(" ") { text.removeLast() }
             return text
         }
-        return ([line(header)] + cells.map(line)).joined(separator: "\n")
+        return ([line(header)] + cells.map(line)).joined(separator: "\n") + omitted
     }
 
     /// CSV (RFC 4180 quoting): a header row of field names, then one row per
