@@ -347,7 +347,8 @@ public final class Machine {
 
     func budgetError(file: SourceFile?, span: Span) -> RuntimeError {
         let held = retained > 0 ? ", \(Machine.size(retained)) of it in the values of constants" : ""
-        let doubled = maxBytes > Int.max / 2 ? maxBytes : maxBytes * 2
+        let twice = maxBytes.multipliedReportingOverflow(by: 2)
+        let doubled = twice.overflow || maxBytes < 1 ? Machine.defaultMaxBytes : twice.partialValue
         let raise = "raise the limit with --max-memory \(Machine.size(doubled).replacingOccurrences(of: " ", with: "")) (Program.maxBytes in Swift), or "
         var error = RuntimeError("a run may use at most \(Machine.size(maxBytes)) for its values (lists, records, strings, plugin results)\(held)",
                                  file: file, span: span,
