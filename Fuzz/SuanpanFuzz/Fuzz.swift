@@ -18,7 +18,7 @@ func exercise(_ bytes: UnsafeRawBufferPointer) {
     }
     // Small budgets keep each input fast; hitting one is an ordinary error.
     program.maxSteps = 2_000_000
-    program.maxElements = 2_000_000
+    program.maxBytes = 64 << 20
     program.readsFiles = false   // an input may name any path: /dev/stdin would wait forever
     try? program.runPrints { _ in }
     _ = program.runTests()

@@ -69,7 +69,7 @@ extension Program: SourceHost {
             let batch: PopulationBatch?
             do throws(DataError) { batch = try reader.next() } catch { throw RuntimeError(error.description, file: file, span: span) }
             guard let batch else { break }
-            try machine.spend(values: batch.count * max(1, def.record.fields.count), at: span, in: file)
+            try machine.spend(records: batch.count, fields: def.record.fields.count, at: span, in: file)
             for i in 0..<batch.count { rows.append(batch.record(at: i)) }
         }
         report(reader.skipped, of: def)

@@ -41,11 +41,11 @@ public final class Program {
         set { machine.maxSteps = newValue }
     }
 
-    /// Values (list elements, record fields, plugin results) a run may hold:
-    /// what its computed constants hold is taken from every evaluation's share.
-    public var maxElements: Int {
-        get { machine.maxElements }
-        set { machine.maxElements = newValue }
+    /// Bytes a run's values (lists, records, strings, plugin results) may take: what its
+    /// computed constants hold is taken from every evaluation's share. `--max-memory`.
+    public var maxBytes: Int {
+        get { machine.maxBytes }
+        set { machine.maxBytes = newValue }
     }
 
     /// Globals are computed once, before the first run, in declaration order.
@@ -289,7 +289,7 @@ public final class Program {
             traced.copyOverrides(from: self.machine)
             traced.interruptRequested = self.machine.interruptRequested
             traced.maxSteps = self.machine.maxSteps
-            traced.maxElements = self.machine.maxElements
+            traced.maxBytes = self.machine.maxBytes
             defer { traced.releaseFrames() }
             do throws(RuntimeError) {
                 let (value, lines) = try traced.explain(bound, frameSize: frameSize, locals: bindings.map(\.value))

@@ -39,7 +39,7 @@ public enum PluginRequirements {
     /// What to do about missing plugins: "needs the native plugin 'zhima', which is not
     /// loaded: load it with --plugin path/to/libzhima.so".
     public static func advice(_ missing: [String]) -> String {
-        let names = missing.map { "'\($0)'" }.joined(separator: ", ")
+        let names = missing.map { "\(quoted($0))" }.joined(separator: ", ")
         let options = missing.map { "--plugin path/to/lib\($0).so" }.joined(separator: " ")
         return "needs the native plugin\(missing.count == 1 ? "" : "s") \(names), which \(missing.count == 1 ? "is" : "are") not loaded: "
             + "load \(missing.count == 1 ? "it" : "them") with \(options)"

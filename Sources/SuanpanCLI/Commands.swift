@@ -77,7 +77,7 @@ struct Run: ParsableCommand {
         do {
             try program.runPrints(onlyIn: files) { printed in
                 guard problem == nil else { return }
-                switch format.render(printed) {
+                switch format.render(printed, limit: program.maxBytes) {
                 case .success(let text): Console.out(text, flush: true)
                 case .failure(let p): problem = p
                 }
@@ -88,7 +88,7 @@ struct Run: ParsableCommand {
         }
         if let problem {
             Console.err("error: \(problem.message)")
-            throw ExitCode(64)
+            throw ExitCode(problem.exitCode)
         }
     }
 
@@ -206,11 +206,11 @@ struct Eval: ParsableCommand {
                     Console.out("\(Format.display(value, type, quoteStrings: true)) : \(type)")
                 }
             case .csv, .json:
-                switch format.render(value, type) {
+                switch format.render(value, type, limit: program.maxBytes) {
                 case .success(let text): Console.out(text)
                 case .failure(let problem):
                     Console.err("error: \(problem.message)")
-                    throw ExitCode(64)
+                    throw ExitCode(problem.exitCode)
                 }
             }
         case .checkFailed(let diagnostics):

@@ -24,8 +24,16 @@ enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
             + "use --format table or --format json for other values"
     }
 
-    /// A value in this format, or what is wrong (csv of a value that is not a list of records).
-    func render(_ value: Value, _ type: SType) -> Result<String, FormatProblem> {
+    /// JSON or CSV longer than the run's memory budget (`--max-memory`) is refused before it is
+    /// all built, with what to do instead.
+    static func tooLong(_ limit: Int, _ format: String = "JSON") -> FormatProblem {
+        FormatProblem(message: "the \(format) of this value is longer than \(Machine.size(limit)), the memory a run may use: "
+                          + "print fewer items (take(xs, 1000)), or raise the limit with --max-memory", exitCode: 70)
+    }
+
+    /// A value in this format, or what is wrong (csv of a value that is not a list of records,
+    /// JSON longer than `limit` bytes).
+    func render(_ value: Value, _ type: SType, limit: Int) -> Result<String, FormatProblem> {
         let records = Format.records(value, type)
         switch self {
         case .table:
@@ -33,19 +41,19 @@ enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
             return .success(Format.display(value, type))
         case .csv:
             guard let (items, record) = records else { return .failure(FormatProblem(message: Self.csvNeedsRecords(type))) }
-            var text = Format.csv(items, record)
+            guard var text = Format.csv(items, record, limit: limit) else { return .failure(Self.tooLong(limit, "CSV")) }
             if text.hasSuffix("\n") { text.removeLast() }
             return .success(text)
         case .json:
-            if let (items, record) = records { return .success(Format.jsonRecords(items, record)) }
-            return .success(Format.json(value, type))
+            let text = records.map { Format.jsonRecords($0.0, $0.1, limit: limit) } ?? Format.json(value, type, limit: limit)
+            return text.map { .success($0) } ?? .failure(Self.tooLong(limit))
         }
     }
 
     /// One `print` statement's values in this format: one value as `render`
     /// gives it; several, in table form, joined by spaces, in JSON as one array.
-    func render(_ printed: Program.Printed) -> Result<String, FormatProblem> {
-        if printed.count == 1 { return render(printed[0].value, printed[0].type) }
+    func render(_ printed: Program.Printed, limit: Int) -> Result<String, FormatProblem> {
+        if printed.count == 1 { return render(printed[0].value, printed[0].type, limit: limit) }
         switch self {
         case .table:
             return .success(printed.map { Format.display($0.value, $0.type) }.joined(separator: " "))
@@ -54,7 +62,7 @@ enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
         case .json:
             var parts: [String] = []
             for p in printed {
-                switch render(p.value, p.type) {
+                switch render(p.value, p.type, limit: limit) {
                 case .success(let text): parts.append(text)
                 case .failure(let problem): return .failure(problem)
                 }
@@ -66,4 +74,6 @@ enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
 
 struct FormatProblem: Error {
     let message: String
+    /// 64 for a value the format cannot show (usage), 70 for one too long to write.
+    var exitCode: Int32 = 64
 }

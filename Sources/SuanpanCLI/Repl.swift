@@ -22,6 +22,7 @@ struct Repl: ParsableCommand {
     func run() throws {
         let session = Session(plugins: try plugins.pluginSet())
         session.maxSteps = limits.maxSteps
+        session.maxBytes = limits.maxMemory
         let interactive = isatty(0) == 1
         let reader: LineReader
         if interactive {

@@ -88,8 +88,8 @@ extension Checker {
 
     func recordLiteral(_ name: Name, _ fields: [FieldInit], _ span: Span, _ scope: Scope) -> BExpr {
         guard case .record(let type)? = scope.lookup(name.text) else {
-            error("unknown record type '\(name.text)'", name.span,
-                  hint: suggestion(for: name.text, among: Array(program.records.keys)).map { "did you mean '\($0)'?" })
+            error("unknown record type \(quoted(name.text))", name.span,
+                  hint: suggestion(for: name.text, among: Array(program.records.keys)).map { "did you mean \(quoted($0))?" })
             fields.forEach { _ = expression($0.value, scope) }
             return invalid(span)
         }
@@ -98,14 +98,14 @@ extension Checker {
         for f in fields {
             guard let i = type.fieldIndex(f.name.text) else {
                 misspelled = true
-                error("\(type.name) has no field '\(f.name.text)'", f.name.span,
-                      hint: suggestion(for: f.name.text, among: type.fields.map(\.name)).map { "did you mean '\($0)'?" })
+                error("\(type.name) has no field \(quoted(f.name.text))", f.name.span,
+                      hint: suggestion(for: f.name.text, among: type.fields.map(\.name)).map { "did you mean \(quoted($0))?" })
                 _ = expression(f.value, scope)
                 continue
             }
-            if values[i] != nil { error("field '\(f.name.text)' is given twice", f.name.span) }
+            if values[i] != nil { error("field \(quoted(f.name.text)) is given twice", f.name.span) }
             values[i] = coerce(expression(f.value, scope, expected: type.fields[i].type), to: type.fields[i].type,
-                               context: "field '\(f.name.text)' of \(type.name)")
+                               context: "field \(quoted(f.name.text)) of \(type.name)")
         }
         var missing: [String] = []
         let complete = type.fields.enumerated().map { i, field -> BExpr in
@@ -118,7 +118,7 @@ extension Checker {
             return invalid(span)
         }
         if !missing.isEmpty, !misspelled {
-            error("\(type.name) is missing \(missing.map { "'\($0)'" }.joined(separator: ", "))", span,
+            error("\(type.name) is missing \(missing.map { "\(quoted($0))" }.joined(separator: ", "))", span,
                   hint: "every field without a default needs a value")
         }
         return BExpr(.record(type, complete), .record(type), span, file)

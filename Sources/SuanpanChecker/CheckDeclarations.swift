@@ -12,16 +12,17 @@ extension Checker {
             for case .record(let r) in f.items {
                 inFile(f.file) {
                     if globalScope.lookupLocally(r.name.text) != nil {
-                        error("'\(r.name.text)' is already defined", r.name.span)
+                        error("\(quoted(r.name.text)) is already defined", r.name.span)
                         return
                     }
                     if case .record? = globalScope.parent?.lookupLocally(r.name.text) {
-                        error("'\(r.name.text)' is a record type from a plugin", r.name.span, hint: "rename this record")
+                        error("\(quoted(r.name.text)) is a record type from a plugin", r.name.span, hint: "rename this record")
                         return
                     }
                     let type = RecordType(name: r.name.text, fields: [], span: r.span, file: f.file)
                     globalScope.define(r.name.text, .record(type))
                     program.records[r.name.text] = type
+                    program.declaredRecords.append(type)
                     declared.append((r, type, f.file))
                 }
             }
@@ -31,7 +32,7 @@ extension Checker {
                 var fields: [RecordType.Field] = []
                 for field in r.fields {
                     if fields.contains(where: { $0.name == field.name.text }) {
-                        error("field '\(field.name.text)' is declared twice", field.name.span)
+                        error("field \(quoted(field.name.text)) is declared twice", field.name.span)
                         continue
                     }
                     let fieldType = resolveType(field.type)
@@ -138,8 +139,8 @@ extension Checker {
     func roundingPolicy(_ r: RoundingDecl) -> (FixedDecimal?, RoundingMode)? {
         guard let mode = RoundingMode(rawValue: r.mode.text) else {
             let modes = RoundingMode.allCases.map(\.rawValue)
-            error("unknown rounding mode '\(r.mode.text)'", r.mode.span,
-                  hint: suggestion(for: r.mode.text, among: modes).map { "did you mean '\($0)'?" } ?? "use one of \(modes.joined(separator: ", "))")
+            error("unknown rounding mode \(quoted(r.mode.text))", r.mode.span,
+                  hint: suggestion(for: r.mode.text, among: modes).map { "did you mean \(quoted($0))?" } ?? "use one of \(modes.joined(separator: ", "))")
             return nil
         }
         var quantum: FixedDecimal?
@@ -224,7 +225,7 @@ extension Checker {
         case .done:
             return def.type
         case .inProgress:
-            error("'\(def.qualifiedName)' depends on itself", use, hint: "a constant's value cannot use itself, directly or through rules")
+            error("\(quoted(def.qualifiedName)) depends on itself", use, hint: "a constant's value cannot use itself, directly or through rules")
             return .invalid
         case .pending:
             break
@@ -268,7 +269,7 @@ extension Checker {
             let declared = pending.type.map { resolveType($0) }
             if let declared { def.type = declared }
             let (value, size) = withFrame { expression(pending.value, pending.scope, expected: declared) }
-            def.initializer = declared.map { coerce(value, to: $0, context: "'\(def.name)'") } ?? value
+            def.initializer = declared.map { coerce(value, to: $0, context: "\(quoted(def.name))") } ?? value
             def.frameSize = size
             if declared == nil { def.type = value.type == .anything ? .invalid : value.type }
         }
@@ -288,7 +289,7 @@ extension Checker {
         if !needBody, def.result != .invalid { return }
         if pending.progress == .inProgress {
             if def.result == .invalid, case .rule(let r) = pending.syntax, r.result == nil {
-                error("'\(def.qualifiedName)' calls itself, so its result type must be declared", use,
+                error("\(quoted(def.qualifiedName)) calls itself, so its result type must be declared", use,
                       hint: "write 'rule \(def.name)(…) -> type = …'")
             }
             return
@@ -338,11 +339,11 @@ extension Checker {
         let (body, size) = withFrame { () -> BExpr in
             var seen = Set<String>()
             for (p, parameter) in zip(r.parameters ?? [], def.parameters) {
-                if !seen.insert(p.name.text).inserted { error("parameter '\(p.name.text)' is declared twice", p.name.span) }
+                if !seen.insert(p.name.text).inserted { error("parameter \(quoted(p.name.text)) is declared twice", p.name.span) }
                 scope.define(p.name.text, .local(slot: allocateSlot(), type: parameter.type))
             }
             var value = block(r.body, scope, expected: declared)
-            if let declared { value = coerce(value, to: declared, context: "the result of '\(def.name)'") }
+            if let declared { value = coerce(value, to: declared, context: "the result of \(quoted(def.name))") }
             if let policy = pending.rounding, case .money = value.type {
                 value = BExpr(.roundMoney(value, quantum: policy.quantum, mode: policy.mode), value.type, value.span, file)
             }
@@ -369,9 +370,9 @@ extension Checker {
     /// A `let` inside a block or a test: typed, given a slot, and named in the scope.
     func bindLocal(_ l: LetDecl, in scope: Scope, place: String) -> (Int, BExpr) {
         var value = expression(l.value, scope)
-        if let type = l.type { value = coerce(value, to: resolveType(type), context: "'\(l.name.text)'") }
+        if let type = l.type { value = coerce(value, to: resolveType(type), context: "\(quoted(l.name.text))") }
         let slot = allocateSlot()
-        if scope.lookupLocally(l.name.text) != nil { error("'\(l.name.text)' is already defined in this \(place)", l.name.span) }
+        if scope.lookupLocally(l.name.text) != nil { error("\(quoted(l.name.text)) is already defined in this \(place)", l.name.span) }
         scope.define(l.name.text, .local(slot: slot, type: value.type))
         return (slot, value)
     }

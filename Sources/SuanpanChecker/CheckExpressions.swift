@@ -18,7 +18,7 @@ extension Checker {
         case .binary(let op, let l, let r):
             if op == .divide, case .name(let word) = r.kind, scope.lookup(word) == nil, let hint = periodWordHint(word, after: l) {
                 _ = expression(l, scope)
-                error("unknown name '\(word)'", r.span, hint: hint)
+                error("unknown name \(quoted(word))", r.span, hint: hint)
                 return invalid(e.span)
             }
             return binary(op, expression(l, scope), expression(r, scope), e.span)
@@ -56,12 +56,12 @@ extension Checker {
         guard let symbol = scope.lookup(name) else {
             // Hints cost a scan of every name: after many unknown names, stop offering them.
             suggestionsLeft -= 1
-            var hint = suggestionsLeft < 0 ? nil : suggestion(for: name, among: scope.allNames).map { "did you mean '\($0)'?" }
+            var hint = suggestionsLeft < 0 ? nil : suggestion(for: name, among: scope.allNames).map { "did you mean \(quoted($0))?" }
             if Currency.named(name) != nil { hint = "an amount is a number followed by its currency: 1 \(name)" }
             if name.first?.isUppercase == true, let products = productsHint(scope) {
                 hint = hint.map { "\($0) " + products } ?? products
             }
-            error("unknown name '\(name)'", span, hint: hint)
+            error("unknown name \(quoted(name))", span, hint: hint)
             return invalid(span)
         }
         switch symbol {
@@ -75,18 +75,18 @@ extension Checker {
         case .roundingMode(let mode):
             return constant(.roundingMode(mode), .roundingMode, span)
         case .product(let p):
-            error("'\(name)' is a product, not a value", span,
+            error("\(quoted(name)) is a product, not a value", span,
                   hint: "use one of its rules or parameters, e.g. \(name).\(program.products[p].functions.first?.name ?? "rule")")
         case .record:
-            error("'\(name)' is a record type, not a value", span, hint: "build one with \(name) { field: value, … }")
+            error("\(quoted(name)) is a record type, not a value", span, hint: "build one with \(name) { field: value, … }")
         case .intrinsic(let f):
-            error("'\(f.name)' is a function", span, hint: "call it: \(f.name)(…)")
+            error("\(quoted(f.name)) is a function", span, hint: "call it: \(f.name)(…)")
         case .external(let fs):
             if fs.count == 1, program.externals[fs[0]].isConstant { return externalCall(fs[0], [], span) }
-            error("'\(name)' is a function", span, hint: "call it: \(program.externals[fs[0]].name)(…)")
+            error("\(quoted(name)) is a function", span, hint: "call it: \(program.externals[fs[0]].name)(…)")
         case .namespace(let plugin):
             let example = program.externals.first { $0.plugin == plugin }?.name ?? "function"
-            error("'\(name)' is a plugin, not a value", span, hint: "call one of its functions: \(plugin).\(example)(…)")
+            error("\(quoted(name)) is a plugin, not a value", span, hint: "call one of its functions: \(plugin).\(example)(…)")
         }
         return invalid(span)
     }
@@ -131,7 +131,7 @@ extension Checker {
     func productsHint(_ scope: Scope) -> String? {
         let names = program.products.map(\.name)
         guard !names.isEmpty else { return nil }
-        let shown = names.prefix(10).map { "'\($0)'" } + (names.count > 10 ? ["\(names.count - 10) more"] : [])
+        let shown = names.prefix(10).map { "\(quoted($0))" } + (names.count > 10 ? ["\(names.count - 10) more"] : [])
         return names.count == 1 ? "the product is \(shown[0])" : "the products are \(shown.spelledOut("and"))"
     }
 
@@ -139,7 +139,7 @@ extension Checker {
     func valueOfFunction(_ f: Int, _ span: Span) -> BExpr {
         let def = program.functions[f]
         if def.hasParameterList {
-            error("'\(def.qualifiedName)' takes arguments", span, hint: "call it: \(def.name)(…)")
+            error("\(quoted(def.qualifiedName)) takes arguments", span, hint: "call it: \(def.name)(…)")
             return invalid(span)
         }
         ensureFunction(f, at: span, needBody: false)
@@ -151,21 +151,21 @@ extension Checker {
     func member(_ base: Expr, _ name: Name, _ span: Span, _ scope: Scope) -> BExpr {
         if case .name(let baseName) = base.kind, case .namespace(let plugin)? = scope.lookup(baseName) {
             guard let f = program.externals.firstIndex(where: { $0.plugin == plugin && $0.name == name.text }) else {
-                error("plugin '\(plugin)' has no member '\(name.text)'", name.span,
+                error("plugin \(quoted(plugin)) has no member \(quoted(name.text))", name.span,
                       hint: suggestion(for: name.text, among: program.externals.filter { $0.plugin == plugin }.map(\.name))
-                        .map { "did you mean '\($0)'?" })
+                        .map { "did you mean \(quoted($0))?" })
                 return invalid(span)
             }
             if program.externals[f].isConstant { return externalCall(f, [], span) }
-            error("'\(plugin).\(name.text)' is a function", span, hint: "call it: \(plugin).\(name.text)(…)")
+            error("\(quoted("\(plugin).\(name.text)")) is a function", span, hint: "call it: \(plugin).\(name.text)(…)")
             return invalid(span)
         }
         if case .name(let baseName) = base.kind, case .product(let p)? = scope.lookup(baseName) {
             guard let symbol = productMember(p, name.text) else {
                 let product = program.products[p]
                 let names = product.parameters.map(\.name) + product.constants.map(\.name) + product.functions.map(\.name)
-                error("product '\(product.name)' has no member '\(name.text)'", name.span,
-                      hint: suggestion(for: name.text, among: names).map { "did you mean '\($0)'?" })
+                error("product \(quoted(product.name)) has no member \(quoted(name.text))", name.span,
+                      hint: suggestion(for: name.text, among: names).map { "did you mean \(quoted($0))?" })
                 return invalid(span)
             }
             switch symbol {
@@ -178,15 +178,15 @@ extension Checker {
         switch value.type {
         case .record(let r):
             guard let i = r.fieldIndex(name.text) else {
-                error("\(r.name) has no field '\(name.text)'", name.span,
-                      hint: suggestion(for: name.text, among: r.fields.map(\.name)).map { "did you mean '\($0)'?" }
+                error("\(r.name) has no field \(quoted(name.text))", name.span,
+                      hint: suggestion(for: name.text, among: r.fields.map(\.name)).map { "did you mean \(quoted($0))?" }
                         ?? "its fields are \(r.fields.map(\.name).joined(separator: ", "))")
                 return invalid(span)
             }
             return BExpr(.field(value, i), r.fields[i].type, span, file)
         case .date:
             guard let component = DateComponent(rawValue: name.text) else {
-                error("a date has no field '\(name.text)'", name.span,
+                error("a date has no field \(quoted(name.text))", name.span,
                       hint: "its fields are \(DateComponent.allCases.map(\.rawValue).spelledOut("and"))")
                 return invalid(span)
             }
@@ -230,8 +230,8 @@ extension Checker {
                 calleeName = "\(p).\(n.text)"
                 guard let f = program.externals.firstIndex(where: { $0.plugin == plugin && $0.name == n.text }) else {
                     let names = program.externals.filter { $0.plugin == plugin }.map(\.name)
-                    error("plugin '\(plugin)' has no function '\(n.text)'", n.span,
-                          hint: suggestion(for: n.text, among: names).map { "did you mean '\($0)'?" })
+                    error("plugin \(quoted(plugin)) has no function \(quoted(n.text))", n.span,
+                          hint: suggestion(for: n.text, among: names).map { "did you mean \(quoted($0))?" })
                     args.forEach { _ = expression($0, scope) }
                     return invalid(span)
                 }
@@ -253,19 +253,19 @@ extension Checker {
             return externalCall(fs[0], args.map { expression($0, scope) }, span)
         case .external(let fs)?:
             let names = fs.map { program.externals[$0].qualifiedName }
-            error("'\(calleeName)' is defined by several plugins", callee.span,
+            error("\(quoted(calleeName)) is defined by several plugins", callee.span,
                   hint: "say which: \(names.joined(separator: " or "))")
         case .product(let p)?:
-            error("'\(calleeName)' is a product, so it cannot be called", callee.span,
+            error("\(quoted(calleeName)) is a product, so it cannot be called", callee.span,
                   hint: "call one of its rules: \(calleeName).\(program.products[p].functions.first?.name ?? "rule")(…)")
         case .record?:
-            error("'\(calleeName)' is a record type, so it cannot be called", callee.span,
+            error("\(quoted(calleeName)) is a record type, so it cannot be called", callee.span,
                   hint: "build one with \(calleeName) { field: value, … }")
         default:
             if case .name(let name) = callee.kind, let mode = RoundingMode.ofFunction(named: name) {
                 switch symbol {
                 case nil, .roundingMode?:
-                    let message = symbol == nil ? "unknown name '\(name)'" : "'\(name)' is not a rule, table or function, so it cannot be called"
+                    let message = symbol == nil ? "unknown name \(quoted(name))" : "\(quoted(name)) is not a rule, table or function, so it cannot be called"
                     error(message, callee.span, hint: roundingFunctionHint(mode))
                     args.forEach { _ = expression($0, scope) }
                     return invalid(span)
@@ -275,7 +275,7 @@ extension Checker {
             }
             let value = expression(callee, scope)
             if !value.type.isPoison {
-                let what = calleeName.isEmpty ? "this expression" : "'\(calleeName)'"
+                let what = calleeName.isEmpty ? "this expression" : "\(quoted(calleeName))"
                 error("\(what) is not a rule, table or function, so it cannot be called", callee.span)
             }
         }
@@ -296,13 +296,13 @@ extension Checker {
         let kind = def.isTable ? "table" : "rule"
         guard args.count == def.parameters.count else {
             let listed = def.parameters.map { "\($0.name): \($0.type)" }.joined(separator: ", ")
-            error("\(kind) '\(def.qualifiedName)' takes \(def.parameters.count) argument\(def.parameters.count == 1 ? "" : "s"), given \(args.count)",
+            error("\(kind) \(quoted(def.qualifiedName)) takes \(def.parameters.count) argument\(def.parameters.count == 1 ? "" : "s"), given \(args.count)",
                   span, hint: args.indices.lazy.compactMap { self.groupingCommaHint(args, at: $0, separating: "arguments") }.first
                     ?? "\(def.name)(\(listed))")
             return BExpr(.call(function: f, args), def.result, span, file)
         }
         let coerced = zip(args, def.parameters).enumerated().map { i, pair in
-            coerce(pair.0, to: pair.1.type, context: "argument \(i + 1) ('\(pair.1.name)') of '\(def.qualifiedName)'")
+            coerce(pair.0, to: pair.1.type, context: "argument \(i + 1) (\(quoted(pair.1.name))) of \(quoted(def.qualifiedName))")
         }
         return BExpr(.call(function: f, coerced), def.result, span, file)
     }

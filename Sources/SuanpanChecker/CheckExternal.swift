@@ -32,7 +32,7 @@ extension Checker {
         }
         let usage = function.overloads.map { "\(function.name)\($0)" }.joined(separator: "; ")
         guard let (i, overload, binding) = mismatch else {
-            error("wrong number of arguments to '\(function.qualifiedName)': \(args.count) given", span, hint: usage)
+            error("wrong number of arguments to \(quoted(function.qualifiedName)): \(args.count) given", span, hint: usage)
             return invalid(span)
         }
         let parameter = overload.parameters[i]
@@ -40,7 +40,7 @@ extension Checker {
         var wanted = parameter.pattern.description
         if case .anyMoney = parameter.pattern, let c = binding.currency { wanted = "money<\(c)> (the call's currency)" }
         if case .anyRate = parameter.pattern, let p = binding.period { wanted = "rate/\(p.rawValue) (the call's period)" }
-        error("argument \(i + 1) ('\(parameter.name)') of '\(function.qualifiedName)' must be \(wanted), found \(args[i].type)",
+        error("argument \(i + 1) (\(quoted(parameter.name))) of \(quoted(function.qualifiedName)) must be \(wanted), found \(args[i].type)",
               args[i].span, hint: others)
         return invalid(span)
     }

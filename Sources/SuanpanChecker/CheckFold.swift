@@ -12,14 +12,14 @@ extension Checker {
         let start = expression(f.initial, scope, expected: declared)
         let stateType = declared ?? start.type
         if declared == nil, stateType.hasUnknownParts {
-            error("the starting state of '\(f.kind.rawValue)' has no definite type (\(stateType))", f.initial.span,
+            error("the starting state of \(quoted(f.kind.rawValue)) has no definite type (\(stateType))", f.initial.span,
                   hint: "declare it: \(f.kind.rawValue) \(f.state.text): list<money<CNY>> = [] for …")
         }
-        let initial = coerce(start, to: stateType, context: "the starting state of '\(f.kind.rawValue)'")
+        let initial = coerce(start, to: stateType, context: "the starting state of \(quoted(f.kind.rawValue))")
         let list = expression(f.source, scope)
         let itemType = elementType(of: list, f.source.span, keyword: "'\(f.kind.rawValue) … for … in'")
         if f.state.text == f.variable.text {
-            error("the state and the item of '\(f.kind.rawValue)' are both named '\(f.state.text)'", f.variable.span,
+            error("the state and the item of \(quoted(f.kind.rawValue)) are both named \(quoted(f.state.text))", f.variable.span,
                   hint: "give the item its own name: \(f.kind.rawValue) \(f.state.text) = … for item in …")
         }
         let inner = Scope(parent: scope)
@@ -36,7 +36,7 @@ extension Checker {
     /// The step fitted to the state's type. A step that only widens it (an int
     /// state whose step gives a number) asks for the wider type up front.
     func nextState(_ step: BExpr, _ stateType: SType, _ f: Fold, declared: Bool) -> BExpr {
-        let context = "the next state of '\(f.kind.rawValue)' (the part after '=>')"
+        let context = "the next state of \(quoted(f.kind.rawValue)) (the part after '=>')"
         if !declared, let wider = join(stateType, step.type), wider != stateType, !wider.isPoison {
             error("\(context) must be \(stateType), found \(step.type)", step.span,
                   hint: "declare the state's type from the start: \(f.kind.rawValue) \(f.state.text): \(wider) = …")

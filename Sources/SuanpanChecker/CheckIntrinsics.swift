@@ -10,7 +10,7 @@ extension Checker {
         let args = argSyntax.enumerated().map { i, a -> BExpr in
             guard f == .round, case .literal(.places, let text) = a.kind, i >= 1 else { return expression(a, scope) }
             guard i == 1 else {
-                error("the step '\(text)' comes before the rounding mode", a.span, hint: "round(x, \(text), half_up)")
+                error("the step \(quoted(text)) comes before the rounding mode", a.span, hint: "round(x, \(text), half_up)")
                 return invalid(a.span)
             }
             guard let (count, step) = placesLiteral(text, a.span) else { return invalid(a.span) }
@@ -53,13 +53,13 @@ extension Checker {
     }
 
     func arity(_ f: Intrinsic, _ usage: String, _ span: Span, hint: String? = nil) -> BExpr {
-        error("wrong number of arguments to '\(f.name)'", span, hint: hint ?? "usage: \(usage)")
+        error("wrong number of arguments to \(quoted(f.name))", span, hint: hint ?? "usage: \(usage)")
         return invalid(span)
     }
 
     /// "argument 2 of 'round' must be …, found …": the one shape of argument errors.
     func argumentError(_ f: Intrinsic, _ position: Int, _ wanted: String, _ given: BExpr, hint: String? = nil) -> BExpr {
-        error("argument \(position) of '\(f.name)' must be \(wanted), found \(given.type)", given.span, hint: hint)
+        error("argument \(position) of \(quoted(f.name)) must be \(wanted), found \(given.type)", given.span, hint: hint)
         return invalid(given.span)
     }
 
@@ -184,7 +184,7 @@ extension Checker {
     func placesLiteral(_ text: String, _ span: Span) -> (count: Int, step: FixedDecimal)? {
         let written = text.prefix { $0 != " " && $0 != "\t" }.filter { $0 != "_" }
         guard let count = Int(written), let step = PlacesWord.step(count) else {
-            error("'\(text)' is more decimal places than a number has", span,
+            error("\(quoted(text)) is more decimal places than a number has", span,
                   hint: "a step has at most \(PlacesWord.written(PlacesWord.maximum)) (\(PlacesWord.stepText(PlacesWord.maximum)))")
             return nil
         }
@@ -211,7 +211,7 @@ extension Checker {
         case .bool, .list, .record, .roundingMode, .never, .invalid:
             return argumentError(f, 1, "values that can be ordered", args[0])
         }
-        let values = fromList ? args : args.map { coerce($0, to: type, context: "an argument of '\(f.name)'") }
+        let values = fromList ? args : args.map { coerce($0, to: type, context: "an argument of \(quoted(f.name))") }
         return BExpr(.intrinsic(f, values), type, span, file)
     }
 

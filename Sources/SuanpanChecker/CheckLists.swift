@@ -14,7 +14,7 @@ extension Checker {
         case .take, .drop:
             guard args.count == 2 else { return arity(f, "\(f.name)(list, n), e.g. \(f.name)(bills, 3)", span) }
             guard listElement(f, args[0]) != nil else { return invalid(span) }
-            let n = args[1].requiring(.int, self, "argument 2 of '\(f.name)' (how many items)")
+            let n = args[1].requiring(.int, self, "argument 2 of \(quoted(f.name)) (how many items)")
             return BExpr(.intrinsic(f, [args[0], n]), args[0].type, span, file)
         case .reverse, .distinct:
             guard args.count == 1 else { return arity(f, "\(f.name)(list)", span) }
@@ -50,7 +50,7 @@ extension Checker {
             return BExpr(.intrinsic(f, [list, coerce(args[1], to: joined, context: "argument 2 of 'contains'")]), .bool, span, file)
         case .any, .all:
             guard args.count == 1 else { return arity(f, "\(f.name)(list of bools), e.g. \(f.name)([b.amount > 0 CNY for b in bills])", span) }
-            let bools = args[0].requiring(.list(.bool), self, "argument 1 of '\(f.name)'")
+            let bools = args[0].requiring(.list(.bool), self, "argument 1 of \(quoted(f.name))")
             return BExpr(.intrinsic(f, [bools]), .bool, span, file)
         case .round, .min, .max, .sum, .count, .average, .abs, .prod, .range, .fail, .convertRate, .text, .format:
             return invalid(span)

@@ -27,14 +27,14 @@ extension Checker {
                   let (amount, currency) = moneyLiteral(pieces[0], unit[0], span) else { return invalid(span) }
             return constant(.money(amount, currency), .flow(currency.code, period), span)
         case .places:
-            error("'\(text)' is a rounding step, not a value", span,
+            error("\(quoted(text)) is a rounding step, not a value", span,
                   hint: "write it as the step of round: round(x, \(text)), or after a product's rounding mode: rounding half_up \(text)")
             return invalid(span)
         case .duration:
             return durationLiteral(text, span)
         case .date:
             guard let date = CivilDate.parse(Substring(text)) else {
-                error("'\(text)' is not a calendar date", span, hint: dateHint(text))
+                error("\(quoted(text)) is not a calendar date", span, hint: dateHint(text))
                 return invalid(span)
             }
             return constant(.date(date), .date, span)
@@ -49,11 +49,11 @@ extension Checker {
         do {
             return try FixedDecimal.parse(Substring(text))
         } catch .tooManyFractionDigits {
-            error("'\(text)' has more than \(FixedDecimal.scale) digits after the point", span)
+            error("\(quoted(text)) has more than \(FixedDecimal.scale) digits after the point", span)
         } catch .overflow {
-            error("'\(text)' is too large", span, hint: "numbers must be below about 1.7e20")
+            error("\(quoted(text)) is too large", span, hint: "numbers must be below about 1.7e20")
         } catch {
-            self.error("'\(text)' is not a number", span)
+            self.error("\(quoted(text)) is not a number", span)
         }
         return nil
     }
@@ -62,8 +62,8 @@ extension Checker {
     func moneyLiteral(_ amountText: Substring, _ code: Substring, _ span: Span) -> (FixedDecimal, Currency)? {
         guard let amount = decimalLiteral(String(amountText), span) else { return nil }
         guard let currency = Currency.named(code) else {
-            error("unknown currency '\(code)'", span,
-                  hint: Currency.suggestion(for: code).map { "did you mean '\($0)'?" } ?? "use an ISO 4217 code such as CNY")
+            error("unknown currency \(quoted(code))", span,
+                  hint: Currency.suggestion(for: code).map { "did you mean \(quoted($0))?" } ?? "use an ISO 4217 code such as CNY")
             return nil
         }
         return (amount, currency)
@@ -77,16 +77,16 @@ extension Checker {
         let parts = digits.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
         let fraction = parts.count > 1 ? String(parts[1]) : ""
         if fraction.count > FixedDecimal.scale - 2 {
-            error("'\(text)%' has more than \(FixedDecimal.scale - 2) digits after the point", span)
+            error("\(quoted(text + "%")) has more than \(FixedDecimal.scale - 2) digits after the point", span)
             return nil
         }
         let whole = String(repeating: "0", count: max(0, 3 - (parts.first?.count ?? 0))) + (parts.first.map(String.init) ?? "")
         do {
             return try FixedDecimal.parse(whole.dropLast(2) + "." + whole.suffix(2) + fraction)
         } catch .overflow {
-            error("'\(text)%' is too large", span, hint: "percentages must be below about 1.7e22%")
+            error("\(quoted(text + "%")) is too large", span, hint: "percentages must be below about 1.7e22%")
         } catch {
-            self.error("'\(text)%' is not a percentage", span)
+            self.error("\(quoted(text + "%")) is not a percentage", span)
         }
         return nil
     }
@@ -97,7 +97,7 @@ extension Checker {
         guard let word = DurationWord(written: pieces[1]) else { return invalid(span) }
         let (factor, durationUnit) = word.worth
         guard let value = try? count.multiplied(by: FixedDecimal(factor)) else {
-            error("'\(text)' is too large", span)
+            error("\(quoted(text)) is too large", span)
             return invalid(span)
         }
         return constant(.decimal(value), .duration(durationUnit), span)

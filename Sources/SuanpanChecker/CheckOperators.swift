@@ -81,7 +81,7 @@ extension Checker {
     }
 
     func logicalOperands(_ op: BinaryOperator, _ l: BExpr, _ r: BExpr) -> (BExpr, BExpr) {
-        (l.requiring(.bool, self, "the left side of '\(op.rawValue)'"), r.requiring(.bool, self, "the right side of '\(op.rawValue)'"))
+        (l.requiring(.bool, self, "the left side of \(quoted(op.rawValue))"), r.requiring(.bool, self, "the right side of \(quoted(op.rawValue))"))
     }
 
     func make(_ op: Operation, _ l: BExpr, _ r: BExpr, _ type: SType, _ span: Span) -> BExpr {

@@ -16,7 +16,7 @@ extension Checker {
         for a in w.assignments {
             guard let change = overrideChange(p, a, scope) else { continue }
             if case .parameter(let g) = change.target, !seen.insert(g).inserted {
-                error("'\(program.globals[g].qualifiedName)' is changed twice", a.target.span, hint: "keep one of the two changes")
+                error("\(quoted(program.globals[g].qualifiedName)) is changed twice", a.target.span, hint: "keep one of the two changes")
             }
             overrides.append(change)
         }
@@ -31,11 +31,11 @@ extension Checker {
         case .product(let p)?:
             return p
         case nil:
-            error("unknown product '\(name.text)'", name.span,
-                  hint: suggestion(for: name.text, among: program.products.map(\.name)).map { "did you mean '\($0)'?" }
+            error("unknown product \(quoted(name.text))", name.span,
+                  hint: suggestion(for: name.text, among: program.products.map(\.name)).map { "did you mean \(quoted($0))?" }
                     ?? "'with' changes a product's parameters: \(example)")
         case .local?, .global?, .function?, .record?, .roundingMode?, .intrinsic?, .external?, .namespace?:
-            error("'\(name.text)' is not a product, so 'with' cannot change it", name.span,
+            error("\(quoted(name.text)) is not a product, so 'with' cannot change it", name.span,
                   hint: "'with' changes a product's parameters: \(example)")
         }
         return nil
@@ -49,7 +49,7 @@ extension Checker {
         if let keys = a.keys {
             guard let f = product.functions.first(where: { $0.name == a.target.text })?.function, program.functions[f].isTable else {
                 if product.parameters.contains(where: { $0.name == a.target.text }) {
-                    error("'\(qualified)' is a parameter, not a table, so it has no rows", a.target.span,
+                    error("\(quoted(qualified)) is a parameter, not a table, so it has no rows", a.target.span,
                           hint: "change it without keys: \(a.target.text) = value")
                 } else {
                     _ = overrideTarget(p, a.target)
@@ -62,7 +62,7 @@ extension Checker {
             let def = program.functions[f]
             let signature = def.parameters.map { "\($0.name): \($0.type)" }.joined(separator: ", ")
             guard keys.count == def.parameters.count else {
-                error("table '\(qualified)' takes \(def.parameters.count) key\(def.parameters.count == 1 ? "" : "s"), given \(keys.count)",
+                error("table \(quoted(qualified)) takes \(def.parameters.count) key\(def.parameters.count == 1 ? "" : "s"), given \(keys.count)",
                       a.target.span, hint: "\(a.target.text)(\(signature)) = value")
                 keys.forEach { _ = expression($0, scope) }
                 _ = expression(a.value, scope)
@@ -70,7 +70,7 @@ extension Checker {
             }
             let typedKeys = zip(keys, def.parameters).enumerated().map { i, pair in
                 coerce(expression(pair.0, scope, expected: pair.1.type), to: pair.1.type,
-                       context: "key \(i + 1) ('\(pair.1.name)') of '\(qualified)'")
+                       context: "key \(i + 1) (\(quoted(pair.1.name))) of \(quoted(qualified))")
             }
             let row = "\(qualified)(\(keys.map { file.text(of: $0.span).trimmed }.joined(separator: ", ")))"
             let value = typedValue(a.value, wanted: def.result, name: row, example: nil, scope)
@@ -93,21 +93,21 @@ extension Checker {
         let parameters = product.parameters.map(\.name)
         let listed = parameters.isEmpty ? "\(product.name) has no parameters" : "its parameters: \(parameters.joined(separator: ", "))"
         if product.constants.contains(where: { $0.name == target.text }) {
-            error("'\(qualified)' is a constant (let), computed from the parameters, so it cannot be set", target.span,
+            error("\(quoted(qualified)) is a constant (let), computed from the parameters, so it cannot be set", target.span,
                   hint: "change the parameters it is computed from; \(listed)")
         } else if let f = product.functions.first(where: { $0.name == target.text }) {
             let def = program.functions[f.function]
             if def.isTable {
                 let keys = def.parameters.map(\.name).joined(separator: ", ")
-                error("'\(qualified)' is a table, so it cannot be set as a whole", target.span,
+                error("\(quoted(qualified)) is a table, so it cannot be set as a whole", target.span,
                       hint: "change one row, giving its keys: \(target.text)(\(keys)) = value")
             } else {
-                error("'\(qualified)' is a rule, so it cannot be set", target.span,
+                error("\(quoted(qualified)) is a rule, so it cannot be set", target.span,
                       hint: "change the parameters it uses; \(listed)")
             }
         } else {
-            error("no product parameter '\(qualified)'", target.span,
-                  hint: suggestion(for: target.text, among: parameters).map { "did you mean '\($0)'?" } ?? listed)
+            error("no product parameter \(quoted(qualified))", target.span,
+                  hint: suggestion(for: target.text, among: parameters).map { "did you mean \(quoted($0))?" } ?? listed)
         }
         return nil
     }
@@ -131,7 +131,7 @@ extension Checker {
                 "write it with its unit: " + file.text(of: Span(start, e.span.start)) + fixed + note
             }
         }
-        error("\(name) is \(wanted); '\(written)' is \(value.type)", e.span,
+        error("\(name) is \(wanted); \(quoted(written)) is \(value.type)", e.span,
               hint: withUnit ?? mismatchHint(value.type, wanted)
                 ?? example.map { "write a value of type \(wanted), as its declared value is: \($0)" }
                 ?? "write a value of type \(wanted)")
@@ -169,7 +169,7 @@ extension Checker {
         checker.quoteOverridesFrom = 0
         guard case .product(let p)? = program.scope.lookup(product.text) else {
             let known = program.products.flatMap { p in p.parameters.map { "\(p.name).\($0.name)" } }
-            checker.error("no product parameter '\(product.text).\(assignment.target.text)'", product.span.to(assignment.target.span),
+            checker.error("no product parameter \(quoted("\(product.text).\(assignment.target.text)"))", product.span.to(assignment.target.span),
                           hint: known.isEmpty ? "no product is loaded" : "parameters: \(known.joined(separator: ", "))")
             return (nil, 0, checker.diagnostics)
         }

@@ -21,7 +21,7 @@ extension Checker {
         var values: [BExpr] = []
         for f in fields {
             if !seen.insert(f.name.text).inserted {
-                error("the row has two fields named '\(f.name.text)'", f.name.span, hint: "give each field its own name")
+                error("the row has two fields named \(quoted(f.name.text))", f.name.span, hint: "give each field its own name")
             }
             values.append(expression(f.value, scope))
         }

@@ -14,7 +14,7 @@ extension Checker {
             var rows: [TableRowDef] = []
             var fallback: BExpr?
             for row in t.rows {
-                let value = coerce(expression(row.value, scope, expected: result), to: result, context: "a row of '\(t.name.text)'")
+                let value = coerce(expression(row.value, scope, expected: result), to: result, context: "a row of \(quoted(t.name.text))")
                 guard let patterns = row.patterns else {
                     if fallback != nil { error("a table has one 'else' row", row.span) }
                     fallback = value
@@ -22,7 +22,7 @@ extension Checker {
                 }
                 if fallback != nil { error("rows after 'else' are never reached", row.span, hint: "put 'else' last") }
                 guard patterns.count == keyTypes.count else {
-                    error("this row has \(patterns.count) key\(patterns.count == 1 ? "" : "s"); '\(t.name.text)' takes \(keyTypes.count)",
+                    error("this row has \(patterns.count) key\(patterns.count == 1 ? "" : "s"); \(quoted(t.name.text)) takes \(keyTypes.count)",
                           row.span)
                     continue
                 }

@@ -28,13 +28,13 @@ extension Checker {
     func declareVariant(_ p: ProductDecl, chain: [String]) {
         guard let variant = p.variant, declaredVariants.insert("\(file.path):\(p.span.start)").inserted else { return }
         guard let (baseDecl, baseFile) = productSources[variant.base.text].map({ ($0.decl, $0.file) }) else {
-            error("unknown product '\(variant.base.text)'", variant.base.span,
-                  hint: suggestion(for: variant.base.text, among: Array(productSources.keys)).map { "did you mean '\($0)'?" }
+            error("unknown product \(quoted(variant.base.text))", variant.base.span,
+                  hint: suggestion(for: variant.base.text, among: Array(productSources.keys)).map { "did you mean \(quoted($0))?" }
                     ?? "a variant is made from a product declared in this program: product \(p.name.text) = Base with { param = value }")
             return
         }
         if variant.base.text == p.name.text || chain.contains(variant.base.text) {
-            error("'\(p.name.text)' is made from itself", variant.base.span,
+            error("\(quoted(p.name.text)) is made from itself", variant.base.span,
                   hint: "a variant's base must be another product, declared with its own members")
             return
         }
@@ -61,7 +61,7 @@ extension Checker {
         for change in variant.changes where change.keys == nil {
             guard let g = overrideTarget(baseIndex, change.target) else { continue }
             if !seen.insert(change.target.text).inserted {
-                error("'\(program.globals[g].qualifiedName)' is changed twice", change.target.span, hint: "keep one of the two changes")
+                error("\(quoted(program.globals[g].qualifiedName)) is changed twice", change.target.span, hint: "keep one of the two changes")
                 continue
             }
             changes[change.target.text] = (change, g, file)
@@ -73,7 +73,7 @@ extension Checker {
             if let name = memberName(member), inheritedNames.contains(name.text) {
                 let isParameter: Bool
                 if case .param = member { isParameter = true } else { isParameter = false }
-                error("'\(name.text)' is already a member of \(variant.base.text)", name.span,
+                error("\(quoted(name.text)) is already a member of \(variant.base.text)", name.span,
                       hint: isParameter ? "change its value instead: \(name.text) = value"
                         : "a variant changes its base's parameters, not its rules: give this one another name")
                 continue
@@ -96,7 +96,7 @@ extension Checker {
         let qualified = "\(product.name).\(change.target.text)"
         guard let f = product.functions.first(where: { $0.name == change.target.text })?.function, program.functions[f].isTable else {
             if program.products[baseIndex].parameters.contains(where: { $0.name == change.target.text }) {
-                error("'\(program.products[baseIndex].name).\(change.target.text)' is a parameter, not a table, so it has no rows",
+                error("\(quoted("\(program.products[baseIndex].name).\(change.target.text)")) is a parameter, not a table, so it has no rows",
                       change.target.span, hint: "change it without keys: \(change.target.text) = value")
             } else {
                 _ = overrideTarget(baseIndex, change.target)
@@ -106,14 +106,14 @@ extension Checker {
         let def = program.functions[f]
         guard keys.count == def.parameters.count else {
             let signature = def.parameters.map { "\($0.name): \($0.type)" }.joined(separator: ", ")
-            error("table '\(qualified)' takes \(def.parameters.count) key\(def.parameters.count == 1 ? "" : "s"), given \(keys.count)",
+            error("table \(quoted(qualified)) takes \(def.parameters.count) key\(def.parameters.count == 1 ? "" : "s"), given \(keys.count)",
                   change.target.span, hint: "\(change.target.text)(\(signature)) = value")
             return
         }
         let row = "\(qualified)(\(keys.map { file.text(of: $0.span).trimmed }.joined(separator: ", ")))"
         let keyGlobals = zip(keys, def.parameters).enumerated().map { i, pair in
             let g = newGlobal(Name(row, pair.0.span), qualified: "key \(i + 1) of \(row)", .constant, type: nil, value: pair.0, scope: scope)
-            pendingGlobals[g]?.typedAs = (pair.1.type, "key \(i + 1) ('\(pair.1.name)') of '\(qualified)'")
+            pendingGlobals[g]?.typedAs = (pair.1.type, "key \(i + 1) (\(quoted(pair.1.name))) of \(quoted(qualified))")
             return g
         }
         let value = newGlobal(Name(row, change.value.span), qualified: row, .constant, type: nil, value: change.value, scope: scope)

@@ -21,7 +21,26 @@ public final class CheckedProgram: @unchecked Sendable {
     /// The names visible at top level, for `eval`, the REPL and completion.
     let scope: Scope
 
+    /// The records this program declares (not a plugin's), which it owns.
+    var declaredRecords: [RecordType] = []
+
     init(scope: Scope) { self.scope = scope }
+
+    /// A record that names itself in a field, directly or through others
+    /// (`record Node { next: list<Node> }`), holds itself through its field types: a
+    /// reference cycle. The program owns its records, so when it goes the fields on such a
+    /// cycle let go of their types (they become `invalid`, which fits anything), and the
+    /// records are freed with the last value that holds them. Such a value still prints
+    /// and compares, since both read the fields' names and values, not their types.
+    deinit {
+        for record in declaredRecords {
+            let fields = record.fields
+            guard fields.contains(where: { $0.type.reaches(record) }) else { continue }
+            record.fields = fields.map { f in
+                f.type.reaches(record) ? RecordType.Field(name: f.name, type: .invalid, span: f.span, defaultGlobal: f.defaultGlobal) : f
+            }
+        }
+    }
 
     public func product(named name: String) -> ProductInfo? { products.first { $0.name == name } }
     public func scenario(named name: String) -> Int? { scenarios.firstIndex { $0.name == name } }

@@ -147,27 +147,27 @@ public final class Checker {
     /// breaks a program that already uses its name.
     func define(_ name: Name, _ symbol: Symbol, in scope: Scope, what: String) {
         if scope.lookupLocally(name.text) != nil {
-            error("'\(name.text)' is already defined", name.span, hint: "rename this \(what)")
+            error("\(quoted(name.text)) is already defined", name.span, hint: "rename this \(what)")
             return
         }
         let topLevel = scope === globalScope
         switch scope.parent?.lookup(name.text) {
         case .intrinsic(let f)? where topLevel:
-            diagnostics.append(Diagnostic(.warning, "'\(name.text)' hides the built-in function \(f.name)",
+            diagnostics.append(Diagnostic(.warning, "\(quoted(name.text)) hides the built-in function \(f.name)",
                                           file: file, span: name.span, hint: "rename this \(what) to keep \(f.name)(…) at hand"))
         case .external(let fs)? where topLevel:
             // Allowed, but never silent: the program's own name wins, the plugin's stays qualified.
             let owners = fs.map { program.externals[$0].qualifiedName }
-            diagnostics.append(Diagnostic(.warning, "'\(name.text)' hides the plugin function \(owners.joined(separator: " and "))",
+            diagnostics.append(Diagnostic(.warning, "\(quoted(name.text)) hides the plugin function \(owners.joined(separator: " and "))",
                                           file: file, span: name.span, hint: "call the plugin's as \(owners[0])(…)"))
         case .namespace? where topLevel:
-            error("'\(name.text)' is the name of a plugin", name.span, hint: "rename this \(what)")
+            error("\(quoted(name.text)) is the name of a plugin", name.span, hint: "rename this \(what)")
             return
         case .roundingMode?:
-            error("'\(name.text)' is a rounding mode", name.span, hint: "rename this \(what)")
+            error("\(quoted(name.text)) is a rounding mode", name.span, hint: "rename this \(what)")
             return
         case .record(let r)? where topLevel && globalScope.parent?.lookupLocally(r.name) != nil:
-            error("'\(name.text)' is a record type from a plugin", name.span, hint: "rename this \(what)")
+            error("\(quoted(name.text)) is a record type from a plugin", name.span, hint: "rename this \(what)")
             return
         default:
             break

@@ -40,7 +40,7 @@ struct TypeReader {
         case .plain(let type):
             if let per = t.per { return notPerPeriod(t, per) }
             if t.argument != nil {
-                report("'\(name)' takes no <…> argument", t.span, nil)
+                report("\(quoted(name)) takes no <…> argument", t.span, nil)
                 return .invalid
             }
             return type
@@ -58,20 +58,20 @@ struct TypeReader {
                 let hint = r.file == nil
                     ? "its fields have currencies of their own"
                     : "a record's fields give their own currencies: write money<\(argument.name.text)> in the record"
-                report("'\(name)' takes no <…> argument", t.span, hint)
+                report("\(quoted(name)) takes no <…> argument", t.span, hint)
                 return .invalid
             }
             return currencyArgument(t).map { .record(r.inCurrency($0)) } ?? .invalid
         }
-        report("unknown type '\(name)'", t.name.span,
-               suggestion(for: name, among: TypeName.names + recordNames()).map { "did you mean '\($0)'?" })
+        report("unknown type \(quoted(name))", t.name.span,
+               suggestion(for: name, among: TypeName.names + recordNames()).map { "did you mean \(quoted($0))?" })
         return .invalid
     }
 
     func rowType(_ fields: [RowField], _ span: Span) -> SType {
         var seen = Set<String>()
         for f in fields where !seen.insert(f.name.text).inserted {
-            report("the row type has two fields named '\(f.name.text)'", f.name.span, "give each field its own name")
+            report("the row type has two fields named \(quoted(f.name.text))", f.name.span, "give each field its own name")
             return .invalid
         }
         let types = fields.map { ($0.name.text, read($0.type)) }
@@ -97,14 +97,14 @@ struct TypeReader {
             case nil:
                 break
             }
-            report("unknown period '\(per.text)'", per.span, hint)
+            report("unknown period \(quoted(per.text))", per.span, hint)
             return nil
         }
         return period
     }
 
     func notPerPeriod(_ t: TypeSyntax, _ per: Name) -> SType {
-        report("'\(t.name.text)/\(per.text)' is not a type", t.span,
+        report("\(quoted("\(t.name.text)/\(per.text)")) is not a type", t.span,
                "per-period types are \(TypeName.perPeriod("rate")) and money<CNY>/\(Period.day.rawValue)")
         return .invalid
     }
@@ -112,8 +112,8 @@ struct TypeReader {
     func currencyArgument(_ t: TypeSyntax) -> String? {
         guard let arg = t.argument else { return nil }
         if arg.argument != nil || arg.per != nil || Currency.named(arg.name.text) == nil {
-            report("unknown currency '\(arg.name.text)'", arg.span,
-                   Currency.suggestion(for: arg.name.text).map { "did you mean '\($0)'?" } ?? "use an ISO 4217 code such as CNY")
+            report("unknown currency \(quoted(arg.name.text))", arg.span,
+                   Currency.suggestion(for: arg.name.text).map { "did you mean \(quoted($0))?" } ?? "use an ISO 4217 code such as CNY")
             return nil
         }
         return arg.name.text

@@ -89,6 +89,29 @@ public final class RecordType: @unchecked Sendable, Hashable, CustomStringConver
     }
 }
 
+extension SType {
+    /// Whether the type holds `record`, in itself or in the fields of the records it
+    /// holds, all the way down: whether a field of this type puts `record` on a cycle.
+    /// An explicit stack, each record visited once.
+    func reaches(_ record: RecordType) -> Bool {
+        var pending: [SType] = [self]
+        var seen = Set<ObjectIdentifier>()
+        while let type = pending.popLast() {
+            switch type {
+            case .list(let element): pending.append(element)
+            case .record(let r):
+                if r.root === record.root { return true }
+                guard seen.insert(ObjectIdentifier(r.root)).inserted else { continue }
+                pending += r.root.fields.map(\.type)
+            case .int, .number, .percent, .bool, .string, .date, .money, .rate, .flow, .duration, .roundingMode,
+                 .anything, .never, .invalid:
+                continue
+            }
+        }
+        return false
+    }
+}
+
 /// A Suanpan type. Units are part of the type: money carries its currency when
 /// known, rates and flows their period, durations their unit.
 public indirect enum SType: Sendable, Hashable, CustomStringConvertible {

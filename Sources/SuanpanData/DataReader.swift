@@ -1,3 +1,4 @@
+import SuanpanSyntax
 import SuanpanValues
 
 /// The data-source kind of plugin: a file format read into rows of cells.
@@ -131,7 +132,7 @@ public struct DataError: Error, Sendable, CustomStringConvertible {
         if let line { where_ += ":\(line)" }
         var parts: [String] = []
         if let row { parts.append("row \(row)") }
-        if let column { parts.append("column '\(column)'") }
+        if let column { parts.append("column \(quoted(column))") }
         var text = where_ + ": " + (parts.isEmpty ? "" : parts.joined(separator: ", ") + ": ") + message
         if let hint { text += " (\(hint))" }
         return text

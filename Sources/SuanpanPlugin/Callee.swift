@@ -1,3 +1,4 @@
+import SuanpanSyntax
 /// One overload of a plugin function as its plugin declared it: the function's
 /// name, which overload the checker chose, and that overload's parameter names
 /// as its signature writes them. `PluginSet` builds one per overload when it adds
@@ -25,6 +26,6 @@ public final class Callee: Sendable {
     /// `argument 3 ('pv')`: an argument by its position (from 0) and its declared name.
     /// A position past the declared parameters (a plugin bug) still gets its number.
     public func label(_ i: Int) -> String {
-        parameters.indices.contains(i) ? "argument \(i + 1) ('\(parameters[i])')" : "argument \(i + 1)"
+        parameters.indices.contains(i) ? "argument \(i + 1) (\(quoted(parameters[i])))" : "argument \(i + 1)"
     }
 }

@@ -1,6 +1,7 @@
 import CSuanpanPlugin
 import SuanpanChecker
 import SuanpanRuntime
+import SuanpanSyntax
 import SuanpanValues
 #if canImport(Glibc)
 import Glibc
@@ -22,11 +23,11 @@ public enum NativePlugin {
             throw problem("cannot load: \(dlerror().map { String(cString: $0) } ?? "unknown error")")
         }
         guard let symbol = dlsym(handle, SUANPAN_PLUGIN_ENTRY) else {
-            throw problem("not a Suanpan plugin: it does not export '\(SUANPAN_PLUGIN_ENTRY)'")
+            throw problem("not a Suanpan plugin: it does not export \(quoted(SUANPAN_PLUGIN_ENTRY))")
         }
         typealias Entry = @convention(c) () -> UnsafePointer<sp_plugin>?
         let entry = unsafeBitCast(symbol, to: Entry.self)
-        guard let description = entry()?.pointee else { throw problem("'\(SUANPAN_PLUGIN_ENTRY)' returned nothing") }
+        guard let description = entry()?.pointee else { throw problem("\(quoted(SUANPAN_PLUGIN_ENTRY)) returned nothing") }
         guard description.abi_version == SUANPAN_PLUGIN_ABI_VERSION else {
             throw problem("speaks plugin ABI version \(description.abi_version); this Suanpan speaks version \(SUANPAN_PLUGIN_ABI_VERSION)")
         }
@@ -44,10 +45,10 @@ public enum NativePlugin {
             }
             // Record types cannot cross the C ABI, so a native signature is read with none known.
             if case .failure(let d) = Overload.parse(signature, records: []) {
-                throw problem("function '\(fname)' has a malformed signature \"\(signature)\": \(d.message)")
+                throw problem("function \(quoted(fname)) has a malformed signature \"\(signature)\": \(d.message)")
             }
             if let bad = uncrossable(signature) {
-                throw problem("function '\(fname)': '\(bad)' cannot cross the C ABI (numbers, money, bool, string and date can)")
+                throw problem("function \(quoted(fname)): \(quoted(bad)) cannot cross the C ABI (numbers, money, bool, string and date can)")
             }
             declarations.append((fname, signature, text(d.summary) ?? "", call))
         }
@@ -146,7 +147,7 @@ public enum NativePlugin {
         case Int32(SP_MONEY.rawValue):
             var code = r.currency
             let text = withUnsafeBytes(of: &code) { String(decoding: $0.prefix(while: { $0 != 0 }), as: UTF8.self) }
-            guard let currency = Currency.named(text) else { throw ExternalError("\(name) returned money in an unknown currency '\(text)'") }
+            guard let currency = Currency.named(text) else { throw ExternalError("\(name) returned money in an unknown currency \(quoted(text))") }
             guard units != Int128.min else { throw ExternalError("\(name) returned an amount out of range") }
             return .money(FixedDecimal(units: units), currency)
         case Int32(SP_BOOL.rawValue):

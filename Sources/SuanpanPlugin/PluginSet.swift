@@ -28,27 +28,27 @@ public struct PluginSet: Sendable {
 
     public mutating func add(_ plugin: Plugin) throws(PluginProblem) {
         func problem(_ m: String) -> PluginProblem { PluginProblem(plugin: plugin.name, message: m) }
-        guard isName(plugin.name) else { throw problem("'\(plugin.name)' is not a valid plugin name") }
+        guard isName(plugin.name) else { throw problem("\(quoted(plugin.name)) is not a valid plugin name") }
         if plugins.contains(where: { $0.name == plugin.name }) {
-            throw problem("a plugin named '\(plugin.name)' is already loaded")
+            throw problem("a plugin named \(quoted(plugin.name)) is already loaded")
         }
         for r in plugin.records where library.records.contains(where: { $0.name == r.name }) {
-            throw problem("record type '\(r.name)' is already defined by another plugin")
+            throw problem("record type \(quoted(r.name)) is already defined by another plugin")
         }
         let allRecords = library.records + plugin.records
         var functions: [ExternalFunction] = []
         var bound: [ExternalImplementation] = []
         for f in plugin.functions {
-            guard isName(f.name) else { throw problem("'\(f.name)' is not a valid function name") }
-            if functions.contains(where: { $0.name == f.name }) { throw problem("function '\(f.name)' is defined twice") }
-            if f.signatures.isEmpty { throw problem("function '\(f.name)' has no signature") }
+            guard isName(f.name) else { throw problem("\(quoted(f.name)) is not a valid function name") }
+            if functions.contains(where: { $0.name == f.name }) { throw problem("function \(quoted(f.name)) is defined twice") }
+            if f.signatures.isEmpty { throw problem("function \(quoted(f.name)) has no signature") }
             let overloads = try f.signatures.map { text throws(PluginProblem) in try overload(text, of: f.name, records: allRecords, problem) }
             functions.append(ExternalFunction(plugin: plugin.name, name: f.name, overloads: overloads, summary: f.summary,
                                               isConstant: f.isConstant))
             bound.append(Self.bind(f.implementation, plugin: plugin.name, function: f.name, overloads: overloads))
         }
         for r in plugin.readers {
-            if readers.contains(where: { $0.name == r.name }) { throw problem("a data reader named '\(r.name)' is already loaded") }
+            if readers.contains(where: { $0.name == r.name }) { throw problem("a data reader named \(quoted(r.name)) is already loaded") }
         }
         plugins.append(plugin)
         readers += plugin.readers
@@ -64,11 +64,11 @@ public struct PluginSet: Sendable {
         case .success(let o):
             // A `rate` result takes its period from a `rate` parameter; without one it has none.
             if case .anyRate = o.result, !o.parameters.contains(where: { if case .anyRate = $0.pattern { return true } else { return false } }) {
-                throw problem("function '\(function)': a 'rate' result needs a 'rate' parameter to take its period from")
+                throw problem("function \(quoted(function)): a 'rate' result needs a 'rate' parameter to take its period from")
             }
             return o
         case .failure(let d):
-            throw problem("function '\(function)' has a malformed signature \"\(text)\": \(d.message)")
+            throw problem("function \(quoted(function)) has a malformed signature \"\(text)\": \(d.message)")
         }
     }
 

@@ -11,7 +11,7 @@ extension REPL {
         (":load", ":load FILE", "load a product file (and what it imports)"),
         (":reload", ":reload", "read the loaded files again"),
         (":type", ":type EXPR", "show the type of an expression without evaluating it, or a rule's signature"),
-        (":doc", ":doc NAME", "show a rule's, table's, product's or plugin function's signature, documentation and parameters"),
+        (":doc", ":doc NAME", "show a rule's, table's, product's or function's signature, documentation and parameters, or a keyword's form and an example"),
         (":explain", ":explain EXPR", "evaluate and show how: each rule called, table row matched, rounding step"),
         (":set", ":set Product.param = VALUE", "try another value of a parameter (what-if); alone, list them"),
         (":unset", ":unset [Product.param]", "drop one override, or all of them"),
@@ -130,7 +130,7 @@ extension REPL {
     /// A parameter's or a table row's value now, as it is displayed (`:set` reads it back).
     func displayed(_ target: String) -> String? {
         guard case .value(let v, let t)? = session.program?.evaluate(target) else { return nil }
-        return Format.display(v, t, quoteStrings: true)
+        return Format.display(v, t, quoteStrings: true, limit: Format.terminalLimit)
     }
 
     func environment() {
@@ -143,7 +143,7 @@ extension REPL {
                 let override = session.overrides.contains { $0.name == "\(p.name).\(name)" }
                 let value = program.evaluate("\(p.name).\(name)")
                 var shown = "?"
-                if case .value(let v, let t) = value { shown = Format.display(v, t, quoteStrings: true) }
+                if case .value(let v, let t) = value { shown = Format.display(v, t, quoteStrings: true, limit: Format.terminalLimit) }
                 output("  param \(name): \(checked.globals[g].type) = \(shown)" + (override ? "   (set)" : ""))
             }
             for (name, f) in p.functions { output("  \(checked.functions[f].isTable ? "table" : "rule") \(name)\(signature(checked.functions[f]))") }

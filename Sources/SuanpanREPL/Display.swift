@@ -6,8 +6,8 @@ import SuanpanRuntime
 enum Display {
     static func value(_ v: Value, _ type: SType) -> String {
         if let (items, record) = Format.records(v, type), !items.isEmpty {
-            return Format.table(items, record) + "\n: \(type)"
+            return Format.table(items, record, limit: Format.terminalLimit) + "\n: \(type)"
         }
-        return "\(Format.display(v, type, quoteStrings: true)) : \(type)"
+        return "\(Format.display(v, type, quoteStrings: true, limit: Format.terminalLimit)) : \(type)"
     }
 }

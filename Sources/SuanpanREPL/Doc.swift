@@ -20,7 +20,16 @@ extension REPL {
     }
 
     func doc(_ name: String) {
-        guard let program = session.program, !name.isEmpty else { return errors("usage: :doc NAME") }
+        guard !name.isEmpty else { return errors("usage: :doc NAME") }
+        if let k = Keyword(rawValue: name) {
+            let doc = k.doc
+            output(doc.syntax)
+            output("  " + doc.summary)
+            output("  example:")
+            doc.example.split(separator: "\n", omittingEmptySubsequences: false).forEach { output("    " + $0) }
+            return
+        }
+        guard let program = session.program else { return errors("usage: :doc NAME") }
         let checked = program.checked
         if let f = checked.functions.first(where: { $0.qualifiedName == name }) {
             output("\(f.isTable ? "table" : "rule") \(f.qualifiedName)\(signature(f))")
@@ -74,8 +83,8 @@ extension REPL {
         var known = checked.functions.map(\.qualifiedName) + checked.products.map(\.name) + checked.globals.map(\.qualifiedName)
         known += checked.records.values.filter { $0.file != nil }.map(\.name) + checked.externals.map(\.qualifiedName)
         let close = known.filter { editCost($0, name) <= 2 }.min { editCost($0, name) < editCost($1, name) }
-        errors("nothing is named '\(name)'" + (close.map { " (did you mean \($0)?)" } ?? "")
-               + ": :doc takes a rule, table, product, parameter, constant, record or plugin function, such as Huabei.fee; :env lists them")
+        errors("nothing is named \(quoted(name))" + (close.map { " (did you mean \($0)?)" } ?? "")
+               + ": :doc takes a rule, table, product, parameter, constant, record, built-in or plugin function, or a keyword, such as Huabei.fee, round or fold; :env lists the names")
     }
 
     /// The `///` lines just above a declaration, without their slashes.
@@ -91,13 +100,48 @@ extension REPL {
         return lines
     }
 
-    /// The session as a file: an import of each file loaded, then each definition typed,
-    /// and the overrides in force as comments (a file has no what-ifs).
+    /// The session as a file that loads back and means the same: an import of each file
+    /// loaded, then each definition typed, and the overrides in force as comments (a file
+    /// has no what-ifs). When a definition typed replaces one of a loaded file's, importing
+    /// that file would declare the name twice, so the saved file holds the loaded files'
+    /// declarations instead (each with its `///` lines), without the replaced ones and
+    /// without their prints (`run` shows only the prints of the files it is given).
     func save(_ path: String) {
         guard !path.isEmpty else { return errors("usage: :save FILE") }
         var text = "// Saved from the suanpan REPL: the files it had loaded, then the definitions typed at it.\n"
-        for f in session.files {
-            text += "import \"\(URL(fileURLWithPath: f).standardizedFileURL.path)\"\n"
+        let typed = Set(session.entries.map(\.source.path))
+        let loaded = (session.program?.checked.files ?? []).filter { !typed.contains($0.path) }
+        let needs = loaded.flatMap { PluginRequirements.declared(in: $0.text) }
+        if !needs.isEmpty {
+            var seen = Set<String>()
+            text += "// requires plugins: " + needs.filter { seen.insert($0).inserted }.joined(separator: ", ") + "\n"
+        }
+        let shadowed = session.shadowed
+        let parsed = loaded.map { Parser.parse($0).syntax }
+        if parsed.contains(where: { $0.items.contains { $0.declaredName.map(shadowed.contains) ?? false } }) {
+            text = "// Saved from the suanpan REPL: the declarations of the files it had loaded, less those typed anew, then the definitions typed at it.\n" + text.drop { $0 != "\n" }.dropFirst()
+            for file in parsed {
+                text += "\n// From \(file.file.path), without what was typed anew at the prompt:\n"
+                for item in file.without(shadowed).items {
+                    switch item {
+                    case .importDecl, .print: continue
+                    case .letDecl, .record, .product, .rule, .test, .scenario:
+                        comment(file.file, item.span).forEach { text += "/// \($0)\n" }
+                        text += file.file.text(of: item.span) + "\n\n"
+                    case .population(let p):
+                        // Its file is named from the folder of the file it came from: written out whole here.
+                        comment(file.file, item.span).forEach { text += "/// \($0)\n" }
+                        let folder = URL(fileURLWithPath: file.file.path).deletingLastPathComponent()
+                        let absolute = p.path.hasPrefix("/") ? p.path : folder.appendingPathComponent(p.path).standardizedFileURL.path
+                        text += file.file.text(of: Span(item.span.start, p.pathSpan.start)) + StringLiteral.quoted(absolute)
+                            + file.file.text(of: Span(p.pathSpan.end, item.span.end)) + "\n\n"
+                    }
+                }
+            }
+        } else {
+            for f in session.files {
+                text += "import \"\(URL(fileURLWithPath: f).standardizedFileURL.path)\"\n"
+            }
         }
         for entry in session.entries {
             text += "\n" + entry.source.text.trimmingCharacters(in: .whitespacesAndNewlines) + "\n"

@@ -144,7 +144,7 @@ public final class REPL {
         guard entry.hasPrefix("-"), entry.dropFirst().first?.isWhitespace == true,
               let previous = previousEntry, !previous.hasPrefix(":") else { return }
         let last = previous.split(separator: "\n").last.map(String.init) ?? previous
-        errorSink("note: '\(entry)' is a new entry, a negation, not the rest of '\(last)': at the prompt an entry ends "
+        errorSink("note: \(quoted(entry)) is a new entry, a negation, not the rest of \(quoted(last)): at the prompt an entry ends "
                   + "with its line unless the line ends with an operator or leaves a bracket open; write '\(last) -' to continue it")
     }
 

@@ -26,6 +26,10 @@ public final class Session {
     public var maxSteps = Machine.defaultMaxSteps {
         didSet { program?.maxSteps = maxSteps }
     }
+    /// Bytes a run's values may take, for every program the session builds.
+    public var maxBytes = Machine.defaultMaxBytes {
+        didSet { program?.maxBytes = maxBytes }
+    }
 
     public init(plugins: PluginSet) {
         self.plugins = plugins
@@ -36,6 +40,10 @@ public final class Session {
     func rebuild() -> [Diagnostic] {
         switch Program.load(paths: files, extraSources: entries.map(\.source), plugins: plugins, shadowing: shadowed) {
         case .success(let (program, warnings)):
+            // The program before stays until `_` is retyped: its records let go of their
+            // own types when it goes.
+            let previous = self.program
+            defer { withExtendedLifetime(previous) {} }
             self.program = program
             program.machine.interruptRequested = { Interrupt.isSet }
             if let last {
@@ -43,6 +51,7 @@ public final class Session {
                                             type: retyped(last.type, in: program.checked))
             }
             program.maxSteps = maxSteps
+            program.maxBytes = maxBytes
             var problems = warnings
             // An override the new definitions no longer accept is dropped, not a reason to refuse them.
             overrides.removeAll { o in

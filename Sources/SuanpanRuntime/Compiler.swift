@@ -16,7 +16,7 @@ struct Compiler {
         case .table(let table)?:
             return CompiledFunction(definition: def, body: compileTable(table, def), frameSize: max(def.frameSize, def.parameters.count))
         case nil:
-            return CompiledFunction(definition: def, body: failing(RuntimeError("'\(def.qualifiedName)' has no body", file: def.file, span: def.span)),
+            return CompiledFunction(definition: def, body: failing(RuntimeError("\(quoted(def.qualifiedName)) has no body", file: def.file, span: def.span)),
                                     frameSize: def.parameters.count)
         }
     }
@@ -24,7 +24,7 @@ struct Compiler {
     /// A global's initializer runs in a frame of its own.
     func global(_ g: GlobalDef) -> Code {
         guard let initializer = g.initializer else {
-            let error = RuntimeError("'\(g.qualifiedName)' has no value", file: g.file, span: g.span)
+            let error = RuntimeError("\(quoted(g.qualifiedName)) has no value", file: g.file, span: g.span)
             return failing(error)
         }
         let code = compile(initializer)
@@ -155,7 +155,7 @@ struct Compiler {
         case .record(let type, let fields):
             let codes = fields.map(compile)
             return { frame throws(RuntimeError) in
-                try frame.machine.spend(codes.count, at: e)
+                try frame.machine.spend(values: codes.count, records: 1, at: e)
                 var values: [Value] = []
                 values.reserveCapacity(codes.count)
                 for c in codes { values.append(try c(frame)) }
@@ -265,7 +265,7 @@ struct Compiler {
             guard case .list(let items) = try source(frame) else { throw internalError("a list", e) }
             var states: [Value] = []
             if keepsEveryState {
-                try frame.machine.spend(items.count, at: e)
+                try frame.machine.spend(values: items.count, at: e)
                 states.reserveCapacity(items.count)
             }
             for (index, item) in items.enumerated() {
@@ -293,7 +293,7 @@ struct Compiler {
                        items sourceExpr: BExpr) -> Code {
         return { frame throws(RuntimeError) in
             guard case .list(let items) = try source(frame) else { throw internalError("a list", e) }
-            try frame.machine.spend(items.count, at: e)
+            try frame.machine.spend(values: items.count, at: e)
             var out: [Value] = []
             out.reserveCapacity(items.count)
             for (index, item) in items.enumerated() {
@@ -318,8 +318,8 @@ struct Compiler {
 func itemContext(_ index: Int, of count: Int, _ item: Value, in source: BExpr) -> String {
     var element = SType.anything
     if case .list(let t) = source.type { element = t }
-    var shown = Format.display(item, element, quoteStrings: true)
     let limit = 80
+    var shown = Format.display(item, element, quoteStrings: true, limit: 4 * limit)
     if shown.count > limit { shown = String(shown.prefix(limit - 1)) + "…" }
     let text = source.file.text(of: source.span)
     let written = text.count <= 40 && !text.contains("\n") ? text : "the list"

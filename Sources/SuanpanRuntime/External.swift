@@ -21,7 +21,7 @@ extension Compiler {
         let resultType = e.type
         return { frame throws(RuntimeError) in
             guard let implementation else {
-                throw RuntimeError("plugin function '\(function.qualifiedName)' has no implementation", file: e.file, span: e.span)
+                throw RuntimeError("plugin function \(quoted(function.qualifiedName)) has no implementation", file: e.file, span: e.span)
             }
             var values: [Value] = []
             values.reserveCapacity(codes.count)
@@ -40,12 +40,12 @@ extension Compiler {
             }
             // A plugin is outside code: what it returns is checked against what it declared.
             guard result.conforms(to: resultType) else {
-                throw RuntimeError("plugin function '\(function.qualifiedName)' returned a value that is not \(resultType)",
+                throw RuntimeError("plugin function \(quoted(function.qualifiedName)) returned a value that is not \(resultType)",
                                    file: e.file, span: e.span)
             }
             // What a plugin builds is paid for like what the program builds.
             let machine = frame.machine
-            try machine.spend(Machine.weight(of: result, cap: max(0, machine.elementsLeft) + 1), at: e)
+            try machine.spend(values: 0, bytes: Machine.weight(of: result, cap: max(0, machine.bytesLeft) + 1), at: e)
             return result
         }
     }

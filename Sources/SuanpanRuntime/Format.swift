@@ -6,19 +6,57 @@ import SuanpanValues
 /// currency's decimals, percentages and rates with '%', durations with units.
 /// The type says how to show a decimal (0.025 is "2.5%" as a percent).
 public enum Format {
+    /// The most a display writes, in bytes of text: a value that shares one big list many
+    /// times (`[xs for i in range(1, 1000)]`) is far longer written out than it is in memory.
+    /// A longer display stops there and says so (`cutNote`); `text(…)` and `format(…)`,
+    /// whose strings must be whole, are an error instead, and JSON counts against the run's memory.
+    public static let displayLimit = 20_000_000
+    /// What the REPL shows of one value at most: a terminal's worth, not a file's.
+    public static let terminalLimit = 1_000_000
+
+    /// What ends a display cut at `limit` bytes.
+    public static func cutNote(_ limit: Int) -> String {
+        " … (the display stops at \(FixedDecimal(limit).formatted(grouping: true)) characters: show a part, take(xs, 100), or write it all with --format json)"
+    }
+
     /// Lists and records are written with an explicit stack into one string,
-    /// so a value nested a million levels deep takes linear time and no stack.
-    public static func display(_ v: Value, _ type: SType, quoteStrings: Bool = false) -> String {
-        if let text = scalar(v, type, quoteStrings: quoteStrings) { return text }
-        return written(v, type, .display) { scalar($0, $1, quoteStrings: true) }
+    /// so a value nested a million levels deep takes linear time and no stack;
+    /// the walk stops once the text is longer than `limit` bytes.
+    public static func display(_ v: Value, _ type: SType, quoteStrings: Bool = false, limit: Int = displayLimit) -> String {
+        let (text, complete) = bounded(v, type, quoteStrings: quoteStrings, limit: limit)
+        return complete ? text : cut(text, limit) + cutNote(limit)
+    }
+
+    /// The value as it displays, or nil when that is longer than `limit` bytes: what
+    /// `text(…)` and `format(…)` make, which stop with the memory budget's error rather
+    /// than build a giant string.
+    public static func text(_ v: Value, _ type: SType, limit: Int) -> String? {
+        let (text, complete) = bounded(v, type, quoteStrings: false, limit: limit)
+        return complete ? text : nil
+    }
+
+    static func bounded(_ v: Value, _ type: SType, quoteStrings: Bool, limit: Int) -> (String, complete: Bool) {
+        if let text = scalar(v, type, quoteStrings: quoteStrings) { return (text, text.utf8.count <= limit) }
+        return written(v, type, .display, limit: limit) { scalar($0, $1, quoteStrings: true) }
+    }
+
+    /// The first `limit` bytes of `s`, cut between characters' scalars.
+    static func cut(_ s: String, _ limit: Int) -> String {
+        let utf8 = s.utf8
+        guard utf8.count > limit else { return s }
+        var end = utf8.index(utf8.startIndex, offsetBy: max(0, limit))
+        while end > utf8.startIndex, end.samePosition(in: s.unicodeScalars) == nil { end = utf8.index(before: end) }
+        return String(s.unicodeScalars[..<end])
     }
 
     /// How lists and records are spelled: as a person reads them, or as JSON.
     enum Spelling { case display, json }
 
     /// `v`, a list or a record, with every part inside it: scalars by `scalar`,
-    /// lists and records by an explicit stack, never by recursion.
-    static func written(_ v: Value, _ type: SType, _ spelling: Spelling, scalar: (Value, SType) -> String?) -> String {
+    /// lists and records by an explicit stack, never by recursion. Stops as soon as the
+    /// text is longer than `limit` bytes: `complete` is then false.
+    static func written(_ v: Value, _ type: SType, _ spelling: Spelling, limit: Int = .max,
+                        scalar: (Value, SType) -> String?) -> (String, complete: Bool) {
         var out = ""
         var pending: [Composite] = []
         func open(_ value: Value, _ type: SType) {
@@ -29,6 +67,7 @@ public enum Format {
         }
         open(v, type)
         while !pending.isEmpty {
+            if out.utf8.count > limit { return (out, false) }
             let top = pending.count - 1
             guard let (value, type) = pending[top].advance(&out) else {
                 out += pending[top].closing
@@ -37,7 +76,7 @@ public enum Format {
             }
             open(value, type)
         }
-        return out
+        return (out, out.utf8.count <= limit)
     }
 
     /// A list or record being written: its parts and how far it has got.
@@ -154,12 +193,24 @@ public enum Format {
     /// Lists and records are written with an explicit stack, like `display`:
     /// {"type":"list","value":[…]} and {"type":"record","name":"R","value":{"f":…}}.
     public static func json(_ v: Value, _ type: SType) -> String {
-        written(v, type, .json) { jsonScalar($0, $1) }
+        written(v, type, .json) { jsonScalar($0, $1) }.0
+    }
+
+    /// The JSON, or nil when it is longer than `limit` bytes (the walk stops there).
+    public static func json(_ v: Value, _ type: SType, limit: Int) -> String? {
+        let (text, complete) = written(v, type, .json, limit: limit) { jsonScalar($0, $1) }
+        return complete ? text : nil
     }
 
     static func jsonScalar(_ v: Value, _ type: SType) -> String? {
+        // The keys are plain words: written as they are, with no escaping to look for.
         func object(_ pairs: [(String, String)]) -> String {
-            "{" + pairs.map { "\(jsonString($0.0)):\($0.1)" }.joined(separator: ",") + "}"
+            var out = "{"
+            for (i, (key, value)) in pairs.enumerated() {
+                if i > 0 { out += "," }
+                out += "\"" + key + "\":" + value
+            }
+            return out + "}"
         }
         switch (v, type) {
         case (.money(let d, let c), .flow(_, let p)):

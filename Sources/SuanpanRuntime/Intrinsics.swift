@@ -77,7 +77,7 @@ extension Compiler {
                 guard !overflow, span < 10_000_000 else {
                     throw RuntimeError("range(\(a), \(b)) would hold more than 10,000,000 numbers", file: e.file, span: e.span)
                 }
-                try frame.machine.spend(span + 1, at: e)
+                try frame.machine.spend(values: span + 1, at: e)
                 var items: [Value] = []
                 items.reserveCapacity(span + 1)
                 for n in a...b {
@@ -111,16 +111,18 @@ extension Compiler {
             return listFunction(f, codes, e)
         case .text:
             guard let x = codes.first, let type = args.first?.type else { return failing(f.name, e) }
-            return { frame throws(RuntimeError) in .string(Format.display(try x(frame), type)) }
+            return { frame throws(RuntimeError) in .string(try frame.machine.text(try x(frame), type, at: e)) }
         case .format:
             guard let template = codes.first else { return failing(f.name, e) }
             let values = Array(codes.dropFirst()), types = args.dropFirst().map(\.type)
             return { frame throws(RuntimeError) in
                 guard case .string(let text) = try template(frame) else { throw internalError("a string", e) }
                 var shown: [String] = []
-                for (code, type) in zip(values, types) { shown.append(Format.display(try code(frame), type)) }
+                for (code, type) in zip(values, types) { shown.append(try frame.machine.text(try code(frame), type, at: e)) }
                 switch Template.fill(text, shown) {
-                case .success(let s): return .string(s)
+                case .success(let s):
+                    try frame.machine.spend(values: 0, bytes: s.utf8.count > Machine.inlineStringBytes ? s.utf8.count : 0, at: e)
+                    return .string(s)
                 case .failure(let problem): throw RuntimeError(problem.message, file: e.file, span: e.span, hint: problem.hint)
                 }
             }

@@ -30,13 +30,13 @@ extension Compiler {
         case .reverse:
             return { frame throws(RuntimeError) in
                 let xs = try items(frame)
-                try frame.machine.spend(xs.count, at: e)
+                try frame.machine.spend(values: xs.count, at: e)
                 return .list(xs.reversed())
             }
         case .distinct:
             return { frame throws(RuntimeError) in
                 let xs = try items(frame)
-                try frame.machine.spend(xs.count, at: e)
+                try frame.machine.spend(values: xs.count, at: e)
                 var seen = Set<ValueKey>(), out: [Value] = []
                 for x in xs where seen.insert(ValueKey(x)).inserted { out.append(x) }
                 return .list(out)
@@ -46,7 +46,7 @@ extension Compiler {
                 var out: [Value] = []
                 for x in try items(frame) {
                     guard case .list(let inner) = x else { throw internalError("a list of lists", e) }
-                    try frame.machine.spend(inner.count, at: e)
+                    try frame.machine.spend(values: inner.count, at: e)
                     out.append(contentsOf: inner)
                 }
                 return .list(out)
@@ -55,8 +55,8 @@ extension Compiler {
             guard case .record(let row)? = e.type.listElement else { return failing(f.name, e) }
             return { frame throws(RuntimeError) in
                 let xs = try items(frame)
-                // Each row is an element and two fields.
-                try frame.machine.spend(3 * xs.count, at: e)
+                // Each row is an element, a record and two fields.
+                try frame.machine.spend(values: 3 * xs.count, records: xs.count, at: e)
                 return .list(xs.enumerated().map { .record(RecordValue(type: row, fields: [.decimal(FixedDecimal($0.offset)), $0.element])) })
             }
         case .zip:
@@ -68,7 +68,7 @@ extension Compiler {
                     throw RuntimeError("zip needs lists of one length, not \(xs.count) and \(ys.count)", file: e.file, span: e.span,
                                        hint: "shorten the longer one: zip(take(xs, n), take(ys, n))")
                 }
-                try frame.machine.spend(3 * xs.count, at: e)
+                try frame.machine.spend(values: 3 * xs.count, records: xs.count, at: e)
                 return .list(zip(xs, ys).map { .record(RecordValue(type: row, fields: [$0, $1])) })
             }
         case .contains:
@@ -103,7 +103,7 @@ extension Compiler {
         return { frame throws(RuntimeError) in
             let xs = try items(frame), n = min(try count(frame), xs.count)
             let kept = keepFront ? Array(xs.prefix(n)) : Array(xs.dropFirst(n))
-            try frame.machine.spend(kept.count, at: e)
+            try frame.machine.spend(values: kept.count, at: e)
             return .list(kept)
         }
     }
@@ -133,7 +133,7 @@ extension Compiler {
                 throw RuntimeError("the slice \(written) is out of range: the list has \(xs.count) element\(xs.count == 1 ? "" : "s")",
                                    file: e.file, span: e.span, hint: "take(drop(xs, a), n) keeps what there is")
             }
-            try frame.machine.spend(end - start, at: e)
+            try frame.machine.spend(values: end - start, at: e)
             return .list(Array(xs[start..<end]))
         }
     }
@@ -147,7 +147,7 @@ extension Compiler {
         let groupRow: RecordType? = { if case .record(let r)? = e.type.listElement { return r } else { return nil } }()
         return { frame throws(RuntimeError) in
             guard case .list(let xs) = try list(frame) else { throw internalError("a list", e) }
-            try frame.machine.spend(xs.count, at: e)
+            try frame.machine.spend(values: xs.count, at: e)
             var keys: [Value] = []
             keys.reserveCapacity(xs.count)
             for (index, x) in xs.enumerated() {
@@ -175,8 +175,8 @@ extension Compiler {
                     positions[ValueKey(k)] = groups.count
                     groups.append((k, [x]))
                 }
-                // The rows again in their groups, and each group's element and two fields.
-                try frame.machine.spend(xs.count + 3 * groups.count, at: e)
+                // The rows again in their groups, and each group's element, record and two fields.
+                try frame.machine.spend(values: xs.count + 3 * groups.count, records: groups.count, at: e)
                 return .list(groups.map { .record(RecordValue(type: groupRow, fields: [$0.key, .list($0.rows)])) })
             }
         }

@@ -174,7 +174,7 @@ public final class Machine {
         let def = program.functions[table].definition
         guard keys.count == def.parameters.count,
               zip(keys, def.parameters).allSatisfy({ $0.conforms(to: $1.type) }), value.conforms(to: def.result) else {
-            throw RuntimeError("'\(def.qualifiedName)' takes keys \(def.parameters.map { "\($0.type)" }.joined(separator: ", ")) and gives \(def.result); the new row does not fit",
+            throw RuntimeError("\(quoted(def.qualifiedName)) takes keys \(def.parameters.map { "\($0.type)" }.joined(separator: ", ")) and gives \(def.result); the new row does not fit",
                                file: def.file, span: def.span)
         }
         forgetComputedValues()
@@ -189,12 +189,12 @@ public final class Machine {
         }
         let def = program.checked.globals[index]
         guard value.conforms(to: def.type) else {
-            throw RuntimeError("'\(def.qualifiedName)' is \(def.type); the new value is not", file: def.file, span: def.span)
+            throw RuntimeError("\(quoted(def.qualifiedName)) is \(def.type); the new value is not", file: def.file, span: def.span)
         }
         forgetComputedValues()
         overridden.insert(index)
         globalValues[index] = value
-        retain(Machine.weight(of: value, cap: maxElements), forGlobal: index)
+        retain(Machine.weight(of: value, cap: maxBytes), forGlobal: index)
     }
 
     /// Runs `body` with parameters set as `override` sets them (`with P { … } in …`),
@@ -264,7 +264,7 @@ public final class Machine {
         if let value = globalValues[index] { return value }
         let def = program.checked.globals[index]
         if evaluating[index] {
-            throw RuntimeError("'\(def.qualifiedName)' depends on its own value", file: file, span: span)
+            throw RuntimeError("\(quoted(def.qualifiedName)) depends on its own value", file: file, span: span)
         }
         if depth >= Machine.maxDepth {
             throw RuntimeError("values depend on each other more than \(Machine.maxDepth) levels deep", file: file, span: span)
@@ -282,12 +282,12 @@ public final class Machine {
             nesting -= height
         }
         do {
-            let before = elementsLeft, retainedBefore = retained
+            let before = bytesLeft, retainedBefore = retained
             let value = try program.globals[index](Frame(size: 0, machine: self))
             globalValues[index] = value
             // What the value holds stays for the run: at most what computing it
             // spent, less what the globals it used hold already.
-            let spent = max(0, before - elementsLeft - (retained - retainedBefore))
+            let spent = max(0, before - bytesLeft - (retained - retainedBefore))
             retain(Machine.weight(of: value, cap: spent), forGlobal: index)
             return value
         } catch {
@@ -297,31 +297,69 @@ public final class Machine {
         }
     }
 
-    /// Values one evaluation may still make: list elements, record fields,
-    /// the parts of what plugins return, long strings (one per 32 bytes). The
-    /// globals a run has computed stay in memory, so what they hold is taken
-    /// from every later evaluation's budget: a run holds at most the budget.
-    var elementsLeft = Machine.elementBudget
-    public static let elementBudget = 20_000_000
-    /// The budget of this run's evaluations, `elementBudget` unless a host sets it.
-    public var maxElements = Machine.elementBudget
+    /// Bytes one evaluation may still allocate: what each list element and record field
+    /// occupies (`valueBytes`), each record object (`recordBytes`), long strings and
+    /// the text `text(…)` and `format(…)` build (their bytes), what plugins return,
+    /// counted the same way. The globals a run has computed stay in memory, so what they
+    /// hold is taken from every later evaluation's budget: a run holds at most the budget.
+    var bytesLeft = Machine.defaultMaxBytes
+    /// 1 GiB: the memory reproducers stop well under 2 GB of resident memory, and no
+    /// example or test comes near it.
+    public static let defaultMaxBytes = 1 << 30
+    /// The budget of this run's evaluations, `defaultMaxBytes` unless a host or `--max-memory` sets it.
+    public var maxBytes = Machine.defaultMaxBytes
+    /// What a value occupies in a list or among a record's fields.
+    public static let valueBytes = MemoryLayout<Value>.stride
+    /// A record beyond its fields: the object (its header, type and fields) and the
+    /// header of its fields' storage.
+    public static let recordBytes = 2 * MemoryLayout<Int>.size      // the object's header
+        + MemoryLayout<RecordType>.size + MemoryLayout<[Value]>.size    // its type and fields
+        + 4 * MemoryLayout<Int>.size                                     // the header of the fields' storage
+    /// A string this long or shorter is held inside its value; a longer one is paid for by its bytes.
+    static let inlineStringBytes = 15
     /// What each computed global holds (0 for one not computed), and their sum.
     var globalWeights: [Int] = []
     var retained = 0
 
-    func spend(_ elements: Int, at e: BExpr) throws(RuntimeError) {
-        elementsLeft -= elements
-        if elementsLeft < 0 { throw budgetError(at: e) }
+    /// Pays for `values` list elements or fields (and `records` record objects, and `bytes` of strings).
+    @inline(__always)
+    func spend(values: Int, records: Int = 0, bytes: Int = 0, at e: BExpr) throws(RuntimeError) {
+        bytesLeft -= values * Machine.valueBytes + records * Machine.recordBytes + bytes
+        if bytesLeft < 0 { throw budgetError(at: e) }
+    }
+
+    /// A value as `text(…)` writes it, paid for by its bytes: the display stops, with the
+    /// budget's error, as soon as it is longer than what the evaluation may still use.
+    func text(_ v: Value, _ type: SType, at e: BExpr) throws(RuntimeError) -> String {
+        guard let text = Format.text(v, type, limit: max(0, bytesLeft)) else { throw budgetError(at: e) }
+        if text.utf8.count > Machine.inlineStringBytes { try spend(values: 0, bytes: text.utf8.count, at: e) }
+        return text
+    }
+
+    /// A size as messages write it: "1 GB", "512 MB", "1.5 KB", "100 bytes" (1 GB = 1,024 MB).
+    public static func size(_ bytes: Int) -> String {
+        let units: [(String, Int)] = [("GB", 1 << 30), ("MB", 1 << 20), ("KB", 1 << 10)]
+        for (name, unit) in units where bytes >= unit {
+            let whole = bytes / unit, tenth = (bytes % unit) * 10 / unit
+            return (tenth == 0 ? "\(whole)" : "\(whole).\(tenth)") + " " + name
+        }
+        return "\(bytes) bytes"
     }
 
     @inline(never)
     func budgetError(at e: BExpr) -> RuntimeError {
-        let shown = FixedDecimal(maxElements).formatted(grouping: true)
-        let held = retained > 0 ? ", \(FixedDecimal(retained).formatted(grouping: true)) of them in the values of constants" : ""
-        var error = RuntimeError("a run may hold at most \(shown) values (list elements, record fields, plugin results)\(held)",
-                                 file: e.file, span: e.span,
-                                 hint: "work on fewer items at once, or carry a total with fold instead of keeping every item")
-        error.limit = .elements
+        budgetError(file: e.file, span: e.span)
+    }
+
+    func budgetError(file: SourceFile?, span: Span) -> RuntimeError {
+        let held = retained > 0 ? ", \(Machine.size(retained)) of it in the values of constants" : ""
+        let twice = maxBytes.multipliedReportingOverflow(by: 2)
+        let doubled = twice.overflow || maxBytes < 1 ? Machine.defaultMaxBytes : twice.partialValue
+        let raise = "raise the limit with --max-memory \(Machine.size(doubled).replacingOccurrences(of: " ", with: "")) (Program.maxBytes in Swift), or "
+        var error = RuntimeError("a run may use at most \(Machine.size(maxBytes)) for its values (lists, records, strings, plugin results)\(held)",
+                                 file: file, span: span,
+                                 hint: raise + "work on fewer items at once, or carry a total with fold instead of keeping every item")
+        error.limit = .bytes
         return error
     }
 
@@ -332,28 +370,36 @@ public final class Machine {
         globalWeights[index] = weight
     }
 
-    /// The values inside `v` (list elements and record fields, all the way
-    /// down), counted with an explicit stack; the count stops just past `cap`.
+    /// The bytes `v` occupies (list elements, record fields and objects, long strings, all
+    /// the way down, a part shared several times counted each time), counted with an
+    /// explicit stack; the count stops just past `cap`.
     static func weight(of v: Value, cap: Int) -> Int {
-        guard let first = parts(v) else { return 0 }
-        var total = first.count
-        var pending = [first]
+        var total = 0
+        var pending: [Value] = [v]
         while total <= cap, let top = pending.popLast() {
-            for x in top {
-                guard let inner = parts(x), !inner.isEmpty else { continue }
-                total += inner.count
-                if total > cap { return total }
-                pending.append(inner)
+            switch top {
+            case .list(let xs):
+                total += xs.count * valueBytes
+                pending += xs.lazy.filter(Machine.holdsMore)
+            case .record(let r):
+                total += recordBytes + r.fields.count * valueBytes
+                pending += r.fields.lazy.filter(Machine.holdsMore)
+            case .string(let s):
+                let n = s.utf8.count
+                if n > inlineStringBytes { total += n }
+            case .decimal, .money, .bool, .date, .roundingMode:
+                continue
             }
         }
         return total
     }
 
-    static func parts(_ v: Value) -> [Value]? {
+    /// Whether a part of a value holds more than its own slot: a list, a record or a long string.
+    static func holdsMore(_ v: Value) -> Bool {
         switch v {
-        case .list(let xs): return xs
-        case .record(let r): return r.fields
-        case .decimal, .money, .bool, .string, .date, .roundingMode: return nil
+        case .list, .record: true
+        case .string(let s): s.utf8.count > inlineStringBytes
+        case .decimal, .money, .bool, .date, .roundingMode: false
         }
     }
 
@@ -367,11 +413,11 @@ public final class Machine {
     var nextCheck = 4096
 
     /// Starts one evaluation (a print, an expression, a test block, a host
-    /// call): its step count from zero, its element budget full.
+    /// call): its step count from zero, its byte budget full.
     func beginEvaluation() {
         calls = 0
         nextCheck = min(4096, stepLimit)
-        elementsLeft = maxElements - retained
+        bytesLeft = maxBytes - retained
     }
 
     /// The first step count that is over the limit.
@@ -470,7 +516,7 @@ public final class Machine {
         }
         let def = program.functions[function].definition
         guard args.count == def.parameters.count else {
-            throw RuntimeError("'\(def.qualifiedName)' takes \(def.parameters.count) arguments, given \(args.count)",
+            throw RuntimeError("\(quoted(def.qualifiedName)) takes \(def.parameters.count) arguments, given \(args.count)",
                                file: def.file, span: def.span)
         }
         return try call(function, args, at: def.span, in: def.file)
@@ -492,8 +538,8 @@ public final class Machine {
     /// scenario computed for an expression): the call gets a fresh step count and
     /// budget, and the outer evaluation's are put back afterwards.
     public func invokeNested(_ function: Int, _ args: [Value]) throws(RuntimeError) -> Value {
-        let saved = (calls, nextCheck, elementsLeft)
-        defer { (calls, nextCheck, elementsLeft) = saved }
+        let saved = (calls, nextCheck, bytesLeft)
+        defer { (calls, nextCheck, bytesLeft) = saved }
         let savedDepth = (depth, nesting)
         defer { (depth, nesting) = savedDepth }
         return try invoke(function, args)
@@ -528,16 +574,14 @@ public final class Machine {
         return changes
     }
 
-    /// Takes `count` values from this evaluation's budget, as a host building a big
-    /// value for the program (a population's rows) must.
-    public func spend(values count: Int, at span: Span, in file: SourceFile) throws(RuntimeError) {
-        elementsLeft -= count
-        if elementsLeft < 0 {
-            let shown = FixedDecimal(maxElements).formatted(grouping: true)
-            var error = RuntimeError("a run may hold at most \(shown) values (list elements, record fields, plugin results)",
-                                     file: file, span: span,
-                                     hint: "run a scenario over the population instead of using all its rows at once: for a in accounts in a scenario reads them a batch at a time")
-            error.limit = .elements
+    /// Takes what `records` records of `fields` fields occupy from this evaluation's budget,
+    /// as a host building a big value for the program (a population's rows) must.
+    public func spend(records: Int, fields: Int, at span: Span, in file: SourceFile) throws(RuntimeError) {
+        bytesLeft -= records * (Machine.recordBytes + fields * Machine.valueBytes)
+        if bytesLeft < 0 {
+            var error = budgetError(file: file, span: span)
+            error.hint = "run a scenario over the population instead of using all its rows at once: "
+                + "`for a in accounts` in a scenario reads them a batch at a time; " + (error.hint ?? "")
             throw error
         }
     }

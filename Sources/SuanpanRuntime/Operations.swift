@@ -31,15 +31,15 @@ extension Compiler {
         case .concatenate:
             return { frame throws(RuntimeError) in
                 guard case .string(let x) = try a(frame), case .string(let y) = try b(frame) else { throw internalError("strings", e) }
-                // A string doubled in a fold grows without bound: long ones are paid for, a value per 32 bytes.
+                // A string doubled in a fold grows without bound: long ones are paid for by their bytes.
                 let length = x.utf8.count + y.utf8.count
-                if length > 256 { try frame.machine.spend(length / 32, at: e) }
+                if length > Machine.inlineStringBytes { try frame.machine.spend(values: 0, bytes: length, at: e) }
                 return .string(x + y)
             }
         case .concatenateLists:
             return { frame throws(RuntimeError) in
                 guard case .list(let x) = try a(frame), case .list(let y) = try b(frame) else { throw internalError("lists", e) }
-                try frame.machine.spend(x.count + y.count, at: e)
+                try frame.machine.spend(values: x.count + y.count, at: e)
                 return .list(x + y)
             }
         }

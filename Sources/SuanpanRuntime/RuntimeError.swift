@@ -16,7 +16,7 @@ public struct RuntimeError: Error, Sendable {
     var namesRule = false
 
     public enum Limit: Sendable {
-        case steps, elements
+        case steps, bytes
     }
 
     public init(_ message: String, file: SourceFile?, span: Span, hint: String? = nil) {

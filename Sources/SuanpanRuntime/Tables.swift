@@ -1,3 +1,4 @@
+import SuanpanSyntax
 import SuanpanChecker
 import SuanpanValues
 
@@ -55,7 +56,7 @@ extension Compiler {
                 return try fallback(frame)
             }
             let keys = def.parameters.indices.map { "\(def.parameters[$0].name) = \(Format.display(frame.slots[$0], def.parameters[$0].type))" }
-            throw RuntimeError("no row of table '\(def.qualifiedName)' matches \(keys.joined(separator: ", "))",
+            throw RuntimeError("no row of table \(quoted(def.qualifiedName)) matches \(keys.joined(separator: ", "))",
                                file: def.file, span: def.span, hint: "add a row for it, or an 'else' row")
         }
     }

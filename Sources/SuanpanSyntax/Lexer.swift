@@ -101,18 +101,18 @@ public struct Lexer {
         let scalar = decodeScalar()
         let span = Span(start, pos)
         if let code = Currency.code(forSign: scalar) {
-            diagnostics.append(.error("unexpected character '\(Character(scalar))'", file: file, span: span,
+            diagnostics.append(.error("unexpected character \(quoted(String(Character(scalar))))", file: file, span: span,
                                       hint: "an amount is written with its currency's code after it: \(amountNear(start)) \(code)"))
         } else if let ascii = FullWidth.ascii(for: scalar) {
-            diagnostics.append(.error("full-width '\(Character(scalar))' (U+\(hex(scalar.value))) is not allowed here",
-                                      file: file, span: span, hint: "use the ASCII '\(ascii)'"))
+            diagnostics.append(.error("full-width \(quoted(String(Character(scalar)))) (U+\(hex(scalar.value))) is not allowed here",
+                                      file: file, span: span, hint: "use the ASCII \(quoted(ascii))"))
         } else if scalar.value == 0xFFFD {
             diagnostics.append(.error("invalid UTF-8 or binary data in source", file: file, span: span))
         } else if scalar.value < 0x20 || scalar.value == 0x7F {
             diagnostics.append(.error("unexpected control character U+\(hex(scalar.value))", file: file, span: span))
         } else {
             let hint: String? = scalar.value > 0x7F ? "names are ASCII; Chinese text belongs in strings and comments" : nil
-            diagnostics.append(.error("unexpected character '\(Character(scalar))'", file: file, span: span, hint: hint))
+            diagnostics.append(.error("unexpected character \(quoted(String(Character(scalar))))", file: file, span: span, hint: hint))
         }
         // Skip a run of the same kind of junk so that binary input gives one error, not thousands.
         while let c = peek(), !isTokenStart(c) || (c == UInt8(ascii: "!") && peek(1) != UInt8(ascii: "=")) { _ = decodeScalar() }

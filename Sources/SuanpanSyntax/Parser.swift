@@ -122,7 +122,7 @@ public struct Parser {
         case .keyword(.population): return .population(try populationDecl())
         case .keyword(.scenario): return .scenario(try scenarioDecl())
         case .keyword(let k) where [.param, .table, .rounding].contains(k):
-            try fail("'\(k.rawValue)' belongs inside a product { … }")
+            try fail("\(quoted(k.rawValue)) belongs inside a product { … }")
         case .keyword(.expect):
             try fail("'expect' belongs inside a test \"…\" { … } block")
         default:

@@ -34,7 +34,7 @@ extension Parser {
     mutating func arrange(_ kind: ArrangeKind) throws -> Expr {
         let start = advance().span
         let example = kind.example
-        let variable = try expectName("the name of each item after '\(kind.rawValue)', as in \(example)")
+        let variable = try expectName("the name of each item after \(quoted(kind.rawValue)), as in \(example)")
         try expect(.keyword(.in), "'in' and the list, as in \(example)")
         let source = try expression()
         var key: Expr?
@@ -57,7 +57,7 @@ extension Parser {
     /// Like `if`, the step reaches as far right as it can.
     mutating func fold(_ kind: FoldKind) throws -> Expr {
         let start = advance().span
-        let state = try expectName("the name of the state after '\(kind.rawValue)', as in \(kind.rawValue) total = 0 CNY for x in xs => total + x")
+        let state = try expectName("the name of the state after \(quoted(kind.rawValue)), as in \(kind.rawValue) total = 0 CNY for x in xs => total + x")
         let stateType = try accept(.colon) ? try typeSyntax() : nil
         try expect(.assign, "'=' and the starting state")
         let initial = try expression()
@@ -214,7 +214,7 @@ extension Parser {
             return try listOrComprehension()
         case .keyword(let k) where k == .if || k == .fold || k == .scan || k == .sort || k == .group || k == .with:
             // These reach as far right as they can, so inside an operator they need parentheses.
-            try fail("'\(k.rawValue)' cannot be an operand here", hint: "put it in parentheses: x + (\(k.rawValue) …)")
+            try fail("\(quoted(k.rawValue)) cannot be an operand here", hint: "put it in parentheses: x + (\(k.rawValue) …)")
         default:
             let afterDots = index > 0 && (tokens[index - 1].kind == .dotdot || tokens[index - 1].kind == .dotdotless) && current.kind == .dot
             let hint = previousIsNumberTouchingName ? "put a space between a number and its unit: 1200 CNY, 40 days"
@@ -340,7 +340,7 @@ extension Parser {
     mutating func expectName(_ what: String = "a name") throws -> Name {
         guard current.kind == .name else {
             if case .keyword(let k) = current.kind {
-                try fail("expected \(what), found the keyword '\(k.rawValue)'", hint: "'\(k.rawValue)' is reserved; choose another name")
+                try fail("expected \(what), found the keyword \(quoted(k.rawValue))", hint: "\(quoted(k.rawValue)) is reserved; choose another name")
             }
             try fail("expected \(what), found \(current.kind.describe)")
         }

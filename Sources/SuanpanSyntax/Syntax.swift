@@ -40,6 +40,21 @@ public enum Item: Sendable {
         case .importDecl, .print: return nil
         }
     }
+
+    /// Where the item is written, from its first word to its last token.
+    public var span: Span {
+        switch self {
+        case .importDecl(let i): return i.span
+        case .letDecl(let l): return l.span
+        case .record(let r): return r.span
+        case .product(let p): return p.span
+        case .rule(let r): return r.span
+        case .test(let t): return t.span
+        case .print(let p): return p.span
+        case .population(let p): return p.span
+        case .scenario(let s): return s.span
+        }
+    }
 }
 
 extension FileSyntax {

@@ -21,9 +21,9 @@ public enum TokenKind: Hashable, Sendable {
         case .places: return "a number of decimal places"
         case .date: return "a date"
         case .string: return "a string"
-        case .keyword(let k): return "'\(k.rawValue)'"
+        case .keyword(let k): return "\(quoted(k.rawValue))"
         case .endOfFile: return "the end of the input"
-        default: return "'\(symbol)'"
+        default: return "\(quoted(symbol))"
         }
     }
 

@@ -224,7 +224,9 @@ final class TypeErrorTests: XCTestCase {
             ("let y: int/day = 1", "'int/day' is not a type"),
             ("let y = 2021-02-29", "'2021-02-29' is not a calendar date"),
             ("let y = 2021-13-01", "'2021-13-01' is not a calendar date"),
-            ("let y = 1" + String(repeating: "0", count: 100), "'1" + String(repeating: "0", count: 100) + "' is too large"),
+            // over 60 characters, the literal is quoted by its first 40 and last 12 characters
+            ("let y = 1" + String(repeating: "0", count: 100),
+             "'1" + String(repeating: "0", count: 39) + "…" + String(repeating: "0", count: 12) + "' (101 characters) is too large"),
             ("let y = 0." + String(repeating: "1", count: 40), "'0." + String(repeating: "1", count: 40) + "' has more than 18 digits after the point"),
             ("rule f(a: int) = a\nlet y = f(1, 2)", "rule 'f' takes 1 argument, given 2"),
             ("rule f(a: int) = a\nlet y = f", "'f' takes arguments"),

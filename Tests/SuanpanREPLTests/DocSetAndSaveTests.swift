@@ -1,4 +1,5 @@
 import Foundation
+import Suanpan
 import SuanpanREPL
 import XCTest
 
@@ -91,6 +92,20 @@ final class DocSetAndSaveTests: REPLTestCase {
                                   "built-in monthly(rate[, basis])"])
     }
 
+    /// A keyword shows the form it begins, a summary and an example.
+    func testDocOnAKeywordShowsItsFormAndAnExample() throws {
+        let t = try type([":doc fold", ":doc then", ":doc sort"], loading: [])
+        XCTAssertEqual(t.errors, [])
+        XCTAssertEqual(Array(t.output.prefix(2)), [
+            "fold STATE[: TYPE] = START for NAME in LIST [where COND] => STEP",
+            "  carries a state through a list in order and gives the last state; STEP computes the next state from STATE and the item",
+        ])
+        XCTAssertEqual(t.output[2], "  example:")
+        XCTAssertTrue(t.output[3].hasPrefix("    let total = fold t = 0 CNY for x in"), t.outputText)
+        XCTAssertTrue(t.output.contains("if COND then A else B"), t.outputText)
+        XCTAssertTrue(t.output.contains("sort NAME in LIST [by KEY] [descending]"), t.outputText)
+    }
+
     func testDocShowsARulesSignatureCommentAndParameters() throws {
         let dir = ScratchFolder()
         let path = dir.write("loan.suan", documented)
@@ -145,8 +160,8 @@ final class DocSetAndSaveTests: REPLTestCase {
         let t = try type([":doc Huabei.nope", ":doc Huabei.fe", ":doc"])
         XCTAssertEqual(t.output, [])
         XCTAssertEqual(t.errors, [
-            "nothing is named 'Huabei.nope': :doc takes a rule, table, product, parameter, constant, record or plugin function, such as Huabei.fee; :env lists them",
-            "nothing is named 'Huabei.fe' (did you mean Huabei.fee?): :doc takes a rule, table, product, parameter, constant, record or plugin function, such as Huabei.fee; :env lists them",
+            "nothing is named 'Huabei.nope': :doc takes a rule, table, product, parameter, constant, record, built-in or plugin function, or a keyword, such as Huabei.fee, round or fold; :env lists the names",
+            "nothing is named 'Huabei.fe' (did you mean Huabei.fee?): :doc takes a rule, table, product, parameter, constant, record, built-in or plugin function, or a keyword, such as Huabei.fee, round or fold; :env lists the names",
             "usage: :doc NAME",
         ])
     }
@@ -257,6 +272,40 @@ final class DocSetAndSaveTests: REPLTestCase {
         XCTAssertEqual(Array(second.output.dropFirst()), answers)
         XCTAssertEqual(Array(answers.prefix(4)), ["107.00 CNY : money<CNY>", "90.00 CNY : money<CNY>", "9 : int", "7% : percent"])
         XCTAssertEqual(answers.last, "6 passed, 0 failed, 0 skipped")
+    }
+
+    /// A definition typed that replaces one of a loaded file's: the saved file cannot import
+    /// that file (it would declare the name twice), so it holds the file's other declarations,
+    /// and loads back, at the prompt or with `suanpan test`, with the same answers.
+    func testSaveAfterShadowingALoadedDeclarationLoadsBackWithTheSameResults() throws {
+        let dir = ScratchFolder()
+        let saved = dir.path("shadowed.suan")
+        // cart's date 2020-07-31 goes on the bill of 2020-08-01, due on the 10th: 10 days free;
+        // 1,000 CNY unpaid 10 days at 0.05% a day is 5.00 CNY; huabei.suan has 5 tests.
+        let questions = ["Huabei.interest_free_days(cart)", "Huabei.overdue_interest(Bill { amount: 1000 CNY, days_overdue: 10 days })", ":test"]
+        let first = try type([
+            "record Bill { amount: money<CNY>, paid: money<CNY> = 0 CNY, days_overdue: days = 0 days }",
+            "let cart = Purchase { amount: 600.00 CNY, date: 2020-07-31 }",
+        ] + questions + [":save \(saved)"])
+        XCTAssertEqual(first.errors, ["Bill", "cart"].map { "note: \($0) shadows the one in \(huabei) for the rest of this session" })
+        let answers = Array(first.output.dropFirst(2).dropLast())
+        XCTAssertEqual(Array(answers.prefix(2)), ["10 days : days", "5.00 CNY : money<CNY>"])
+        XCTAssertEqual(answers.last, "5 passed, 0 failed, 0 skipped")
+        let text = try String(contentsOfFile: saved, encoding: .utf8)
+        XCTAssertFalse(text.contains("import \""), text)
+        XCTAssertTrue(text.contains("\nrecord Purchase {"), text)
+        XCTAssertFalse(text.contains("// the statement amount"), "the file's Bill is left out: \(text)")
+        XCTAssertFalse(text.contains("1200.00 CNY, date: 2020-07-01"), "the file's cart is left out: \(text)")
+
+        let second = try type([":load \(saved)"] + questions, loading: [])
+        XCTAssertEqual(second.errors, [])
+        XCTAssertEqual(Array(second.output.dropFirst()), answers)
+
+        // As a file on its own: it checks, and its tests (the loaded file's) pass.
+        guard case .success(let (program, _)) = Program.load(paths: [saved]) else { return XCTFail("the saved file does not check:\n\(text)") }
+        let results = program.runTests()
+        XCTAssertEqual(results.count, 5)
+        XCTAssertTrue(results.allSatisfy(\.passed))
     }
 
     func testSaveToAFolderThatDoesNotExistIsAnError() throws {

@@ -107,4 +107,29 @@ final class FormatTests: XCTestCase {
             XCTAssertEqual(Format.json(value, type), json, expression)
         }
     }
+
+    // MARK: Bounded writing
+
+    /// A value sharing one list many times: each walk stops once its text outgrows its limit.
+    func testDisplayTextAndJSONStopAtTheirLimit() {
+        let inner = Value.list((1...1_000).map { .decimal(FixedDecimal($0)) })
+        let outer = Value.list(Array(repeating: inner, count: 2_000))
+        let type = SType.list(.list(.int))
+        // "[1, 2, …, 1000]" is 4,893 bytes: 9 one-digit numbers, 90 of two, 900 of three, one of four,
+        // 999 separators of two bytes, and "[" "]".
+        let one = 9 + 90 * 2 + 900 * 3 + 4 + 999 * 2 + 2
+        XCTAssertEqual(Format.display(inner, .list(.int)).utf8.count, one)
+        XCTAssertEqual(Format.text(inner, .list(.int), limit: one), Format.display(inner, .list(.int)))
+        XCTAssertNil(Format.text(inner, .list(.int), limit: one - 1))
+        XCTAssertNil(Format.text(outer, type, limit: 10 * one))
+        let shown = Format.display(outer, type, limit: 10 * one)
+        XCTAssertEqual(shown.utf8.count, 10 * one + Format.cutNote(10 * one).utf8.count)
+        XCTAssertTrue(shown.hasPrefix("[[1, 2, 3"))
+        XCTAssertTrue(shown.hasSuffix(" … (the display stops at 48,930 characters: show a part, take(xs, 100), or write it all with --format json)"))
+        XCTAssertNil(Format.json(outer, type, limit: 100_000))
+        XCTAssertEqual(Format.json(inner, .list(.int), limit: 1 << 20), Format.json(inner, .list(.int)))
+        // A cut falls between characters, never inside one.
+        let wide = Value.string(String(repeating: "中", count: 100))
+        XCTAssertEqual(Format.display(wide, .string, limit: 10), "中中中" + Format.cutNote(10))
+    }
 }

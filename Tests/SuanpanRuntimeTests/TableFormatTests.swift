@@ -19,6 +19,19 @@ final class TableFormatTests: XCTestCase {
         return try XCTUnwrap(Format.records(value, type), "\(text) is a \(type)", file: file, line: line)
     }
 
+    /// A table stops once its cells pass its limit, and says how many rows it left out.
+    func testATableStopsAtItsLimitSayingWhatIsLeftOut() throws {
+        let (items, record) = try records("payees")
+        // The first row's cells are "\"Li, Wei\"" (9 bytes), "1,200.00 CNY" (12) and "true" (4): 25 bytes,
+        // just over a limit of 20, so that row is the last one written.
+        XCTAssertEqual(Format.table(items, record, limit: 20), """
+            name             amount  paid
+            "Li, Wei"  1,200.00 CNY  true
+            … and 3 more rows (the table stops at 20 characters: show a part, take(xs, 100), or write it all with --format json)
+            """)
+        XCTAssertFalse(Format.table(items, record, limit: 1_000).contains("more rows"))
+    }
+
     func testTableAlignsColumnsWithCJKTakingTwoCells() throws {
         let (items, record) = try records("payees")
         XCTAssertEqual(Format.table(items, record), """

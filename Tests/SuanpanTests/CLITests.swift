@@ -138,6 +138,39 @@ final class CLITests: XCTestCase {
         XCTAssertEqual(try suanpan(["eval", "--max-steps", "0", "1"]).status, 64)
     }
 
+    /// `--max-memory` takes a size with a unit or plain bytes, and bounds what a run holds
+    /// and the JSON it writes; a size it cannot read says what to write.
+    func testMaxMemoryBoundsRunTestEvalAndJSON() throws {
+        let dir = TempFolder()
+        let file = dir.write("m.suan", "let xs = range(1, 100000)\nprint count(xs)\ntest \"t\" { expect count(xs) == 100000 }\n")
+        // 100,000 numbers take 100,000 list elements: more than 1 MB, less than 10 MB.
+        let run = try suanpan(["run", "--max-memory", "1MB", file])
+        XCTAssertEqual(run.status, 70)
+        XCTAssertTrue(run.stderr.contains("error: a run may use at most 1 MB for its values (lists, records, strings, plugin results)"), run.stderr)
+        XCTAssertTrue(run.stderr.contains("raise the limit with --max-memory 2MB"), run.stderr)
+        XCTAssertEqual(try suanpan(["run", "--max-memory", "10MB", file]).stdout, "100000\n")
+        XCTAssertEqual(try suanpan(["run", "--max-memory", "\(10 << 20)", file]).stdout, "100000\n")
+        XCTAssertEqual(try suanpan(["test", "--max-memory", "1mb", file]).status, 1)
+        XCTAssertEqual(try suanpan(["test", "--max-memory", "0.5GB", file]).status, 0)
+        let eval = try suanpan(["eval", "--max-memory", "1MB", "count(range(1, 100000))"])
+        XCTAssertEqual(eval.status, 70)
+        XCTAssertTrue(eval.stderr.contains("at most 1 MB"), eval.stderr)
+        let bad = try suanpan(["eval", "--max-memory", "lots", "1"])
+        XCTAssertEqual(bad.status, 64)
+        XCTAssertTrue(bad.stderr.contains("--max-memory takes a size such as 512MB, 2GB or a number of bytes, not 'lots'"), bad.stderr)
+        // 300 copies of a list of 1,000 numbers: little memory, but about 4 MB of JSON, over a 2 MB budget.
+        let shared = dir.write("shared.suan", "let ys = range(1, 1000)\n")
+        let json = try suanpan(["eval", "--max-memory", "2MB", "--format", "json", "--load", shared, "[ys for i in range(1, 300)]"])
+        XCTAssertEqual(json.status, 70)
+        XCTAssertTrue(json.stderr.contains("error: the JSON of this value is longer than 2 MB, the memory a run may use"), json.stderr)
+        // 600 rows, each a cell of the 4,893 bytes "[1, 2, …, 1000]" is written: about 2.9 MB of CSV.
+        let csv = try suanpan(["eval", "--max-memory", "2MB", "--format", "csv", "--load", shared, "[(a: ys) for i in range(1, 600)]"])
+        XCTAssertEqual(csv.status, 70)
+        XCTAssertTrue(csv.stderr.contains("error: the CSV of this value is longer than 2 MB, the memory a run may use"), csv.stderr)
+        XCTAssertEqual(try suanpan(["eval", "--max-memory", "2MB", "--format", "csv", "--load", shared, "[(a: take(ys, 2)) for i in range(1, 2)]"]).stdout,
+                       "a\n\"[1, 2]\"\n\"[1, 2]\"\n")
+    }
+
     func testParsePrintsTheTreeOrTheSyntaxErrors() throws {
         let dir = TempFolder()
         let good = dir.write("g.suan", "let x = a + b * c\nprint -2^2\n")

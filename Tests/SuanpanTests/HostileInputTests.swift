@@ -8,14 +8,14 @@ import XCTest
 /// Programs built to exhaust the stack or the lexer: each must end in an error
 /// (or a value), never a crash.
 final class HostileInputTests: XCTestCase {
-    func outcome(_ source: String, maxSteps: Int? = nil, maxElements: Int? = nil) -> String {
+    func outcome(_ source: String, maxSteps: Int? = nil, maxBytes: Int? = nil) -> String {
         let dir = TempFolder()
         let path = dir.write("hostile.suan", source)
         switch Program.load(paths: [path]) {
         case .failure(let failure): return "check: " + (failure.diagnostics.first?.message ?? "")
         case .success(let (program, _)):
             if let maxSteps { program.maxSteps = maxSteps }
-            if let maxElements { program.maxElements = maxElements }
+            if let maxBytes { program.maxBytes = maxBytes }
             let failures = program.runTests().flatMap(\.failures)
             if !failures.isEmpty { return "test: " + failures.joined(separator: "\n") }
             var lines: [String] = []
@@ -145,42 +145,89 @@ final class HostileInputTests: XCTestCase {
 
     // MARK: One memory budget for a run
 
-    static let overBudget = "runtime: a run may hold at most 1,000 values (list elements, record fields, plugin results)"
+    /// What a list element or a record field occupies, and a record object besides its fields.
+    static let value = MemoryLayout<Value>.stride
+    static let record = Machine.recordBytes
+    /// A budget of what 1,000 list elements occupy.
+    static let thousand = 1_000 * value
+
+    static func overBudget(_ bytes: Int) -> String {
+        "runtime: a run may use at most \(Machine.size(bytes)) for its values (lists, records, strings, plugin results)"
+    }
+
+    func testSizesAreWrittenInTheLargestUnitWithOneDecimal() {
+        XCTAssertEqual(Machine.size(1 << 30), "1 GB")
+        XCTAssertEqual(Machine.size(3 << 29), "1.5 GB")
+        XCTAssertEqual(Machine.size(512 << 20), "512 MB")
+        XCTAssertEqual(Machine.size(100_000), "97.6 KB")       // 100,000 / 1,024 = 97.66
+        XCTAssertEqual(Machine.size(1023), "1023 bytes")
+        XCTAssertEqual(Machine.defaultMaxBytes, 1 << 30)
+    }
 
     func testComputedConstantsShareOneBudget() {
         let globals = (1...10).map { "let a\($0) = range(1, 300)" }.joined(separator: "\n")
-        XCTAssertEqual(outcome(globals + "\nprint count(a1) + count(a2) + count(a3)", maxElements: 1_000), "900")
-        XCTAssertEqual(outcome(globals + "\nprint count(a4)", maxElements: 1_000),
-                       Self.overBudget + ", 900 of them in the values of constants")
+        XCTAssertEqual(outcome(globals + "\nprint count(a1) + count(a2) + count(a3)", maxBytes: Self.thousand), "900")
+        // a1, a2 and a3 hold 900 elements; a4's 300 more do not fit in 1,000.
+        XCTAssertEqual(outcome(globals + "\nprint count(a4)", maxBytes: Self.thousand),
+                       Self.overBudget(Self.thousand) + ", \(Machine.size(900 * Self.value)) of it in the values of constants")
     }
 
     func testAConstantHoldsWhatItKeepsNotWhatItSpent() {
         // Each total is one number, though a list of 600 was built to compute it.
         let globals = (1...10).map { "let t\($0) = sum(range(1, 600))" }.joined(separator: "\n")
-        XCTAssertEqual(outcome(globals + "\nprint t1 + t10", maxElements: 1_000), "360600")
+        XCTAssertEqual(outcome(globals + "\nprint t1 + t10", maxBytes: Self.thousand), "360600")
     }
 
-    func testARecordCountsItsFields() {
+    func testARecordCountsItsObjectAndFields() {
         let record = "record R { " + (1...16).map { "f\($0): int" }.joined(separator: ", ") + " }\n"
         let make = "R { " + (1...16).map { "f\($0): x" }.joined(separator: ", ") + " }"
-        XCTAssertEqual(outcome(record + "print count([\(make) for x in range(1, 50)])", maxElements: 1_000), "50")
-        XCTAssertEqual(outcome(record + "print count([\(make) for x in range(1, 60)])", maxElements: 1_000), Self.overBudget)
+        // Per item: its number in the range, its element in the comprehension, a record of 16 fields.
+        let perItem = 18 * Self.value + Self.record
+        XCTAssertEqual(outcome(record + "print count([\(make) for x in range(1, 50)])", maxBytes: 55 * perItem), "50")
+        XCTAssertEqual(outcome(record + "print count([\(make) for x in range(1, 60)])", maxBytes: 55 * perItem), Self.overBudget(55 * perItem))
     }
 
     func testWhatAPluginReturnsIsPaidFor() {
-        XCTAssertEqual(outcome("print count(installment_plan(1000 CNY, 100, 1%))", maxElements: 1_000), "100")
-        XCTAssertEqual(outcome("print count([installment_plan(1000 CNY, 100, 1%) for x in range(1, 20)])", maxElements: 1_000),
-                       Self.overBudget)
+        // 100 lines, each an element and a record of four fields (period, principal, fee, payment).
+        let plan = 100 * (5 * Self.value + Self.record)
+        XCTAssertEqual(outcome("print count(installment_plan(1000 CNY, 100, 1%))", maxBytes: 3 * plan), "100")
+        XCTAssertEqual(outcome("print count([installment_plan(1000 CNY, 100, 1%) for x in range(1, 20)])", maxBytes: 3 * plan),
+                       Self.overBudget(3 * plan))
     }
 
     func testADoubledStringIsPaidFor() {
-        XCTAssertEqual(outcome("print fold s = \"ab\" for i in range(1, 60) => s + s", maxElements: 100_000),
-                       "runtime: a run may hold at most 100,000 values (list elements, record fields, plugin results)")
+        XCTAssertEqual(outcome("print fold s = \"ab\" for i in range(1, 60) => s + s", maxBytes: 100_000),
+                       "runtime: a run may use at most 97.6 KB for its values (lists, records, strings, plugin results)")
+        // "ab" doubled 14 times: the strings longer than 15 bytes, 16 to 32,768, add up to 65,520, within 100,000.
+        XCTAssertEqual(outcome("print count([fold s = \"ab\" for i in range(1, 14) => s + s])", maxBytes: 100_000), "1")
+    }
+
+    /// A list shared a thousand times is small in memory and long as text: `text(…)` and
+    /// `format(…)` pay for the text they make and stop as soon as it outgrows the budget,
+    /// without writing the rest; a print's display stops at its limit and says so.
+    func testTextOfASharedListStopsAtTheBudget() {
+        let shared = "let xs = range(1, 100000)\n"
+        let start = Date()
+        // The constant holds 100,000 elements; each copy's text is over 600,000 bytes.
+        let budget = 10 << 20
+        XCTAssertEqual(outcome(shared + "print text([xs for i in range(1, 1000)]) == \"\"", maxBytes: budget),
+                       Self.overBudget(budget) + ", \(Machine.size(100_000 * Self.value)) of it in the values of constants")
+        XCTAssertEqual(outcome(shared + "print format(\"{}\", [xs for i in range(1, 1000)]) == \"\"", maxBytes: budget),
+                       Self.overBudget(budget) + ", \(Machine.size(100_000 * Self.value)) of it in the values of constants")
+        XCTAssertLessThan(Date().timeIntervalSince(start), 60)
+        // Within the budget, the text is whole: "[1, 2, 3]" twice, as the list displays.
+        XCTAssertEqual(outcome("print text([range(1, 3) for i in range(1, 2)])", maxBytes: budget), "[[1, 2, 3], [1, 2, 3]]")
+        // Written out, the print would be some 690 MB; it stops at 20,000,000 characters.
+        let printed = outcome(shared + "print [xs for i in range(1, 1000)]")
+        let note = " … (the display stops at 20,000,000 characters: show a part, take(xs, 100), or write it all with --format json)"
+        XCTAssertEqual(printed.utf8.count, 20_000_000 + note.utf8.count)
+        XCTAssertTrue(printed.hasPrefix("[[1, 2, 3, "), String(printed.prefix(20)))
+        XCTAssertTrue(printed.hasSuffix(note))
     }
 
     func testTheBudgetErrorNamesTheRule() {
-        XCTAssertEqual(outcome("rule many(n: int) -> list<int> = range(1, n)\nprint count(many(5000))", maxElements: 1_000),
-                       Self.overBudget + ", while running many")
+        XCTAssertEqual(outcome("rule many(n: int) -> list<int> = range(1, n)\nprint count(many(5000))", maxBytes: Self.thousand),
+                       Self.overBudget(Self.thousand) + ", while running many")
     }
 
     // MARK: The front end stays linear
@@ -199,7 +246,12 @@ final class HostileInputTests: XCTestCase {
         let name = String(repeating: "a", count: 80_000)
         let result = failing("let \(name) = 1\nprint \(name.dropLast())b\n")
         XCTAssertEqual(result.diagnostics.count, 1)
-        XCTAssertEqual(result.diagnostics.first?.hint, "did you mean '\(name)'?")
+        // A name over 60 characters is written as its first 40 and last 12 with its length.
+        let shown = "'" + String(repeating: "a", count: 40) + "…" + String(repeating: "a", count: 12) + "' (80,000 characters)"
+        XCTAssertEqual(result.diagnostics.first?.hint, "did you mean \(shown)?")
+        let misspelled = "'" + String(repeating: "a", count: 40) + "…" + String(repeating: "a", count: 11) + "b' (80,000 characters)"
+        XCTAssertEqual(result.diagnostics.first?.message, "unknown name \(misspelled)")
+        XCTAssertLessThan(result.rendered.joined().count, 1_000, "no message or excerpt writes the whole name")
         XCTAssertLessThan(result.seconds, 10)
     }
 
@@ -242,5 +294,57 @@ final class HostileInputTests: XCTestCase {
         XCTAssertNil(machine, "the machine is freed")
         XCTAssertNil(compiled, "the compiled program is freed")
         XCTAssertNil(checked, "the checked program is freed")
+    }
+
+    /// Records that name themselves in a field, or each other, or themselves through a row,
+    /// hold themselves through their field types: they are freed with the program all the same.
+    func testAProgramWithRecursiveRecordTypesIsFreed() throws {
+        weak var machine: Machine?
+        weak var checked: CheckedProgram?
+        weak var node: RecordType?, a: RecordType?, b: RecordType?, tree: RecordType?
+        var printed: [String] = []
+        var kept: Value?
+        try {
+            let source = """
+            record Node { value: int, next: list<Node> }
+            record A { bs: list<B> }
+            record B { a: list<A> }
+            record Tree { children: list<(label: string, subtree: list<Tree>)> }
+            let chain = Node { value: 1, next: [Node { value: 2, next: [] }] }
+            print chain
+            print A { bs: [B { a: [A { bs: [] }] }] }
+            let no_trees: list<Tree> = []
+            print Tree { children: [(label: "leaf", subtree: no_trees)] }
+            test "recursive records" { expect chain.next[0].value == 2 }
+            """
+            let dir = TempFolder()
+            guard case .success(let (program, _)) = Program.load(paths: [dir.write("recursive.suan", source)]) else {
+                return XCTFail("the recursive records do not check")
+            }
+            XCTAssertTrue(program.runTests().allSatisfy(\.passed))
+            try program.runPrints { printed.append($0) }
+            if case .value(let v, _) = program.evaluate("chain") { kept = v } else { XCTFail("chain does not evaluate") }
+            machine = program.machine
+            checked = program.checked
+            node = program.checked.records["Node"]
+            a = program.checked.records["A"]
+            b = program.checked.records["B"]
+            tree = program.checked.records["Tree"]
+        }()
+        XCTAssertEqual(printed, [
+            "Node { value: 1, next: [Node { value: 2, next: [] }] }",
+            "A { bs: [B { a: [A { bs: [] }] }] }",
+            "Tree { children: [(label: \"leaf\", subtree: [])] }",
+        ])
+        XCTAssertNil(machine, "the machine is freed")
+        XCTAssertNil(checked, "the checked program is freed")
+        XCTAssertNil(a, "A, which names B, which names A, is freed")
+        XCTAssertNil(b, "B is freed")
+        XCTAssertNil(tree, "Tree, which names itself through a row, is freed")
+        // A value that outlives its program keeps its record, which still prints.
+        XCTAssertNotNil(node, "a value still holds Node")
+        if let kept { XCTAssertEqual(Format.display(kept, .anything), "Node { value: 1, next: [Node { value: 2, next: [] }] }") }
+        kept = nil
+        XCTAssertNil(node, "Node is freed with the last value that holds it")
     }
 }

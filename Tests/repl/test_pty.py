@@ -414,6 +414,40 @@ def plain(tmp):
     check("plain suanpan keeps history under $XDG_STATE_HOME", stored == "1 + 1\n", repr(stored))
 
 
+@scenario("keyword docs and saving a shadowed session", [
+    ":doc fold shows the form and an example",
+    "a definition shadowing the loaded file's is noted",
+    ":save after shadowing writes a file",
+    "the saved file loads back with suanpan test, every test passing",
+    "the saved file gives the same answer",
+])
+def doc_and_save(tmp):
+    r = start(["repl", "Examples/huabei.suan", "--history", os.path.join(tmp, "h")])
+    saved = os.path.join(tmp, "saved.suan")
+    try:
+        r.enter(":doc fold")
+        ok = r.wait("fold STATE[: TYPE] = START for NAME in LIST [where COND] => STEP") and r.wait("example:")
+        check(":doc fold shows the form and an example", ok and r.wait(PROMPT), r.recent())
+        r.enter("let cart = Purchase { amount: 600.00 CNY, date: 2020-07-31 }")
+        check("a definition shadowing the loaded file's is noted",
+              r.wait("cart shadows the one in Examples/huabei.suan") and r.wait(PROMPT), r.recent())
+        # The bill of 2020-08-01 is due on the 10th: 10 days after 2020-07-31.
+        r.answer("Huabei.interest_free_days(cart)", "10 days : days")
+        r.enter(f":save {saved}")
+        check(":save after shadowing writes a file", r.wait("saved 1 definition") and os.path.exists(saved), r.recent())
+        r.enter(":quit")
+        r.exit_status()
+    finally:
+        r.close()
+    import subprocess
+    test = subprocess.run([BINARY, "test", saved], capture_output=True, text=True, cwd=ROOT, timeout=60)
+    check("the saved file loads back with suanpan test, every test passing",
+          test.returncode == 0 and test.stdout.strip().endswith("5 passed, 0 failed, 0 skipped"), test.stdout + test.stderr)
+    answer = subprocess.run([BINARY, "eval", "--load", saved, "Huabei.interest_free_days(cart)"],
+                            capture_output=True, text=True, cwd=ROOT, timeout=60)
+    check("the saved file gives the same answer", answer.stdout == "10 days : days\n", answer.stdout + answer.stderr)
+
+
 def main():
     if not os.access(BINARY, os.X_OK):
         print(f"FAIL no binary at {BINARY}: run swift build", flush=True)
