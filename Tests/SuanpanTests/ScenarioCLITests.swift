@@ -148,3 +148,38 @@ extension CLITests {
         XCTAssertFalse(stderr.contains("rows/s"), stderr)
     }
 }
+
+extension CLITests {
+    /// The same population as CSV, JSON Lines and SQLite gives the same report: the
+    /// readers differ, the conversion into the record's types is one.
+    func testEveryFormatGivesTheSameReport() throws {
+        let dir = TempFolder()
+        let spec = repositoryRoot.appendingPathComponent("Examples/data/accounts.spec.json").path
+        let csv = dir.path("accounts.csv"), db = dir.path("accounts.sqlite"), jsonl = dir.path("accounts.jsonl")
+        for out in [csv, db] {
+            let g = try suanpan(["generate", spec, "--rows", "500", "--out", out])
+            XCTAssertEqual(g.status, 0, g.stderr)
+        }
+        // JSON Lines written here from the CSV: numbers as JSON numbers, text as strings.
+        let rows = try String(contentsOfFile: csv, encoding: .utf8).split(separator: "\n").map { $0.split(separator: ",").map(String.init) }
+        let header = rows[0]
+        let text = rows.dropFirst().map { row in
+            "{" + zip(header, row).map { key, value in
+                let quoted = ["id", "zhima_band"].contains(key) ? "\"\(value)\"" : value
+                return "\"\(key)\": \(quoted)"
+            }.joined(separator: ", ") + "}"
+        }.joined(separator: "\n")
+        FileManager.default.createFile(atPath: jsonl, contents: Data((text + "\n").utf8))
+        let example = repositoryRoot.appendingPathComponent("Examples/credit.suan").path
+        var reports: [String] = []
+        for file in [csv, db, jsonl] {
+            let r = try suanpan(["run", example, "--scenario", "Credit", "--population", "accounts=\(file)", "--format", "json"])
+            XCTAssertEqual(r.status, 0, r.stderr)
+            // The source line names the file; everything else must agree.
+            reports.append(r.stdout.split(separator: "\n").filter { !$0.contains("\"source\"") }.joined(separator: "\n"))
+        }
+        XCTAssertEqual(reports[1], reports[0], "SQLite and CSV differ")
+        XCTAssertEqual(reports[2], reports[0], "JSON Lines and CSV differ")
+        XCTAssertTrue(reports[0].contains("\"accounts\": 500"), reports[0])
+    }
+}
