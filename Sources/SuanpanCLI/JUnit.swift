@@ -1,4 +1,5 @@
 import Foundation
+import SuanpanReport
 
 /// A test report as JUnit XML, the form CI systems read: one `testsuite` per
 /// file, one `testcase` per test block, with `failure` or `skipped` inside.
@@ -57,25 +58,6 @@ struct JUnitReport {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    /// Text for an XML attribute or element: the five special characters as
-    /// entities, line breaks and tabs as character references (attributes keep
-    /// them), other control characters, which XML 1.0 cannot hold, as U+FFFD.
-    static func escaped(_ s: String) -> String {
-        var out = ""
-        for u in s.unicodeScalars {
-            switch u {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&apos;"
-            case "\n": out += "&#10;"
-            case "\r": out += "&#13;"
-            case "\t": out += "&#9;"
-            case _ where u.value < 0x20 || u.value == 0xFFFE || u.value == 0xFFFF: out += "\u{FFFD}"
-            default: out.unicodeScalars.append(u)
-            }
-        }
-        return out
-    }
+    /// Text for an XML attribute or element, through the one XML escaper.
+    static func escaped(_ s: String) -> String { XMLText.escape(s, inAttribute: true) }
 }

@@ -37,6 +37,16 @@ public struct Contribution: Sendable, Equatable {
 }
 
 public enum Explain {
+    /// The contributions and the total change they sum to, or why they cannot be worked out:
+    /// what every rendering of an explanation starts from.
+    public static func worked(_ c: ScenarioComparison) -> Result<([Contribution], FixedDecimal), ArithmeticError> {
+        do throws(ArithmeticError) {
+            return .success((try change(c), try totalChange(c)))
+        } catch {
+            return .failure(error)
+        }
+    }
+
     /// The contributions to the total change, by |change| descending (ties in line order, then
     /// segment order), zero changes left out. Their changes sum exactly to `totalChange(c)`.
     ///

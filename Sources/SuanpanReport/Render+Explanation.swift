@@ -8,13 +8,10 @@ extension Render {
     /// The explanation of a comparison as text for a terminal.
     public static func explanation(_ c: ScenarioComparison) -> String {
         let format = AmountFormat(currency: c.baseline.currency)
-        let contributions: [Contribution]
-        let total: FixedDecimal
-        do {
-            contributions = try Explain.change(c)
-            total = try Explain.totalChange(c)
-        } catch {
-            return "What accounts for the change: cannot be worked out: \(error)\n"
+        let contributions: [Contribution], total: FixedDecimal
+        switch Explain.worked(c) {
+        case .success(let worked): (contributions, total) = worked
+        case .failure(let error): return "What accounts for the change: cannot be worked out: \(error)\n"
         }
         var out = "What accounts for the change of \(format.change(total)):\n"
         guard !contributions.isEmpty else { return out + "  nothing: the totals are equal\n" }

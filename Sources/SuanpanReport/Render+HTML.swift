@@ -74,12 +74,10 @@ extension Render {
     }
 
     static func explanationHTML(_ c: ScenarioComparison, _ format: AmountFormat) -> String {
-        let contributions: [Contribution]
-        let total: FixedDecimal
-        do {
-            contributions = try Explain.change(c)
-            total = try Explain.totalChange(c)
-        } catch {
+        let contributions: [Contribution], total: FixedDecimal
+        switch Explain.worked(c) {
+        case .success(let worked): (contributions, total) = worked
+        case .failure(let error):
             return "<h2>What accounts for the change</h2>\n<p>Cannot be worked out: \(XMLText.escape(error.description))</p>\n"
         }
         var out = "<h2>What accounts for the change of \(XMLText.escape(format.change(total)))</h2>\n"

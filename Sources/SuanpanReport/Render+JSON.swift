@@ -84,13 +84,10 @@ extension Render {
     }
 
     static func explanationJSON(_ c: ScenarioComparison) -> JSONValue {
-        let contributions: [Contribution]
-        let total: FixedDecimal
-        do {
-            contributions = try Explain.change(c)
-            total = try Explain.totalChange(c)
-        } catch {
-            return .object([("error", .string(error.description))])
+        let contributions: [Contribution], total: FixedDecimal
+        switch Explain.worked(c) {
+        case .success(let worked): (contributions, total) = worked
+        case .failure(let error): return .object([("error", .string(error.description))])
         }
         let items: [JSONValue] = contributions.map { item in
             .object([

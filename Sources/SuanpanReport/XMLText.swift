@@ -1,9 +1,11 @@
 // Text inside SVG and HTML: the five XML specials as entities, and the characters XML 1.0
 // forbids (control characters other than tab, LF and CR) replaced by U+FFFD, so that a line or
-// segment named anything still yields a well-formed document.
+// segment named anything still yields a well-formed document. JUnit reports use it too.
 
-enum XMLText {
-    static func escape(_ text: String) -> String {
+public enum XMLText {
+    /// In an attribute (`inAttribute`), line breaks and tabs are written as character
+    /// references, since XML would turn them into spaces there.
+    public static func escape(_ text: String, inAttribute: Bool = false) -> String {
         var out = ""
         out.unicodeScalars.reserveCapacity(text.unicodeScalars.count)
         for scalar in text.unicodeScalars {
@@ -13,7 +15,8 @@ enum XMLText {
             case ">": out += "&gt;"
             case "\"": out += "&quot;"
             case "'": out += "&#39;"
-            case "\t", "\n", "\r": out.unicodeScalars.append(scalar)
+            case "\t", "\n", "\r":
+                if inAttribute { out += "&#\(scalar.value);" } else { out.unicodeScalars.append(scalar) }
             default:
                 let v = scalar.value
                 let allowed = v >= 0x20 && v != 0xFFFE && v != 0xFFFF

@@ -186,7 +186,7 @@ extension CLITests {
         XCTAssertEqual(r.lastLine, "1 passed, 2 failed, 2 skipped")
         let written = try String(contentsOfFile: xml, encoding: .utf8)
         let a = tests.replacingOccurrences(of: "&", with: "&amp;")
-        let skip = "needs the native plugin &apos;zhima&apos;, which is not loaded: load it with --plugin path/to/libzhima.so"
+        let skip = "needs the native plugin &#39;zhima&#39;, which is not loaded: load it with --plugin path/to/libzhima.so"
         XCTAssertTrue(written.hasPrefix("""
             <?xml version="1.0" encoding="UTF-8"?>
             <testsuites name="suanpan test" tests="5" failures="2" errors="0" skipped="2">
