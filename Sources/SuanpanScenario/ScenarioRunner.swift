@@ -58,11 +58,16 @@ public struct ScenarioRunner {
                     let step = plan.steps[s]
                     let stepValues: [Value] = [.decimal(FixedDecimal(step.index)), .date(step.start), .date(step.end),
                                                .decimal(FixedDecimal(step.days))]
+                    // One argument list and one row of amounts, reused for every account of the step.
+                    var arguments = [Value](repeating: .bool(false), count: 1 + body.states.count + stepValues.count)
+                    for (k, v) in stepValues.enumerated() { arguments[1 + body.states.count + k] = v }
+                    var lines = [FixedDecimal](repeating: .zero, count: lineCount)
                     for i in accounts.indices {
-                        let result = try fields(machine.invokeNested(body.stepFunction, [accounts[i]] + states[i] + stepValues))
-                        var lines = [FixedDecimal](repeating: .zero, count: lineCount)
+                        arguments[0] = accounts[i]
+                        for (k, v) in states[i].enumerated() { arguments[1 + k] = v }
+                        let result = try fields(machine.invokeNested(body.stepFunction, arguments))
                         for l in 0..<lineCount { lines[l] = try amount(result[l], def) }
-                        states[i] = Array(result[lineCount...])
+                        states[i].replaceSubrange(0..<states[i].count, with: result[lineCount...])
                         try add(lines, to: &totals.periods[s], def)
                         try add(lines, into: &earned[i], def)
                     }
