@@ -23,8 +23,25 @@ public enum LargeStack {
         return body()
     }
 
-    /// Starts the job on a new thread and joins it; false when the thread could not be created.
-    static func start(_ job: Runnable) -> Bool {
+    /// Runs every body at once, each on a thread of its own with a large stack, and waits
+    /// for all of them; a body whose thread cannot be made runs here, after the others.
+    public static func runAll<T>(_ bodies: [() -> T]) -> [T] {
+        let jobs = bodies.map { Job($0) }
+        let threads = jobs.map { spawn($0) }
+        for (job, thread) in zip(jobs, threads) {
+            if let thread { join(thread) } else { job.run() }
+        }
+        return zip(jobs, bodies).map { job, body in job.result ?? body() }
+    }
+
+    #if canImport(Glibc)
+    typealias Thread = pthread_t
+    #else
+    typealias Thread = pthread_t?
+    #endif
+
+    /// A new thread running the job, or nil when it could not be created.
+    static func spawn(_ job: Runnable) -> Thread? {
         var attributes = pthread_attr_t()
         pthread_attr_init(&attributes)
         defer { pthread_attr_destroy(&attributes) }
@@ -42,13 +59,23 @@ public enum LargeStack {
         }, context)
         guard status == 0 else {
             Unmanaged<JobBox>.fromOpaque(context).release()
-            return false
+            return nil
         }
+        return thread
+    }
+
+    static func join(_ thread: Thread) {
         #if canImport(Glibc)
         pthread_join(thread, nil)
         #else
         if let thread { pthread_join(thread, nil) }
         #endif
+    }
+
+    /// Starts the job on a new thread and joins it; false when the thread could not be created.
+    static func start(_ job: Runnable) -> Bool {
+        guard let thread = spawn(job) else { return false }
+        join(thread)
         return true
     }
 

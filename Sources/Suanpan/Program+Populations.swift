@@ -25,10 +25,12 @@ extension Program: SourceHost {
     /// Runs a scenario over its population (or this program's shard of it).
     public func runScenario(_ index: Int) throws(RuntimeError) -> ScenarioRun {
         prepare()
+        if jobs > 1, readsFiles, let run = try runInParallel(index) { return run }
         return try runScenario(index, in: machine)
     }
 
-    func runScenario(_ index: Int, in machine: Machine) throws(RuntimeError) -> ScenarioRun {
+    func runScenario(_ index: Int, in machine: Machine, shard: Shard? = nil, reporting: Bool = true) throws(RuntimeError) -> ScenarioRun {
+        let shard = shard ?? self.shard
         let def = checked.scenarios[index]
         let root = def.root(in: checked)
         guard let body = root.body else { throw RuntimeError("scenario \(def.name) has no entries", file: def.file, span: def.span) }
@@ -39,7 +41,7 @@ extension Program: SourceHost {
             var runner = ScenarioRunner(program: checked, machine: machine)
             runner.progress = scenarioProgress
             let (totals, plan) = try runner.run(root, reader: reader)
-            report(reader.skipped, of: population)
+            if reporting { report(reader.skipped, of: population) }
             return ScenarioRun(scenario: def, root: root, body: body, plan: plan, totals: totals, skipped: reader.skipped,
                                path: reader.spec.path)
         }
@@ -147,5 +149,77 @@ extension Program {
             }
         }
         return problems
+    }
+}
+
+extension Program {
+    /// The scenario on `jobs` threads, each with a program of its own loaded as this one
+    /// was (with the same --set changes), reading every `jobs`-th row of this program's
+    /// shard; the totals merge exactly. Nil when the run must be sequential: a program
+    /// not loaded from files, or a thread that failed, so that the error reported is
+    /// the one a single thread meets first.
+    /// Population files smaller than this are read by one thread.
+    public static let parallelFromBytes = 1 << 20
+
+    func runInParallel(_ index: Int) throws(RuntimeError) -> ScenarioRun? {
+        guard let origin, let body = checked.scenarios[index].root(in: checked).body else { return nil }
+        // A small file is read faster by one thread than programs are loaded for more.
+        let size = (try? FileManager.default.attributesOfItem(atPath: populationPath(checked.populations[body.population])))?[.size] as? Int
+        guard let size, size >= Program.parallelFromBytes else { return nil }
+        let n = jobs, outer = shard ?? Shard(index: 0, count: 1)
+        let settings = appliedSettings, paths = populationPaths, steps = maxSteps, bytes = maxBytes
+        let interrupted = machine.interruptRequested, progress = scenarioProgress
+        let lock = NSLock()
+        var rowsDone = [Int](repeating: 0, count: n)
+        let results = LargeStack.runAll((0..<n).map { k in { () -> Result<ScenarioRun, RuntimeError>? in
+            guard case .success(let (clone, _)) = Program.loadOnThisStack(paths: origin.paths, extraSources: origin.extraSources,
+                                                                           plugins: origin.plugins, shadowing: origin.shadowing) else { return nil }
+            clone.maxSteps = steps
+            clone.maxBytes = bytes
+            clone.populationPaths = paths
+            for setting in settings where !clone.setParameter(setting).isEmpty { return nil }
+            clone.machine.interruptRequested = interrupted
+            clone.scenarioProgress = { rows, steps, fraction in
+                lock.lock()
+                defer { lock.unlock() }
+                rowsDone[k] = rows
+                progress?(rowsDone.reduce(0, +), steps, fraction)
+            }
+            clone.prepare()
+            let slice = Shard(index: outer.index + outer.count * k, count: outer.count * n)
+            do throws(RuntimeError) {
+                return .success(try clone.runScenario(index, in: clone.machine, shard: slice, reporting: false))
+            } catch {
+                return .failure(error)
+            }
+        } })
+        var runs: [ScenarioRun] = []
+        for result in results {
+            switch result {
+            case .success(let run)?: runs.append(run)
+            case .failure(let error)? where error.message == "interrupted": throw error
+            case .failure?, nil: return nil
+            }
+        }
+        return try merged(runs)
+    }
+
+    /// The threads' runs as one: totals added, skipped rows counted and the first ten kept in row order.
+    func merged(_ runs: [ScenarioRun]) throws(RuntimeError) -> ScenarioRun? {
+        guard var whole = runs.first else { return nil }
+        var totals = whole.totals
+        var skipped = whole.skipped
+        for run in runs.dropFirst() {
+            do throws(ArithmeticError) { try totals.merge(run.totals) } catch {
+                throw RuntimeError("scenario \(whole.scenario.name)'s totals overflowed (\(error))", file: whole.scenario.file, span: whole.scenario.span)
+            }
+            skipped.count += run.skipped.count
+            skipped.first += run.skipped.first
+        }
+        skipped.first = Array(skipped.first.sorted { ($0.row ?? 0) < ($1.row ?? 0) }.prefix(10))
+        whole = ScenarioRun(scenario: whole.scenario, root: whole.root, body: whole.body, plan: whole.plan, totals: totals,
+                            skipped: skipped, path: whole.path)
+        report(skipped, of: checked.populations[whole.body.population])
+        return whole
     }
 }

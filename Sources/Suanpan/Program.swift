@@ -21,6 +21,14 @@ public final class Program {
     /// Files to read populations from instead of the ones declared, by population
     /// name: `--population accounts=big.csv`.
     public var populationPaths: [String: String] = [:]
+    /// Threads a scenario may run on: each reads its own slice of the population with a
+    /// program of its own, and their totals merge into exactly those of one thread.
+    public var jobs = 1
+    /// How this program was loaded, and the `--set` changes applied since: what a
+    /// scenario's other threads load again.
+    var origin: (paths: [String], extraSources: [SourceFile], plugins: PluginSet, shadowing: Set<String>)?
+    var appliedSettings: [String] = []
+
     /// Whether populations may be read from files: a host running untrusted input (the
     /// fuzz target) turns it off, and a program that reads one then gets an error.
     public var readsFiles = true
@@ -135,7 +143,9 @@ public final class Program {
         if all.contains(where: { $0.severity == .error }) {
             return .failure(Failure(diagnostics: all, ioFailed: false))
         }
-        return .success((Program(checked: checked, plugins: plugins), all))
+        let program = Program(checked: checked, plugins: plugins)
+        program.origin = (paths, extraSources, plugins, shadowing)
+        return .success((program, all))
     }
 
     /// Runs the top-level `print` statements in order; each prints one line,
@@ -213,6 +223,7 @@ public final class Program {
                     for k in keyExprs { keys.append(try self.machine.evaluate(k, frameSize: frameSize)) }
                     try self.machine.apply(.row(table: table, keys: keys, value))
                 }
+                self.appliedSettings.append(assignment)
                 return diagnostics
             } catch {
                 return [error.diagnostic]

@@ -31,6 +31,10 @@ struct ScenarioOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("Write a self-contained HTML report (tables and charts).", valueName: "file"))
     var html: String?
 
+    @Option(name: .long, help: ArgumentHelp("Threads a scenario runs on (default: the machine's cores); the results are the same with any number.",
+                                            valueName: "N"))
+    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+
     @Flag(name: .long, help: "Show a progress bar on standard error even when it is not a terminal.")
     var progress = false
 
@@ -41,6 +45,7 @@ struct ScenarioOptions: ParsableArguments {
         for p in populations where !p.contains("=") {
             throw ValidationError("--population takes NAME=PATH, such as --population accounts=big.csv (not '\(p)')")
         }
+        if jobs < 1 || jobs > 256 { throw ValidationError("--jobs takes 1 to 256 threads, such as --jobs 2 (not \(jobs))") }
         if partial != nil, shard == nil {
             throw ValidationError("--partial writes one shard's result: give --shard K/N too (--shard 1/1 for the whole population)")
         }
@@ -59,5 +64,6 @@ struct ScenarioOptions: ParsableArguments {
             program.populationPaths[String(p[..<eq])] = String(p[p.index(after: eq)...])
         }
         program.shard = shard.flatMap(parsedShard)
+        program.jobs = jobs
     }
 }

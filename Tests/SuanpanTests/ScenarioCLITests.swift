@@ -183,3 +183,37 @@ extension CLITests {
         XCTAssertTrue(reports[0].contains("\"accounts\": 500"), reports[0])
     }
 }
+
+extension CLITests {
+    /// Threads change nothing but the time: the same report, the same skipped rows, and the
+    /// error of the first bad row a single thread meets.
+    func testJobsGiveTheSameResults() throws {
+        let dir = TempFolder()
+        let spec = repositoryRoot.appendingPathComponent("Examples/data/accounts.spec.json").path
+        let csv = dir.path("accounts.csv")
+        let g = try suanpan(["generate", spec, "--rows", "25000", "--out", csv])
+        XCTAssertEqual(g.status, 0, g.stderr)
+        var text = try String(contentsOfFile: csv, encoding: .utf8)
+        text += "B1,650-699,2,7138,12x.00,6,5,2391.18,5,12\nB2,650-699,2,7138,1.00,6,5,nope,5,12\n"
+        FileManager.default.createFile(atPath: csv, contents: Data(text.utf8))
+        XCTAssertGreaterThan(text.utf8.count, 1 << 20, "big enough to be read by several threads")
+        let balances = try String(contentsOfFile: repositoryRoot.appendingPathComponent("Benchmarks/population/balances.suan").path, encoding: .utf8)
+        let stop = dir.write("stop.suan", balances)
+        let skip = dir.write("skip.suan", balances.replacingOccurrences(of: "population accounts: Account from \"../../Examples/data/accounts-sample.csv\"",
+                                                                        with: "population accounts: Account from \"accounts.csv\" { bad_rows = \"skip\" }"))
+        func run(_ file: String, _ jobs: Int) throws -> Output {
+            try suanpan(["run", file, "--scenario", "Balances", "--population", "accounts=\(csv)", "--format", "json", "--jobs", "\(jobs)"])
+        }
+        let stopped = try run(stop, 1), stoppedInParallel = try run(stop, 2)
+        XCTAssertEqual(stopped.status, 70)
+        XCTAssertTrue(stopped.stderr.contains("row 25001, column 'huabei_balance'"), stopped.stderr)
+        XCTAssertEqual(stoppedInParallel.status, stopped.status)
+        XCTAssertEqual(stoppedInParallel.stderr, stopped.stderr)
+        let skipped = try run(skip, 1), skippedInParallel = try run(skip, 2)
+        XCTAssertEqual(skipped.status, 0, skipped.stderr)
+        XCTAssertEqual(skippedInParallel.stdout, skipped.stdout)
+        XCTAssertEqual(skippedInParallel.stderr, skipped.stderr)
+        XCTAssertTrue(skipped.stderr.contains("skipped 2 bad rows"), skipped.stderr)
+        XCTAssertTrue(skipped.stdout.contains("\"accounts\": 25000"), skipped.stdout)
+    }
+}
