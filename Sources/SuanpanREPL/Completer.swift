@@ -25,6 +25,9 @@ public struct Completer {
         if line.hasPrefix(":load ") || line.hasPrefix(":l ") {
             return paths(String(line.drop { $0 != " " }.dropFirst()), word: word)
         }
+        if line.hasPrefix(":scenario ") {
+            return (session.program?.checked.scenarios.map(\.name) ?? []).filter { $0.hasPrefix(word) }.sorted()
+        }
         if (line.hasPrefix(":set ") || line.hasPrefix(":unset ")) && !before.contains("=") {
             return settable(before, word: word)
         }

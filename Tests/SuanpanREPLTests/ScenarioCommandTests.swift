@@ -26,4 +26,12 @@ final class ScenarioCommandTests: REPLTestCase {
         XCTAssertEqual(t.errors, ["no scenario named Mx (did you mean Mix?); the scenarios are Mix, FeeCut"])
         XCTAssertEqual(t.output.last, "scenarios: Mix, FeeCut; :scenario NAME runs one")
     }
+
+    func testScenarioNamesComplete() throws {
+        let session = try makeSession()
+        _ = session.load(mix)
+        let c = Completer(session: session)
+        XCTAssertEqual(c.candidates(line: ":scenario ", word: ""), ["FeeCut", "Mix"])
+        XCTAssertEqual(c.candidates(line: ":scenario M", word: "M"), ["Mix"])
+    }
 }
