@@ -24,6 +24,14 @@ extension Compiler {
             let wantLess = f == .min
             let valueClass = orderClass(e.type)
             let fromList = args.count == 1 && { if case .list = args[0].type { return true } else { return false } }()
+            if codes.count == 2, !fromList {
+                // max(0 days, d − 40 days): two values, the common case, without a list.
+                let first = codes[0], second = codes[1]
+                return { frame throws(RuntimeError) in
+                    let a = try first(frame), b = try second(frame)
+                    return try compareValues(wantLess ? .less : .greater, valueClass, b, a, e) ? b : a
+                }
+            }
             return { frame throws(RuntimeError) in
                 var items: [Value] = []
                 if fromList {
