@@ -28,6 +28,7 @@ extension Compiler {
         let tracing = program.tracing
         let index = program.checked.functions.firstIndex { $0 === def } ?? -1
         let presets = def.presetRows
+        let direct = tracing ? nil : directIndex(table, classes)
         return { frame throws(RuntimeError) in
             var found: Value?
             if let anchor, !frame.machine.rowOverrides.isEmpty, let set = frame.machine.rowOverrides[index] {
@@ -40,6 +41,10 @@ extension Compiler {
                     frame.machine.note("table \(def.qualifiedName): \(keys.joined(separator: ", ")) is set to \(Format.display(value, def.result, quoteStrings: true))")
                 }
                 return value
+            }
+            if let direct, case .decimal(let key) = frame.slots[0] {
+                if let n = direct[key] { return try rows[n].1(frame) }
+                if let fallback { return try fallback(frame) }
             }
             for (n, (patterns, value)) in rows.enumerated() {
                 var matched = true
@@ -59,6 +64,19 @@ extension Compiler {
             throw RuntimeError("no row of table \(quoted(def.qualifiedName)) matches \(keys.joined(separator: ", "))",
                                file: def.file, span: def.span, hint: "add a row for it, or an 'else' row")
         }
+    }
+
+    /// For a table of one number key whose rows are all literal values (installment terms:
+    /// 3 => 2.5%, 6 => 4.5% …), the first row of each key: a lookup instead of a scan.
+    /// Nil for any other table, which is scanned row by row.
+    func directIndex(_ table: TableBody, _ classes: [ValueClass]) -> [FixedDecimal: Int]? {
+        guard classes.count == 1, classes[0] == .decimal else { return nil }
+        var index: [FixedDecimal: Int] = [:]
+        for (n, row) in table.rows.enumerated() {
+            guard row.patterns.count == 1, case .exact(let e) = row.patterns[0], case .constant(.decimal(let key)) = e.kind else { return nil }
+            if index[key] == nil { index[key] = n }
+        }
+        return index
     }
 
     /// The value of the latest row set (by a what-if) for exactly these keys, if any.
