@@ -8,15 +8,18 @@ import SuanpanValues
 /// Reports of scenario runs: the same report whether the totals come from one
 /// run or from merged shards, since both are built from a partial's identity and totals.
 extension Program {
-    /// What a run's partial result says it was computed from.
-    public func identity(of run: ScenarioRun, overrides: [String], shardCount: Int) -> ScenarioPartial.Identity {
+    /// What a run's partial result says it was computed from. The fingerprints read every
+    /// source file and the whole population file again, so only a partial that is written
+    /// out (`fingerprinted`) has them; a report needs none.
+    public func identity(of run: ScenarioRun, overrides: [String], shardCount: Int, fingerprinted: Bool = true) -> ScenarioPartial.Identity {
         var program = Fingerprint()
-        for file in checked.files { program.add(file.bytes) }
+        if fingerprinted { for file in checked.files { program.add(file.bytes) } }
         let keys = run.plan.steps.map { Self.periodKey($0.start, run.body.period) }
         var identity = ScenarioPartial.Identity(scenario: run.scenario.name, title: run.scenario.title ?? run.root.title,
                                         currency: run.body.currency, source: run.path, period: run.body.period.rawValue,
                                         lines: run.body.lines, periodKeys: keys, breakdowns: run.body.segments.map(\.name),
-                                        programHash: program.hex, dataHash: Fingerprint.file(run.path) ?? "unreadable",
+                                        programHash: fingerprinted ? program.hex : "",
+                                        dataHash: fingerprinted ? Fingerprint.file(run.path) ?? "unreadable" : "",
                                         overrides: overrides, shardCount: shardCount)
         identity.lineProducts = run.body.lineProducts.map { $0 ?? "" }
         return identity
@@ -72,12 +75,17 @@ extension SegmentKey {
 }
 
 extension Program {
-    /// Runs a scenario and gives its report with the partial result it was built from;
-    /// `overrides` are the what-ifs in force, as written, for the partial's identity.
-    public func report(ofScenario index: Int, overrides: [String] = []) throws(RuntimeError) -> (report: ScenarioReport, partial: ScenarioPartial) {
+    /// Runs a scenario and gives its report, with the run, from which `partial(of:)`
+    /// makes the partial result when one is to be written.
+    public func report(ofScenario index: Int) throws(RuntimeError) -> (report: ScenarioReport, run: ScenarioRun) {
         let run = try runScenario(index)
-        let partial = partial(of: run, overrides: overrides)
-        return (partial.report(), partial)
+        return (report(of: run), run)
+    }
+
+    /// A run's report: built as a partial's is, so a merge of shards gives the same.
+    public func report(of run: ScenarioRun) -> ScenarioReport {
+        ScenarioPartial(identity: identity(of: run, overrides: [], shardCount: 1, fingerprinted: false),
+                        shards: [0], totals: run.totals, skippedRows: run.skipped.count).report()
     }
 
     /// A variant's changes as written: `Huabei.merchant_rate = 0.6%`.

@@ -58,15 +58,18 @@ struct ScenarioJob {
                 comparison = ScenarioComparison(baseline: baseline.report, variant: after, changes: changes)
             }
             try write(baseline.report, comparison)
-            if let path = options.partial { try Self.writeAtomically(baseline.partial.json(), to: path) }
+            if let path = options.partial {
+                let partial = program.partial(of: baseline.run, overrides: loadVariant == nil ? changes : [])
+                try Self.writeAtomically(partial.json(), to: path)
+            }
         }
     }
 
-    func report(_ index: Int, in program: Program) throws -> (report: ScenarioReport, partial: ScenarioPartial) {
+    func report(_ index: Int, in program: Program) throws -> (report: ScenarioReport, run: Program.ScenarioRun) {
         do {
             progress?.start(program.checked.scenarios[index].name)
             defer { progress?.finish() }
-            return try program.report(ofScenario: index, overrides: loadVariant == nil ? changes : [])
+            return try program.report(ofScenario: index)
         } catch let error as RuntimeError {
             Console.report(error.diagnostic)
             if error.message == "interrupted" { Console.err("stopped: no report or partial result was written") }

@@ -25,9 +25,9 @@ extension REPL {
         let def = program.checked.scenarios[index]
         do throws(RuntimeError) {
             let overrides = session.overrides.map { "\($0.name) = \($0.value)" }
-            let current = try program.report(ofScenario: index, overrides: overrides).report
+            let current = try program.report(ofScenario: index).report
             if let base = def.base {
-                let before = try program.report(ofScenario: base, overrides: overrides).report
+                let before = try program.report(ofScenario: base).report
                 return show(ScenarioComparison(baseline: before, variant: current, changes: program.describeChanges(of: def)))
             }
             if !overrides.isEmpty, let baseline = session.programWithoutOverrides() {
