@@ -31,14 +31,15 @@ let package = Package(
         .target(name: "SuanpanReaders", dependencies: ["SuanpanValues", "SuanpanData", "SuanpanPlugin", "CSQLite"]),
         .target(name: "SuanpanSynthetic", dependencies: ["SuanpanValues", "CSQLite"]),
         .target(name: "SuanpanReport", dependencies: ["SuanpanValues"]),
-        .target(name: "SuanpanScenario", dependencies: ["SuanpanValues", "SuanpanSyntax", "SuanpanChecker", "SuanpanRuntime", "SuanpanData"]),
+        .target(name: "SuanpanColumnar", dependencies: ["SuanpanValues", "SuanpanSyntax", "SuanpanChecker", "SuanpanRuntime", "SuanpanData"]),
+        .target(name: "SuanpanScenario", dependencies: ["SuanpanValues", "SuanpanSyntax", "SuanpanChecker", "SuanpanRuntime", "SuanpanData", "SuanpanColumnar"]),
         .target(name: "SuanpanLibrary", dependencies: ["SuanpanValues", "SuanpanChecker", "SuanpanRuntime", "SuanpanPlugin"]),
         .systemLibrary(name: "CLibEdit", pkgConfig: "libedit", providers: [.apt(["libedit-dev"]), .brew(["libedit"])]),
         .target(name: "SuanpanREPL", dependencies: ["Suanpan", "SuanpanReport", "SuanpanValues", "SuanpanSyntax", "SuanpanChecker", "SuanpanRuntime", "SuanpanPlugin", "CLibEdit"]),
-        .target(name: "Suanpan", dependencies: ["SuanpanValues", "SuanpanSyntax", "SuanpanChecker", "SuanpanRuntime", "SuanpanData", "SuanpanPlugin", "SuanpanLibrary", "SuanpanReaders", "SuanpanScenario", "SuanpanReport"]),
+        .target(name: "Suanpan", dependencies: ["SuanpanValues", "SuanpanSyntax", "SuanpanChecker", "SuanpanRuntime", "SuanpanData", "SuanpanPlugin", "SuanpanLibrary", "SuanpanReaders", "SuanpanScenario", "SuanpanReport", "SuanpanColumnar"]),
         .executableTarget(
             name: "SuanpanCLI",
-            dependencies: ["Suanpan", "SuanpanPlugin", "SuanpanREPL", "SuanpanSynthetic", "SuanpanReport", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["Suanpan", "SuanpanPlugin", "SuanpanREPL", "SuanpanSynthetic", "SuanpanReport", "SuanpanScenario", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .executableTarget(name: "DecimalBench", dependencies: ["SuanpanValues"], path: "Benchmarks/DecimalBench"),
         .executableTarget(name: "RuleBench", dependencies: ["Suanpan"], path: "Benchmarks/RuleBench"),

@@ -40,6 +40,8 @@ extension Program: SourceHost {
             let reader = try openPopulation(body.population, at: def.span, in: def.file, shard: shard)
             var runner = ScenarioRunner(program: checked, machine: machine)
             runner.progress = scenarioProgress
+            runner.executor = executor
+            lastExecution = runner.execution
             let (totals, plan) = try runner.run(root, reader: reader)
             if reporting { report(reader.skipped, of: population) }
             return ScenarioRun(scenario: def, root: root, body: body, plan: plan, totals: totals, skipped: reader.skipped,
@@ -167,7 +169,7 @@ extension Program {
         let size = (try? FileManager.default.attributesOfItem(atPath: populationPath(checked.populations[body.population])))?[.size] as? Int
         guard let size, size >= Program.parallelFromBytes else { return nil }
         let n = jobs, outer = shard ?? Shard(index: 0, count: 1)
-        let settings = appliedSettings, paths = populationPaths, steps = maxSteps, bytes = maxBytes
+        let settings = appliedSettings, paths = populationPaths, steps = maxSteps, bytes = maxBytes, executor = executor
         let interrupted = machine.interruptRequested, progress = scenarioProgress
         let lock = NSLock()
         var rowsDone = [Int](repeating: 0, count: n)
@@ -176,6 +178,7 @@ extension Program {
                                                                            plugins: origin.plugins, shadowing: origin.shadowing) else { return nil }
             clone.maxSteps = steps
             clone.maxBytes = bytes
+            clone.executor = executor
             clone.populationPaths = paths
             for setting in settings where !clone.setParameter(setting).isEmpty { return nil }
             clone.machine.interruptRequested = interrupted

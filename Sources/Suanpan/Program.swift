@@ -5,6 +5,7 @@ import SuanpanLibrary
 import SuanpanPlugin
 import SuanpanReaders
 import SuanpanRuntime
+import SuanpanScenario
 import SuanpanSyntax
 import SuanpanValues
 
@@ -24,6 +25,12 @@ public final class Program {
     /// Threads a scenario may run on: each reads its own slice of the population with a
     /// program of its own, and their totals merge into exactly those of one thread.
     public var jobs = 1
+    /// How scenarios run: over columns (the default) or one account at a time. Both give
+    /// the same results to the cent; `scalar` is the reference the columns are tested against.
+    public var executor: Executor = .columns
+    /// What the last scenario run on this thread did: batches over columns and one account
+    /// at a time, and why the rules could not run over columns, if they could not.
+    public internal(set) var lastExecution: ExecutionReport?
     /// How this program was loaded, and the `--set` changes applied since: what a
     /// scenario's other threads load again.
     var origin: (paths: [String], extraSources: [SourceFile], plugins: PluginSet, shadowing: Set<String>)?

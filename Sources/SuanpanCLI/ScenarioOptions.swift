@@ -1,4 +1,5 @@
 import ArgumentParser
+import SuanpanScenario
 import Foundation
 import Suanpan
 import SuanpanData
@@ -35,6 +36,10 @@ struct ScenarioOptions: ParsableArguments {
                                             valueName: "N"))
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
+    @Option(name: .long, help: ArgumentHelp("How scenarios run: columns (batches of accounts at once, the default) or scalar (one account at a time, the reference); the results are the same.",
+                                            valueName: "columns|scalar"))
+    var executor: String = Executor.columns.rawValue
+
     @Flag(name: .long, help: "Show a progress bar on standard error even when it is not a terminal.")
     var progress = false
 
@@ -44,6 +49,9 @@ struct ScenarioOptions: ParsableArguments {
         }
         for p in populations where !p.contains("=") {
             throw ValidationError("--population takes NAME=PATH, such as --population accounts=big.csv (not '\(p)')")
+        }
+        if Executor(rawValue: executor) == nil {
+            throw ValidationError("--executor takes columns or scalar, such as --executor scalar (not '\(executor)')")
         }
         if jobs < 1 || jobs > 256 { throw ValidationError("--jobs takes 1 to 256 threads, such as --jobs 2 (not \(jobs))") }
         if partial != nil, shard == nil {
@@ -65,5 +73,6 @@ struct ScenarioOptions: ParsableArguments {
         }
         program.shard = shard.flatMap(parsedShard)
         program.jobs = jobs
+        program.executor = Executor(rawValue: executor) ?? .columns
     }
 }

@@ -1,4 +1,5 @@
 import SuanpanChecker
+import SuanpanColumnar
 import SuanpanData
 import SuanpanRuntime
 import SuanpanSyntax
@@ -13,6 +14,10 @@ public struct ScenarioRunner {
     /// Called after each batch with the rows done so far, the steps each row goes
     /// through, and how far through its file the read has got (when the reader can tell).
     public var progress: ((_ rows: Int, _ steps: Int, _ fraction: Double?) -> Void)?
+    /// Over columns (the default) or one account at a time.
+    public var executor: Executor = .columns
+    /// What the last run did, batch by batch.
+    public let execution = ExecutionReport()
 
     public init(program: CheckedProgram, machine: Machine) {
         self.program = program
@@ -25,8 +30,26 @@ public struct ScenarioRunner {
         let plan = try ScenarioPlan(body, machine: machine, at: def.span, in: def.file)
         var totals = ScenarioTotals(lines: body.lines.count, steps: plan.steps.count, breakdowns: body.segments.count)
         var rows = 0
+        var compiled: ColumnarScenario?
+        if executor == .columns {
+            do throws(Unsupported) {
+                compiled = try ColumnarScenario(body, plan, machine: machine)
+            } catch {
+                execution.unsupported = error
+            }
+        }
         while let batch = try next(reader, def) {
-            try runBatch(batch, body, plan, &totals, def)
+            if let compiled, let done = try columnBatch(batch, body, plan, compiled, def) {
+                do throws(ArithmeticError) {
+                    try totals.merge(done)
+                } catch {
+                    throw RuntimeError("scenario \(def.name)'s totals overflowed (\(error))", file: def.file, span: def.span)
+                }
+                execution.columnBatches += 1
+            } else {
+                try runBatch(batch, body, plan, &totals, def)
+                execution.scalarBatches += 1
+            }
             rows += batch.count
             progress?(rows, plan.steps.count, reader.fractionRead)
             if machine.interruptRequested() { throw RuntimeError("interrupted", file: def.file, span: def.span) }

@@ -1,0 +1,49 @@
+import SuanpanChecker
+import SuanpanRuntime
+import SuanpanValues
+
+/// A rule, table or scenario function compiled to run over columns: called with one
+/// vector per parameter (a record parameter as a record of field vectors), it returns
+/// the result for every row of the batch at once.
+///
+/// Parameters, table rows and what-ifs are read from the machine when it is compiled,
+/// so compile it again when they change (a scenario does, for each epoch of dated
+/// parameters). Every error it can meet is left to the scalar path: `run` throws
+/// `Bail.scalar` and the caller runs that batch one row at a time, which gives the
+/// error with its position, or the result, when the error was in a branch no row takes.
+public final class ColumnFunction: @unchecked Sendable {
+    let body: Node
+    let slotCount: Int
+    let parameterCount: Int
+
+    /// Compiles function `index` of the machine's program, or says why it cannot run over columns.
+    public init(function index: Int, machine: Machine) throws(Unsupported) {
+        let checked = machine.program.checked
+        guard checked.functions.indices.contains(index) else {
+            throw Unsupported(reason: "no function \(index)", file: nil, span: .none)
+        }
+        let def = checked.functions[index]
+        if machine.isTracing { throw Unsupported(reason: "the evaluation is traced", file: def.file, span: def.span) }
+        var compiler = ColumnCompiler(machine: machine)
+        let frame = compiler.allocate(max(def.frameSize, def.parameters.count))
+        switch def.body {
+        case .expression(let e)?: body = try compiler.compile(e, base: frame)
+        case .table(let t)?:
+            let anchor = t.rows.first?.value ?? t.fallback
+            guard let anchor else { throw Unsupported(reason: "an empty table", file: def.file, span: def.span) }
+            body = try compiler.table(t, def, index, base: frame, at: anchor)
+        case nil: throw Unsupported(reason: "\(def.qualifiedName) has no body", file: def.file, span: def.span)
+        }
+        slotCount = compiler.slotCount
+        parameterCount = def.parameters.count
+    }
+
+    /// The function over a batch: `arguments[i]` for parameter i, each of the batch's
+    /// count of rows or of one row (the same for all).
+    public func run(_ arguments: [Vector]) throws(Bail) -> Vector {
+        guard arguments.count == parameterCount else { throw .scalar }
+        let slots = Slots(count: slotCount)
+        for (i, a) in arguments.enumerated() { slots.values[i] = a }
+        return try body(slots)
+    }
+}
