@@ -45,7 +45,7 @@ let package = Package(
         .executableTarget(name: "RuleBench", dependencies: ["Suanpan"], path: "Benchmarks/RuleBench"),
         .executableTarget(name: "DataBench", dependencies: ["SuanpanData", "SuanpanReaders", "SuanpanChecker", "SuanpanRuntime", "SuanpanValues", "CSQLite"], path: "Benchmarks/DataBench"),
         .executableTarget(name: "StateBench", dependencies: ["Suanpan"], path: "Benchmarks/StateBench"),
-        .executableTarget(name: "SpeedBench", dependencies: ["Suanpan"], path: "Benchmarks/speed/SpeedBench"),
+        .executableTarget(name: "SpeedBench", dependencies: ["Suanpan", "SuanpanColumnar"], path: "Benchmarks/speed/SpeedBench"),
         .executableTarget(name: "SuanpanFuzz", dependencies: ["Suanpan", "SuanpanSyntax"], path: "Fuzz/SuanpanFuzz"),
         .testTarget(name: "SuanpanValuesTests", dependencies: ["SuanpanValues"]),
         .testTarget(name: "SuanpanSyntaxTests", dependencies: ["SuanpanSyntax", "SuanpanValues"]),

@@ -57,6 +57,11 @@ enum Choice {
 
     /// `max(a, b)` or `min(a, b)`: the scalar path keeps `a` unless `b` is strictly beyond it.
     static func extreme(_ a: Vector, _ b: Vector, max wantsMax: Bool) throws(Bail) -> Vector {
+        // In fixed form the chosen value is the same number either way: one pass, no mask.
+        if let (x, y, s) = Arithmetic.aligned(a, b),
+           let out = wantsMax ? Elementwise.map(x, y, { (Swift.max($0, $1), false) }) : Elementwise.map(x, y, { (Swift.min($0, $1), false) }) {
+            return .fixed(out, scale: s)
+        }
         let takeB = try compare(wantsMax ? .greater : .less, b, a)
         return try select(takeB, b, a)
     }

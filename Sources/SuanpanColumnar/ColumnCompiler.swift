@@ -142,9 +142,11 @@ struct ColumnCompiler {
             let step: FixedDecimal
             if let quantum { step = quantum } else { step = try minorUnit(of: inner) }
             return try rounding(inner, quantum: step, mode: mode, base: base)
-        case .external:
-            throw unsupported("a plugin function", e)
-        case .index, .slice, .list, .comprehension, .fold, .arrange:
+        case .external(let f, let overload, let args):
+            return try external(f, overload, args, e, base: base)
+        case .index(let list, let position):
+            return try indexing(list, position, e, base: base)
+        case .slice, .list, .comprehension, .fold, .arrange:
             throw unsupported("a list", e)
         case .scoped:
             throw unsupported("a `with` inside a rule", e)
@@ -160,7 +162,8 @@ struct ColumnCompiler {
         return { slots throws(Bail) in
             guard case .bools(let x) = try a(slots) else { throw .scalar }
             if let all = Choice.uniform(x), all != and { return .bools(x) }
-            guard case .bools(let y) = try b(slots) else { throw .scalar }
+            // The right side matters only where the left does not settle it.
+            guard case .bools(let y) = try Selection.evaluate(b, where: and ? x : x.map { !$0 }, slots) else { throw .scalar }
             return .bools(and ? Elementwise.test(x, y) { $0 && $1 } : Elementwise.test(x, y) { $0 || $1 })
         }
     }
@@ -172,7 +175,9 @@ struct ColumnCompiler {
         return { slots throws(Bail) in
             guard case .bools(let mask) = try test(slots) else { throw .scalar }
             if let all = Choice.uniform(mask) { return all ? try yes(slots) : try no(slots) }
-            return try Choice.select(mask, yes(slots), no(slots))
+            let whenYes = try Selection.evaluate(yes, where: mask, slots)
+            let whenNo = try Selection.evaluate(no, where: mask.map { !$0 }, slots)
+            return try Choice.select(mask, whenYes, whenNo)
         }
     }
 

@@ -86,14 +86,15 @@ extension ColumnCompiler {
                 if Choice.uniform(taken) == false { break }
             }
             if Choice.uniform(taken) == false { continue }
-            let v = try row.value(slots)
+            let v = try Selection.evaluate(row.value, where: taken.count == 1 ? Array(repeating: taken[0], count: keys.map(\.count).max() ?? 1) : taken, slots)
             result = try result.map { r throws(Bail) in try Choice.select(taken, v, r) } ?? v
             remaining = Elementwise.test(remaining, taken) { $0 && !$1 }
             if Choice.uniform(remaining) == false, let result { return result }
         }
         // Rows no pattern took: the `else` value, or the scalar path's error for the first of them.
         guard let fallback else { throw .scalar }
-        let v = try fallback(slots)
+        let rows = keys.map(\.count).max() ?? 1
+        let v = try Selection.evaluate(fallback, where: remaining.count == 1 ? Array(repeating: remaining[0], count: rows) : remaining, slots)
         guard let result else { return v }
         return try Choice.select(remaining, v, result)
     }

@@ -9,11 +9,10 @@ enum Elementwise {
     @inline(__always)
     static func map(_ a: [Int64], _ b: [Int64], _ f: (Int64, Int64) -> (Int64, Bool)) -> [Int64]? {
         let n = max(a.count, b.count)
-        var out = [Int64](repeating: 0, count: n)
         var overflow = false
-        a.withUnsafeBufferPointer { x in
-            b.withUnsafeBufferPointer { y in
-                out.withUnsafeMutableBufferPointer { r in
+        let out = [Int64](unsafeUninitializedCapacity: n) { r, initialized in
+            a.withUnsafeBufferPointer { x in
+                b.withUnsafeBufferPointer { y in
                     if x.count == n, y.count == n {
                         for i in 0..<n { let (v, o) = f(x[i], y[i]); r[i] = v; overflow = overflow || o }
                     } else if y.count == 1 {
@@ -25,6 +24,7 @@ enum Elementwise {
                     }
                 }
             }
+            initialized = n
         }
         return overflow ? nil : out
     }
@@ -32,12 +32,12 @@ enum Elementwise {
     /// `f` over one fixed column.
     @inline(__always)
     static func map(_ a: [Int64], _ f: (Int64) -> (Int64, Bool)) -> [Int64]? {
-        var out = [Int64](repeating: 0, count: a.count)
         var overflow = false
-        a.withUnsafeBufferPointer { x in
-            out.withUnsafeMutableBufferPointer { r in
+        let out = [Int64](unsafeUninitializedCapacity: a.count) { r, initialized in
+            a.withUnsafeBufferPointer { x in
                 for i in 0..<x.count { let (v, o) = f(x[i]); r[i] = v; overflow = overflow || o }
             }
+            initialized = a.count
         }
         return overflow ? nil : out
     }
@@ -90,24 +90,25 @@ enum Elementwise {
         return out
     }
 
-    /// `mask ? a : b` for fixed columns, without a branch per row.
+    /// `mask ? a : b` for fixed columns, without a branch per row; either may be broadcast.
     static func select(_ mask: [Bool], _ a: [Int64], _ b: [Int64]) -> [Int64] {
         let n = max(mask.count, a.count, b.count)
-        guard mask.count == n, a.count == n, b.count == n else { return choose(mask, a, b) }
-        var out = [Int64](repeating: 0, count: n)
-        mask.withUnsafeBufferPointer { m in
-            a.withUnsafeBufferPointer { x in
-                b.withUnsafeBufferPointer { y in
-                    out.withUnsafeMutableBufferPointer { r in
+        guard mask.count == n, a.count == n || a.count == 1, b.count == n || b.count == 1 else { return choose(mask, a, b) }
+        let strideA = a.count == n ? 1 : 0, strideB = b.count == n ? 1 : 0
+        return [Int64](unsafeUninitializedCapacity: n) { r, initialized in
+            mask.withUnsafeBufferPointer { m in
+                a.withUnsafeBufferPointer { x in
+                    b.withUnsafeBufferPointer { y in
                         for i in 0..<n {
                             let keep = Int64(m[i] ? 1 : 0)
-                            r[i] = y[i] &+ (x[i] &- y[i]) &* keep
+                            let u = x[i &* strideA], v = y[i &* strideB]
+                            r[i] = v &+ (u &- v) &* keep
                         }
                     }
                 }
             }
+            initialized = n
         }
-        return out
     }
 }
 

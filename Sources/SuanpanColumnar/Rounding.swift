@@ -48,9 +48,8 @@ enum Rounding {
     /// Each x / d rounded by `mode`, for d > 0.
     @inline(__always)
     static func quotients(_ xs: [Int64], _ d: Int64, _ mode: RoundingMode) -> [Int64] {
-        var out = [Int64](repeating: 0, count: xs.count)
-        xs.withUnsafeBufferPointer { x in
-            out.withUnsafeMutableBufferPointer { r in
+        return [Int64](unsafeUninitializedCapacity: xs.count) { r, initialized in
+            xs.withUnsafeBufferPointer { x in
                 switch mode {
                 case .halfEven: for i in 0..<x.count { r[i] = quotient(x[i], d, .halfEven) }
                 case .halfUp: for i in 0..<x.count { r[i] = quotient(x[i], d, .halfUp) }
@@ -60,8 +59,8 @@ enum Rounding {
                 case .ceiling: for i in 0..<x.count { r[i] = quotient(x[i], d, .ceiling) }
                 }
             }
+            initialized = xs.count
         }
-        return out
     }
 
     /// x / d rounded by `mode` (d > 0): the truncated quotient, one step away from zero

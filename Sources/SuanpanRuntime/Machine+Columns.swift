@@ -12,3 +12,18 @@ extension Machine {
     /// Whether evaluations record what they do (`:explain`): only the scalar path does.
     public var isTracing: Bool { program.tracing || log != nil }
 }
+
+extension Machine {
+    /// Calls a plugin function as an expression would, with what it returns checked
+    /// against what it declared; nil on any failure, which the caller leaves to the
+    /// scalar path to report with its position.
+    public func callPlugin(_ function: Int, overload: Int, _ values: [Value], result type: SType) -> Value? {
+        guard program.externals.indices.contains(function) else { return nil }
+        do throws(ExternalError) {
+            let result = try program.externals[function](overload, values)
+            return result.conforms(to: type) ? result : nil
+        } catch {
+            return nil
+        }
+    }
+}

@@ -47,8 +47,8 @@ public struct ScenarioRunner {
                 }
                 execution.columnBatches += 1
             } else {
-                try runBatch(batch, body, plan, &totals, def)
                 execution.scalarBatches += 1
+                try runBatch(batch, body, plan, &totals, def)
             }
             rows += batch.count
             progress?(rows, plan.steps.count, reader.fractionRead)
