@@ -56,6 +56,7 @@ let package = Package(
         .testTarget(name: "SuanpanSyntheticTests", dependencies: ["SuanpanSynthetic"]),
         .testTarget(name: "SuanpanReportTests", dependencies: ["SuanpanReport", "SuanpanValues"]),
         .testTarget(name: "SuanpanLibraryTests", dependencies: ["SuanpanLibrary", "Suanpan"]),
+        .testTarget(name: "SuanpanColumnarTests", dependencies: ["SuanpanColumnar", "SuanpanValues"]),
         .testTarget(name: "SuanpanTests", dependencies: ["Suanpan"]),
         .testTarget(name: "SuanpanREPLTests", dependencies: ["SuanpanREPL"]),
     ]

@@ -10,7 +10,7 @@ enum Rounding {
         if case .fixed(let xs, let s) = a {
             let u = max(s, t)
             if let x = Fixed.rescaled(xs, from: s, to: u), let q = Fixed.scaled(quantum, u), q > 0 {
-                if let k = Fixed.powers.firstIndex(of: q) {
+                if let k = Fixed.powers.firstIndex(of: q), k <= u {
                     return .fixed(quotients(x, k, mode), scale: u - k)
                 }
                 if let out = Elementwise.map(quotients(x, q, mode), { $0.multipliedReportingOverflow(by: q) }) {

@@ -10,7 +10,7 @@ extension FieldKind {
         guard let slash = index(of: UInt8(ascii: "/"), in: b, r) else { return readPercent(b, r, scale: scale) }
         let word = decoded(b, trimmed(b, (slash + 1)..<r.upperBound)).lowercased()
         guard word == period.rawValue else {
-            let text = decoded(b, r)
+            var text: String { decoded(b, r) }  // for messages only: made when one is
             if let other = Period(rawValue: word) {
                 return .failure(CellProblem("'\(text)' is a \(other.adjective) rate; the field is rate/\(period.rawValue)",
                                             hint: "write the rate per \(period.rawValue), or declare the field rate/\(other.rawValue)"))
@@ -25,7 +25,7 @@ extension FieldKind {
     func readDuration(_ b: Bytes, _ r: Range<Int>, unit: DurationUnit, scale: FixedDecimal?) -> Result<FixedDecimal, CellProblem> {
         let space = index(of: 0x20, in: b, r)
         let numberRange = space.map { r.lowerBound..<$0 } ?? r
-        let text = decoded(b, r)
+        var text: String { decoded(b, r) }  // for messages only: made when one is
         return readNumber(b, numberRange).flatMap { parsed -> Result<FixedDecimal, CellProblem> in
             guard !parsed.hadPoint else {
                 return .failure(CellProblem("'\(text)' is not a whole number of \(unit.plural)",
@@ -48,7 +48,7 @@ extension FieldKind {
     /// a `money` field without one needs it written in every cell.
     func readMoney(_ b: Bytes, _ r: Range<Int>, currency: Currency?, per period: Period?, scale: FixedDecimal?) -> Converted {
         var r = r
-        let text = decoded(b, r)
+        var text: String { decoded(b, r) }  // for messages only: made when one is
         if let slash = index(of: UInt8(ascii: "/"), in: b, r) {
             if let problem = flowPeriodProblem(decoded(b, trimmed(b, (slash + 1)..<r.upperBound)).lowercased(), text, period) {
                 return .failure(problem)
@@ -106,7 +106,7 @@ extension FieldKind {
             }
             return .success(date)
         }
-        let text = decoded(b, r)
+        var text: String { decoded(b, r) }  // for messages only: made when one is
         let hint = DateHints.iso(text).map { "write \($0)" } ?? "write dates as YYYY-MM-DD, such as 2021-01-31"
         return .failure(CellProblem("'\(text)' is not a date", hint: hint))
     }

@@ -81,7 +81,7 @@ extension FieldKind {
 extension FieldKind {
     func readInt(_ b: Bytes, _ r: Range<Int>, scale: FixedDecimal?) -> Result<FixedDecimal, CellProblem> {
         readNumber(b, r).flatMap { parsed -> Result<FixedDecimal, CellProblem> in
-            let text = decoded(b, r)
+            var text: String { decoded(b, r) }  // for messages only: made when one is
             guard !parsed.hadPoint else {
                 let hint = parsed.value.isInteger ? "write \(parsed.value)" : "declare the field number to keep the fraction"
                 return .failure(CellProblem("'\(text)' is not a whole number", hint: hint))
@@ -138,22 +138,22 @@ extension FieldKind {
     }
 
     /// `value × scale` when a scale is declared, exactly or not at all.
-    func scaled(_ value: FixedDecimal, _ text: String, _ scale: FixedDecimal?) -> Result<FixedDecimal, CellProblem> {
+    func scaled(_ value: FixedDecimal, _ text: @autoclosure () -> String, _ scale: FixedDecimal?) -> Result<FixedDecimal, CellProblem> {
         guard let scale else { return .success(value) }
         switch DecimalText.scaled(value, by: scale) {
         case .success(let v): return .success(v)
         case .failure(.inexact):
-            return .failure(CellProblem("'\(text)' in units of \(scale) needs more than 18 digits after the point",
+            return .failure(CellProblem("'\(text())' in units of \(scale) needs more than 18 digits after the point",
                                         hint: "round the column, or declare a coarser unit"))
         case .failure(.overflow):
-            return .failure(CellProblem("'\(text)' in units of \(scale) is too large (the limit is about \(FixedDecimal.limitText))",
+            return .failure(CellProblem("'\(text())' in units of \(scale) is too large (the limit is about \(FixedDecimal.limitText))",
                                         hint: "check the unit declared for the column"))
         }
     }
 
-    func whole(_ value: FixedDecimal, _ text: String) -> Result<FixedDecimal, CellProblem> {
+    func whole(_ value: FixedDecimal, _ text: @autoclosure () -> String) -> Result<FixedDecimal, CellProblem> {
         guard value.isInteger else {
-            return .failure(CellProblem("'\(text)' is \(value) in the field's unit, not a whole number",
+            return .failure(CellProblem("'\(text())' is \(value) in the field's unit, not a whole number",
                                         hint: "check the unit declared for the column"))
         }
         return .success(value)
