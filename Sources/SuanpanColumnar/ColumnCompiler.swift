@@ -41,6 +41,8 @@ struct ColumnCompiler {
     var slotCount = 0
     var depth = 0
     var nodes = 0
+    /// Rule and table calls inlined: each is a step of the scalar path's budget.
+    var calls = 0
     /// Inlining stops here: deeper (recursive) rules run on the scalar path.
     static let maxDepth = 64
     static let maxNodes = 50_000
@@ -185,6 +187,7 @@ struct ColumnCompiler {
     mutating func call(_ f: Int, _ args: [BExpr], _ e: BExpr, base: Int) throws(Unsupported) -> Node {
         guard checked.functions.indices.contains(f) else { throw unsupported("an unknown function", e) }
         let def = checked.functions[f]
+        calls += 1
         var codes: [Node] = []
         for a in args { codes.append(try compile(a, base: base)) }
         depth += 1

@@ -34,6 +34,11 @@ public final class ColumnFunction: @unchecked Sendable {
             body = try compiler.table(t, def, index, base: frame, at: anchor)
         case nil: throw Unsupported(reason: "\(def.qualifiedName) has no body", file: def.file, span: def.span)
         }
+        // A budget of steps so small that one row's calls could exceed it: the scalar path
+        // counts them and stops where it must.
+        if compiler.calls + 1 >= machine.maxSteps {
+            throw Unsupported(reason: "a step budget of \(machine.maxSteps)", file: def.file, span: def.span)
+        }
         slotCount = compiler.slotCount
         parameterCount = def.parameters.count
     }

@@ -217,3 +217,27 @@ extension CLITests {
         XCTAssertTrue(skipped.stdout.contains("\"accounts\": 25000"), skipped.stdout)
     }
 }
+
+extension CLITests {
+    /// The two executors give the same report byte for byte, what-ifs and comparisons too.
+    func testColumnsAndScalarGiveTheSameReports() throws {
+        let credit = repositoryRoot.appendingPathComponent("Examples/credit.suan").path
+        for extra in [[], ["--what-if", "Huabei.merchant_rate=0.5%"], ["--scenario", "MerchantCut"]] {
+            let columns = try suanpan(["run", credit, "--format", "json", "--executor", "columns"] + extra)
+            let scalar = try suanpan(["run", credit, "--format", "json", "--executor", "scalar"] + extra)
+            XCTAssertEqual(columns.status, 0, columns.stderr)
+            XCTAssertEqual(columns.stdout, scalar.stdout, "\(extra)")
+            XCTAssertFalse(columns.stdout.isEmpty)
+        }
+    }
+
+    /// The wrong ways to name an executor say what to write.
+    func testAnUnknownExecutorSaysWhatToWrite() throws {
+        let credit = repositoryRoot.appendingPathComponent("Examples/credit.suan").path
+        for wrong in ["column", "vector", "Columns", ""] {
+            let out = try suanpan(["run", credit, "--executor", wrong])
+            XCTAssertNotEqual(out.status, 0, wrong)
+            XCTAssertTrue(out.stderr.contains("--executor takes columns or scalar, such as --executor scalar"), out.stderr)
+        }
+    }
+}
