@@ -7,7 +7,21 @@ import SuanpanValues
 /// each at an offset of its own, so no call needs a frame at run time.
 final class Slots {
     var values: [Vector]
-    init(count: Int) { values = Array(repeating: .bools([]), count: count) }
+    /// What the parts of a step that do not change from step to step computed for this
+    /// batch; nil for a subset of the batch's rows, which must not read or fill it.
+    let memo: Memo?
+    init(count: Int, memo: Memo?) {
+        values = Array(repeating: .bools([]), count: count)
+        self.memo = memo
+    }
+}
+
+/// Values of a batch that stay the same through its steps (they depend on the account
+/// and the parameters only: `let bill = a.balance`, a fee on it): computed at the first
+/// step and reused at the others. One per batch and compiled function.
+public final class Memo {
+    var values: [Vector?]
+    init(count: Int) { values = Array(repeating: nil, count: count) }
 }
 
 /// One compiled node: its whole column at once. Dispatch costs one closure call per
@@ -43,6 +57,11 @@ struct ColumnCompiler {
     var nodes = 0
     /// Rule and table calls inlined: each is a step of the scalar path's budget.
     var calls = 0
+    /// The slots whose values change from one call to the next (a step's state and its
+    /// dates), and those computed from them: everything else is kept in the memo.
+    var varying: Set<Int> = []
+    var memoized = 0
+    var insideMemo = false
     /// Inlining stops here: deeper (recursive) rules run on the scalar path.
     static let maxDepth = 64
     static let maxNodes = 50_000
@@ -50,6 +69,35 @@ struct ColumnCompiler {
     init(machine: Machine) {
         self.machine = machine
         self.checked = machine.program.checked
+    }
+
+    /// Whether `e` (in the frame at `base`) changes from one call to the next: it reads a
+    /// varying slot. A rule's body sees only its arguments, so a call varies with them.
+    func varies(_ e: BExpr, base: Int) -> Bool {
+        var lets: Set<Int> = []
+        return varies(e, base, &lets)
+    }
+
+    private func varies(_ e: BExpr, _ base: Int, _ lets: inout Set<Int>) -> Bool {
+        switch e.kind {
+        case .constant, .global, .source: return false
+        case .local(let slot): return varying.contains(base + slot) || lets.contains(base + slot)
+        case .sequence(let slot, let value, let then):
+            if varies(value, base, &lets) { lets.insert(base + slot) }
+            return varies(then, base, &lets)
+        default:
+            var any = false
+            e.kind.forEachChild { child in if !any { any = varies(child, base, &lets) } }
+            return any
+        }
+    }
+
+    /// Worth a memo entry: more than reading a slot or a constant.
+    func worthKeeping(_ e: BExpr) -> Bool {
+        switch e.kind {
+        case .constant, .local, .global, .field: false
+        default: true
+        }
     }
 
     func unsupported(_ what: String, _ e: BExpr) -> Unsupported {
@@ -65,6 +113,24 @@ struct ColumnCompiler {
     mutating func compile(_ e: BExpr, base: Int) throws(Unsupported) -> Node {
         nodes += 1
         if nodes > Self.maxNodes { throw unsupported("the rules inline to more than \(Self.maxNodes) nodes", e) }
+        if !insideMemo, !varying.isEmpty, worthKeeping(e), !varies(e, base: base) {
+            // The largest part that does not change from step to step, kept for the batch.
+            insideMemo = true
+            defer { insideMemo = false }
+            let inner = try node(e, base: base)
+            let id = memoized
+            memoized += 1
+            return { slots throws(Bail) in
+                if let memo = slots.memo, let v = memo.values[id] { return v }
+                let v = try inner(slots)
+                slots.memo?.values[id] = v
+                return v
+            }
+        }
+        return try node(e, base: base)
+    }
+
+    mutating func node(_ e: BExpr, base: Int) throws(Unsupported) -> Node {
         switch e.kind {
         case .constant(let c):
             let v = try vector(of: value(c), e)
@@ -101,6 +167,7 @@ struct ColumnCompiler {
         case .conditional(let c, let t, let f):
             return try conditional(c, t, f, base: base)
         case .sequence(let slot, let value, let then):
+            if varies(value, base: base) { varying.insert(base + slot) }
             let v = try compile(value, base: base), rest = try compile(then, base: base)
             let i = base + slot
             return { slots throws(Bail) in
@@ -194,6 +261,7 @@ struct ColumnCompiler {
         defer { depth -= 1 }
         if depth > Self.maxDepth { throw unsupported("rules calling each other more than \(Self.maxDepth) deep", e) }
         let callee = allocate(max(def.frameSize, def.parameters.count))
+        for (i, a) in args.enumerated() where varies(a, base: base) { varying.insert(callee + i) }
         let body: Node
         switch def.body {
         case .expression(let b)?: body = try compile(b, base: callee)

@@ -16,8 +16,13 @@ public final class ColumnFunction: @unchecked Sendable {
     let slotCount: Int
     let parameterCount: Int
 
-    /// Compiles function `index` of the machine's program, or says why it cannot run over columns.
-    public init(function index: Int, machine: Machine) throws(Unsupported) {
+    let memoCount: Int
+
+    /// Compiles function `index` of the machine's program, or says why it cannot run over
+    /// columns. `varying` are the parameters that change from one call to the next over
+    /// the same batch (a step's state and dates): what does not depend on them is kept
+    /// in the batch's memo.
+    public init(function index: Int, machine: Machine, varying: Range<Int> = 0..<0) throws(Unsupported) {
         let checked = machine.program.checked
         guard checked.functions.indices.contains(index) else {
             throw Unsupported(reason: "no function \(index)", file: nil, span: .none)
@@ -26,6 +31,7 @@ public final class ColumnFunction: @unchecked Sendable {
         if machine.isTracing { throw Unsupported(reason: "the evaluation is traced", file: def.file, span: def.span) }
         var compiler = ColumnCompiler(machine: machine)
         let frame = compiler.allocate(max(def.frameSize, def.parameters.count))
+        for p in varying { compiler.varying.insert(frame + p) }
         switch def.body {
         case .expression(let e)?: body = try compiler.compile(e, base: frame)
         case .table(let t)?:
@@ -41,14 +47,18 @@ public final class ColumnFunction: @unchecked Sendable {
         }
         slotCount = compiler.slotCount
         parameterCount = def.parameters.count
+        memoCount = compiler.memoized
     }
 
     /// The function over a batch: `arguments[i]` for parameter i, each of the batch's
     /// count of rows or of one row (the same for all).
-    public func run(_ arguments: [Vector]) throws(Bail) -> Vector {
+    public func run(_ arguments: [Vector], memo: Memo? = nil) throws(Bail) -> Vector {
         guard arguments.count == parameterCount else { throw .scalar }
-        let slots = Slots(count: slotCount)
+        let slots = Slots(count: slotCount, memo: memo)
         for (i, a) in arguments.enumerated() { slots.values[i] = a }
         return try body(slots)
     }
+
+    /// A memo for one batch: give the same one to every call over that batch.
+    public func makeMemo() -> Memo { Memo(count: memoCount) }
 }

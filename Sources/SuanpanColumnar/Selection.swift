@@ -15,7 +15,7 @@ enum Selection {
         } catch {
             let rows = mask.indices.filter { mask[$0] }
             guard rows.count < mask.count else { throw .scalar }
-            let subset = Slots(count: slots.values.count)
+            let subset = Slots(count: slots.values.count, memo: nil)
             let n = mask.count
             for (i, v) in slots.values.enumerated() { subset.values[i] = v.count == n ? v.gathered(rows) : v }
             let partial = try node(subset)

@@ -37,7 +37,9 @@ struct ColumnarScenario {
             do throws(RuntimeError) {
                 compiled = try machine.withChanges(epoch.changes) { () throws(RuntimeError) -> Result<ColumnFunction, Unsupported> in
                     do throws(Unsupported) {
-                        return .success(try ColumnFunction(function: body.stepFunction, machine: machine))
+                        // The account (parameter 0) is the same at every step; the state and the dates are not.
+                        return .success(try ColumnFunction(function: body.stepFunction, machine: machine,
+                                                           varying: 1..<(1 + body.states.count + 4)))
                     } catch {
                         return .failure(error)
                     }
@@ -69,6 +71,7 @@ extension ScenarioRunner {
         do throws(Bail) {
             guard var states = try compiled.initial.run([account]).fields else { return nil }
             var earned = Array(repeating: Vector.zero, count: lineCount)
+            let memos = compiled.steps.map { $0.makeMemo() }
             steps: for (e, epoch) in plan.epochs.enumerated() {
                 for s in epoch.steps {
                     if machine.interruptRequested() {
@@ -77,7 +80,7 @@ extension ScenarioRunner {
                     }
                     let step = plan.steps[s]
                     let arguments = [account] + states + [.integer(step.index), .date(step.start), .date(step.end), .integer(step.days)]
-                    guard let result = try compiled.steps[e].run(arguments).fields, result.count == lineCount + states.count else { return nil }
+                    guard let result = try compiled.steps[e].run(arguments, memo: memos[e]).fields, result.count == lineCount + states.count else { return nil }
                     let lines = Array(result[..<lineCount])
                     states = Array(result[lineCount...])
                     try add(lines, rows: n, to: &totals.periods[s], def)
