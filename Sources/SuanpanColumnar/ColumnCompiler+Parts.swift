@@ -152,9 +152,9 @@ extension ColumnCompiler {
             return { v, i in v.decimal(at: i).map { .money($0, c) } }
         case .int, .number, .percent, .rate, .duration:
             return { v, i in v.decimal(at: i).map(Value.decimal) }
-        case .bool: return { v, i in if case .bools(let b) = v { .bool(b[i]) } else { nil } }
-        case .string: return { v, i in if case .strings(let s) = v { .string(s[i]) } else { nil } }
-        case .date: return { v, i in if case .dates(let d) = v { .date(d[i]) } else { nil } }
+        case .bool: return { v, i in if case .bools(let b) = v { b.at(i).map(Value.bool) } else { nil } }
+        case .string: return { v, i in if case .strings(let s) = v { s.at(i).map(Value.string) } else { nil } }
+        case .date: return { v, i in if case .dates(let d) = v { d.at(i).map(Value.date) } else { nil } }
         default: throw unsupported("a plugin function taking \(t)", e)
         }
     }
@@ -273,7 +273,7 @@ enum Dates {
             // Whole days or months only, and not far beyond the calendar: else the scalar path says so.
             guard n % unitValue == 0 else { throw .overflow }
             let whole = n / unitValue
-            guard abs(whole) < 10_000_000 else { throw .overflow }
+            guard whole.magnitude < 10_000_000 else { throw .overflow }
             let signed = Int(subtract ? -whole : whole)
             switch unit {
             case .day: return try d.adding(days: signed)

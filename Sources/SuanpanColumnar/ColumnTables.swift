@@ -151,7 +151,9 @@ struct DirectTable {
         } else {
             self.fallback = nil
         }
-        guard let low = entries.map(\.0).min(), let high = entries.map(\.0).max(), high - low < Self.maxSpan else { return nil }
+        guard let low = entries.map(\.0).min(), let high = entries.map(\.0).max() else { return nil }
+        let (span, overflow) = high.subtractingReportingOverflow(low)
+        guard !overflow, span < Self.maxSpan else { return nil }
         var values = [Int64](repeating: 0, count: Int(high - low) + 1)
         var present = [Bool](repeating: false, count: values.count)
         for (key, v) in entries where !present[Int(key - low)] {

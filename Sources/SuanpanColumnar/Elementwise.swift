@@ -8,7 +8,9 @@ enum Elementwise {
     /// element overflowed.
     @inline(__always)
     static func map(_ a: [Int64], _ b: [Int64], _ f: (Int64, Int64) -> (Int64, Bool)) -> [Int64]? {
+        if a.isEmpty || b.isEmpty { return [] }
         let n = max(a.count, b.count)
+        guard fits(a.count, n), fits(b.count, n) else { return nil }
         var overflow = false
         let out = [Int64](unsafeUninitializedCapacity: n) { r, initialized in
             a.withUnsafeBufferPointer { x in
@@ -45,7 +47,9 @@ enum Elementwise {
     /// A test over two columns of anything.
     @inline(__always)
     static func test<A, B>(_ a: [A], _ b: [B], _ f: (A, B) -> Bool) -> [Bool] {
+        if a.isEmpty || b.isEmpty { return [] }
         let n = max(a.count, b.count)
+        guard fits(a.count, n), fits(b.count, n) else { return [] }
         var out = [Bool](repeating: false, count: n)
         a.withUnsafeBufferPointer { x in
             b.withUnsafeBufferPointer { y in
@@ -68,7 +72,9 @@ enum Elementwise {
     /// A throwing operation over two columns of anything (the wide forms, dates): any
     /// error sends the batch to the scalar path, which reports it where it happens.
     static func tryMap<A, B, R>(_ a: [A], _ b: [B], _ f: (A, B) throws(ArithmeticError) -> R) throws(Bail) -> [R] {
+        if a.isEmpty || b.isEmpty { return [] }
         let n = max(a.count, b.count)
+        guard fits(a.count, n), fits(b.count, n) else { throw .scalar }
         var out = [R]()
         out.reserveCapacity(n)
         do throws(ArithmeticError) {
@@ -81,7 +87,9 @@ enum Elementwise {
 
     /// `mask ? a : b` row by row.
     static func choose<T>(_ mask: [Bool], _ a: [T], _ b: [T]) -> [T] {
+        if mask.isEmpty || a.isEmpty || b.isEmpty { return [] }
         let n = max(mask.count, a.count, b.count)
+        guard fits(mask.count, n), fits(a.count, n), fits(b.count, n) else { return [] }
         var out = [T]()
         out.reserveCapacity(n)
         for i in 0..<n {
@@ -92,6 +100,7 @@ enum Elementwise {
 
     /// `mask ? a : b` for fixed columns, without a branch per row; either may be broadcast.
     static func select(_ mask: [Bool], _ a: [Int64], _ b: [Int64]) -> [Int64] {
+        if mask.isEmpty || a.isEmpty || b.isEmpty { return [] }
         let n = max(mask.count, a.count, b.count)
         guard mask.count == n, a.count == n || a.count == 1, b.count == n || b.count == 1 else { return choose(mask, a, b) }
         let strideA = a.count == n ? 1 : 0, strideB = b.count == n ? 1 : 0
@@ -111,6 +120,9 @@ enum Elementwise {
         }
     }
 }
+
+/// Whether a column of `count` values goes with a batch of `n` rows: all of them, or one for all.
+@inline(__always) func fits(_ count: Int, _ n: Int) -> Bool { count == n || count == 1 }
 
 /// Why a batch leaves the columns: an error (division by zero, a table miss, `fail`,
 /// an overflow even in 18-digit form) that the scalar path must meet itself, at the same

@@ -26,6 +26,7 @@ extension Vector {
 
     /// The sum of a number vector over `rows` rows (a broadcast value counts `rows` times).
     public func sum(rows: Int) throws(Bail) -> FixedDecimal {
+        guard fits(count, rows) else { throw .scalar }
         switch self {
         case .fixed(let xs, let scale):
             var total: Int64 = 0
@@ -86,9 +87,9 @@ extension Vector {
     public func key(at i: Int) -> Key? {
         switch self {
         case .fixed, .wide: return decimal(at: i).map(Key.decimal)
-        case .dates(let xs): return .date(xs[xs.count == 1 ? 0 : i])
-        case .strings(let xs): return .string(xs[xs.count == 1 ? 0 : i])
-        case .bools(let xs): return .bool(xs[xs.count == 1 ? 0 : i])
+        case .dates(let xs): return xs.at(i).map(Key.date)
+        case .strings(let xs): return xs.at(i).map(Key.string)
+        case .bools(let xs): return xs.at(i).map(Key.bool)
         case .record, .mode: return nil
         }
     }

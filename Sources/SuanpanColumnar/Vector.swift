@@ -35,9 +35,9 @@ public enum Vector: @unchecked Sendable {
     func decimal(at i: Int) -> FixedDecimal? {
         switch self {
         case .fixed(let xs, let scale):
-            let x = xs[xs.count == 1 ? 0 : i]
+            guard let x = xs.at(i) else { return nil }
             return FixedDecimal(units: Int128(x) * Int128(Fixed.power(18 - scale)))
-        case .wide(let xs): return xs[xs.count == 1 ? 0 : i]
+        case .wide(let xs): return xs.at(i)
         case .bools, .dates, .strings, .record, .mode: return nil
         }
     }
@@ -150,5 +150,12 @@ extension Vector {
             out.append(x)
         }
         return .fixed(out, scale: scale)
+    }
+}
+
+extension Array {
+    /// Row `i` of a column, or its one value when it is broadcast; nil past the end.
+    func at(_ i: Int) -> Element? {
+        count == 1 ? self[0] : (indices.contains(i) ? self[i] : nil)
     }
 }

@@ -59,6 +59,7 @@ extension ScenarioRunner {
     func columnBatch(_ batch: PopulationBatch, _ body: ScenarioDef.Body, _ plan: ScenarioPlan, _ compiled: ColumnarScenario,
                      _ def: ScenarioDef) throws(RuntimeError) -> ScenarioTotals? {
         let n = batch.count
+        guard n > 0 else { return nil }
         var fields: [Vector] = []
         for c in batch.columns {
             guard let v = Vector(column: c) else { return nil }
@@ -110,6 +111,7 @@ extension ScenarioRunner {
                 throw .scalar
             }
             let nonzero = try line.nonzero(rows: n)
+            guard nonzero.count == n else { throw .scalar }
             for i in 0..<n where nonzero[i] { charged[i] = true }
         }
         sums.accounts += n
@@ -123,6 +125,7 @@ extension ScenarioRunner {
         for line in earned {
             var column: [FixedDecimal] = []
             column.reserveCapacity(n)
+            guard line.count == n || line.count == 1 else { throw .scalar }
             for i in 0..<n {
                 guard let a = line.amount(at: i) else { throw .scalar }
                 column.append(a)
@@ -130,6 +133,7 @@ extension ScenarioRunner {
             amounts.append(column)
         }
         for (b, keyVector) in keys.enumerated() where b < totals.segments.count {
+            guard keyVector.count == n || keyVector.count == 1 else { throw .scalar }
             var groups: [SegmentKey: LineSums] = [:]
             for i in 0..<n {
                 guard let key = keyVector.key(at: i).map(SegmentKey.init) else { throw .scalar }
