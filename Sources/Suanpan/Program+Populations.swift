@@ -173,6 +173,7 @@ extension Program {
         let interrupted = machine.interruptRequested, progress = scenarioProgress
         let lock = NSLock()
         var rowsDone = [Int](repeating: 0, count: n)
+        var executions = [ExecutionReport?](repeating: nil, count: n)
         let results = LargeStack.runAll((0..<n).map { k in { () -> Result<ScenarioRun, RuntimeError>? in
             guard case .success(let (clone, _)) = Program.loadOnThisStack(paths: origin.paths, extraSources: origin.extraSources,
                                                                            plugins: origin.plugins, shadowing: origin.shadowing) else { return nil }
@@ -190,12 +191,18 @@ extension Program {
             }
             clone.prepare()
             let slice = Shard(index: outer.index + outer.count * k, count: outer.count * n)
+            defer {
+                lock.lock()
+                executions[k] = clone.lastExecution
+                lock.unlock()
+            }
             do throws(RuntimeError) {
                 return .success(try clone.runScenario(index, in: clone.machine, shard: slice, reporting: false))
             } catch {
                 return .failure(error)
             }
         } })
+        lastExecution = ExecutionReport(merging: executions.compactMap { $0 })
         var runs: [ScenarioRun] = []
         for result in results {
             switch result {

@@ -69,7 +69,9 @@ struct ScenarioJob {
         do {
             progress?.start(program.checked.scenarios[index].name)
             defer { progress?.finish() }
-            return try program.report(ofScenario: index)
+            let done = try program.report(ofScenario: index)
+            if let note = program.lastExecution?.note { Console.err(note) }
+            return done
         } catch let error as RuntimeError {
             Console.report(error.diagnostic)
             if error.message == "interrupted" { Console.err("stopped: no report or partial result was written") }

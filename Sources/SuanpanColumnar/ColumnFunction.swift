@@ -43,7 +43,7 @@ public final class ColumnFunction: @unchecked Sendable {
         // A budget of steps so small that one row's calls could exceed it: the scalar path
         // counts them and stops where it must.
         if compiler.calls + 1 >= machine.maxSteps {
-            throw Unsupported(reason: "a step budget of \(machine.maxSteps)", file: def.file, span: def.span)
+            throw Unsupported(reason: "a step budget (--max-steps \(machine.maxSteps)) smaller than one row's calls", file: def.file, span: def.span)
         }
         slotCount = compiler.slotCount
         parameterCount = def.parameters.count

@@ -19,6 +19,22 @@ public final class ExecutionReport: @unchecked Sendable {
     public internal(set) var scalarBatches = 0
     public internal(set) var unsupported: Unsupported?
     public init() {}
+
+    /// The threads' reports of one run as one.
+    public init(merging parts: [ExecutionReport]) {
+        columnBatches = parts.reduce(0) { $0 + $1.columnBatches }
+        scalarBatches = parts.reduce(0) { $0 + $1.scalarBatches }
+        unsupported = parts.lazy.compactMap(\.unsupported).first
+    }
+
+    /// A line for the person running it when the rules could not run over columns: why,
+    /// and where.
+    public var note: String? {
+        guard let unsupported else { return nil }
+        let place = unsupported.file.map { " at \($0.path):\($0.location(of: unsupported.span.start))" } ?? ""
+        return "note: the scenario ran one account at a time: \(unsupported.reason)\(place) is not compiled to columns "
+            + "(the results are the same, only slower)"
+    }
 }
 
 /// A scenario's three functions compiled over columns, the step once per epoch of

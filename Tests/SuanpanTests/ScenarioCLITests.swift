@@ -241,3 +241,31 @@ extension CLITests {
         }
     }
 }
+
+extension CLITests {
+    /// A scenario whose rules do not compile to columns still runs, and says why it is slower.
+    func testAScenarioOffTheColumnsSaysWhy() throws {
+        let dir = TempFolder()
+        _ = dir.write("accounts.csv", "balance\n1.00\n2.50\n")
+        let file = dir.write("list.suan", """
+            record Account { balance: money<CNY> }
+            population accounts: Account from "accounts.csv"
+            scenario S {
+              for a in accounts
+              from 2021-01-01 to 2021-01-01 by month
+              revenue share = sum([a.balance for i in range(1, 2)])
+            }
+            """)
+        let out = try suanpan(["run", file, "--format", "json"])
+        XCTAssertEqual(out.status, 0, out.stderr)
+        XCTAssertTrue(out.stdout.contains("\"total\": \"7\""), out.stdout)
+        XCTAssertTrue(out.stderr.contains("note: the scenario ran one account at a time: sum of a list at "), out.stderr)
+        XCTAssertTrue(out.stderr.contains("list.suan:6:19 is not compiled to columns"), out.stderr)
+        let scalar = try suanpan(["run", file, "--format", "json", "--executor", "scalar"])
+        XCTAssertEqual(scalar.stdout, out.stdout)
+        XCTAssertFalse(scalar.stderr.contains("note:"), scalar.stderr)
+        // The examples' scenarios all run over columns: no note.
+        let credit = try suanpan(["run", repositoryRoot.appendingPathComponent("Examples/credit.suan").path, "--format", "json"])
+        XCTAssertFalse(credit.stderr.contains("note:"), credit.stderr)
+    }
+}
