@@ -179,14 +179,21 @@ struct DirectTable {
             values.withUnsafeBufferPointer { table in
                 present.withUnsafeBufferPointer { has in
                     out.withUnsafeMutableBufferPointer { r in
+                        var misses: UInt8 = 0
                         for i in 0..<k.count {
-                            // A key with a fraction matches no whole-number row.
+                            // A key with a fraction matches no whole-number row. The offset is
+                            // clamped into the array and the flags combined with `&`, so random
+                            // keys cost no mispredicted branch.
                             let whole = k[i] % unit == 0
                             let offset = k[i] / unit &- low
-                            let inside = whole && offset >= 0 && offset < span && has[Int(offset)]
-                            r[i] = inside ? table[Int(offset)] : otherwise
-                            missed = missed || !inside
+                            let inRange = offset >= 0 && offset < span
+                            let at = Int(inRange ? offset : 0)
+                            let inside = whole && inRange && has[at]
+                            let keep = Int64(inside ? 1 : 0)
+                            r[i] = otherwise &+ (table[at] &- otherwise) &* keep
+                            misses |= inside ? 0 : 1
                         }
+                        missed = misses != 0
                     }
                 }
             }
