@@ -111,7 +111,8 @@ struct Check: ParsableCommand {
     }
 
     func run() throws {
-        _ = try Console.load(files, plugins: try plugins.pluginSet())
+        // Checking needs no compiled program: compiling one cannot add a diagnostic.
+        Console.keepUntilExit(try Console.check(files, plugins: try plugins.pluginSet()))
         Console.err("\(files.count) file\(files.count == 1 ? "" : "s") checked, no errors")
     }
 }
