@@ -157,8 +157,8 @@ public struct Lexer {
     mutating func name(_ start: Int) -> Token {
         while let c = peek(), isNameContinue(c) { pos += 1 }
         let text = String(decoding: bytes[start..<pos], as: UTF8.self)
-        if let keyword = Keyword(rawValue: text) { return make(.keyword(keyword), start) }
-        return make(.name, start)
+        let kind = Keyword.named(text).map(TokenKind.keyword) ?? .name
+        return Token(kind: kind, span: Span(start, pos), text: text, startsLine: takeNewline())
     }
 
     // MARK: Strings

@@ -65,6 +65,11 @@ public enum Keyword: String, CaseIterable, Sendable {
     case `if`, then, `else`, and, or, not, `true`, `false`, `for`, `in`, `where`, rounding, with
     case fold, scan, sort, group, by, descending, population, scenario
 
+    /// The keyword a word spells, if any: one hash where `init(rawValue:)` compares the word
+    /// with every keyword in turn, and the lexer asks for every name it reads.
+    public static func named(_ word: String) -> Keyword? { byWord[word] }
+    static let byWord = Dictionary(uniqueKeysWithValues: allCases.map { ($0.rawValue, $0) })
+
     /// Whether the word begins an item of a file: a declaration, a test or a print.
     public var startsItem: Bool {
         switch self {
