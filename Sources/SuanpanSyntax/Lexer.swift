@@ -157,7 +157,7 @@ public struct Lexer {
     mutating func name(_ start: Int) -> Token {
         while let c = peek(), isNameContinue(c) { pos += 1 }
         let text = String(decoding: bytes[start..<pos], as: UTF8.self)
-        let kind = Keyword.named(text).map(TokenKind.keyword) ?? .name
+        let kind = Keyword.mayBe(bytes[start..<pos]) ? Keyword.named(text).map(TokenKind.keyword) ?? .name : .name
         return Token(kind: kind, span: Span(start, pos), text: text, startsLine: takeNewline())
     }
 
