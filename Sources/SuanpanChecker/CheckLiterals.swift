@@ -72,18 +72,21 @@ extension Checker {
 
     /// `2.5` in `2.5%` is the fraction 0.025: two more fraction digits. The point
     /// moves in the text, so every digit is kept and every fraction a decimal
-    /// holds has a percentage that reads back (the display shows them so).
+    /// holds has a percentage that reads back (the display shows them so). The text is the
+    /// lexer's digits, points and underscores, so it is moved as bytes, not as characters.
     func percentLiteral(_ text: String, _ span: Span) -> FixedDecimal? {
-        let digits = text.filter { $0 != "_" }
-        let parts = digits.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
-        let fraction = parts.count > 1 ? String(parts[1]) : ""
+        let digits = text.utf8.filter { $0 != UInt8(ascii: "_") }
+        let point = digits.firstIndex(of: UInt8(ascii: "."))
+        let fraction = point.map { digits[($0 + 1)...] } ?? []
         if fraction.count > FixedDecimal.scale - 2 {
             error("\(quoted(text + "%")) has more than \(FixedDecimal.scale - 2) digits after the point", span)
             return nil
         }
-        let whole = String(repeating: "0", count: max(0, 3 - (parts.first?.count ?? 0))) + (parts.first.map(String.init) ?? "")
+        let integer = point.map { digits[..<$0] } ?? digits[...]
+        let whole = [UInt8](repeating: UInt8(ascii: "0"), count: max(0, 3 - integer.count)) + integer
+        let moved = whole.dropLast(2) + [UInt8(ascii: ".")] + whole.suffix(2) + fraction
         do {
-            return try FixedDecimal.parse(whole.dropLast(2) + "." + whole.suffix(2) + fraction)
+            return try FixedDecimal.parse(String(decoding: moved, as: UTF8.self))
         } catch .overflow {
             error("\(quoted(text + "%")) is too large", span, hint: "percentages must be below about 1.7e22%")
         } catch {
