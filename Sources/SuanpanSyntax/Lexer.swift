@@ -404,8 +404,10 @@ public struct Lexer {
     }
 
     mutating func make(_ kind: TokenKind, _ start: Int) -> Token {
-        Token(kind: kind, span: Span(start, pos), text: String(decoding: bytes[start..<pos], as: UTF8.self),
-              startsLine: takeNewline())
+        // A bracket or operator is always written as its symbol: its text needs no decoding.
+        let symbol = kind.symbol
+        let text = symbol.isEmpty ? String(decoding: bytes[start..<pos], as: UTF8.self) : symbol
+        return Token(kind: kind, span: Span(start, pos), text: text, startsLine: takeNewline())
     }
 }
 
