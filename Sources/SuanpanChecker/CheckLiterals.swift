@@ -76,15 +76,18 @@ extension Checker {
     /// lexer's digits, points and underscores, so it is moved as bytes, not as characters.
     func percentLiteral(_ text: String, _ span: Span) -> FixedDecimal? {
         let digits = text.utf8.filter { $0 != UInt8(ascii: "_") }
-        let point = digits.firstIndex(of: UInt8(ascii: "."))
-        let fraction = point.map { digits[($0 + 1)...] } ?? []
-        if fraction.count > FixedDecimal.scale - 2 {
+        let point = digits.firstIndex(of: UInt8(ascii: ".")) ?? digits.count
+        let fractionCount = max(0, digits.count - point - 1)
+        if fractionCount > FixedDecimal.scale - 2 {
             error("\(quoted(text + "%")) has more than \(FixedDecimal.scale - 2) digits after the point", span)
             return nil
         }
-        let integer = point.map { digits[..<$0] } ?? digits[...]
-        let whole = [UInt8](repeating: UInt8(ascii: "0"), count: max(0, 3 - integer.count)) + integer
-        let moved = whole.dropLast(2) + [UInt8(ascii: ".")] + whole.suffix(2) + fraction
+        // The whole digits, padded to three, with the point moved two places left.
+        var moved = [UInt8](repeating: UInt8(ascii: "0"), count: max(0, 3 - point))
+        moved.reserveCapacity(digits.count + 4)
+        moved.append(contentsOf: digits[..<point])
+        moved.insert(UInt8(ascii: "."), at: moved.count - 2)
+        if point < digits.count { moved.append(contentsOf: digits[(point + 1)...]) }
         do {
             return try FixedDecimal.parse(String(decoding: moved, as: UTF8.self))
         } catch .overflow {
