@@ -137,6 +137,28 @@ public final class Program {
 
     static func loadOnThisStack(paths: [String], extraSources: [SourceFile], plugins: PluginSet,
                                 shadowing: Set<String> = []) -> Result<(Program, [Diagnostic]), Failure> {
+        checkOnThisStack(paths: paths, extraSources: extraSources, plugins: plugins, shadowing: shadowing).map { checked, all in
+            let program = Program(checked: checked.program, plugins: plugins)
+            program.origin = (paths, extraSources, plugins, shadowing)
+            return (program, all)
+        }
+    }
+
+    /// What `check` leaves behind: the checked program and the parsed files it was checked from.
+    public struct Checked {
+        public let program: CheckedProgram
+        public let files: [FileSyntax]
+    }
+
+    /// Loads, parses and checks files with their imports, as `load` does, without compiling
+    /// them to run: every diagnostic `load` reports comes from here, since compiling a checked
+    /// program cannot fail. What `suanpan check` needs.
+    public static func check(paths: [String], plugins: PluginSet) -> Result<(Checked, [Diagnostic]), Failure> {
+        LargeStack.run { checkOnThisStack(paths: paths, extraSources: [], plugins: plugins, shadowing: []) }
+    }
+
+    static func checkOnThisStack(paths: [String], extraSources: [SourceFile], plugins: PluginSet,
+                                 shadowing: Set<String>) -> Result<(Checked, [Diagnostic]), Failure> {
         var loader = SourceLoader()
         for path in paths { loader.load(path: path) }
         for source in extraSources { loader.addSource(source) }
@@ -150,9 +172,7 @@ public final class Program {
         if all.contains(where: { $0.severity == .error }) {
             return .failure(Failure(diagnostics: all, ioFailed: false))
         }
-        let program = Program(checked: checked, plugins: plugins)
-        program.origin = (paths, extraSources, plugins, shadowing)
-        return .success((program, all))
+        return .success((Checked(program: checked, files: loader.files), all))
     }
 
     /// Runs the top-level `print` statements in order; each prints one line,

@@ -8,6 +8,7 @@ import SuanpanSyntax
 
 struct Run: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "run",
         abstract: "Check product files, then run their top-level print statements.",
         discussion: """
             Only the print statements of the files named run, not those of the files they import; \
@@ -99,7 +100,7 @@ struct Run: ParsableCommand {
 }
 
 struct Check: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Parse and check product files; print every diagnostic.")
+    static let configuration = CommandConfiguration(commandName: "check", abstract: "Parse and check product files; print every diagnostic.")
 
     @Argument(help: "Product files (.suan).")
     var files: [String]
@@ -111,13 +112,15 @@ struct Check: ParsableCommand {
     }
 
     func run() throws {
-        _ = try Console.load(files, plugins: try plugins.pluginSet())
+        // Checking needs no compiled program: compiling one cannot add a diagnostic.
+        Console.keepUntilExit(try Console.check(files, plugins: try plugins.pluginSet()))
         Console.err("\(files.count) file\(files.count == 1 ? "" : "s") checked, no errors")
     }
 }
 
 struct Parse: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "parse",
         abstract: "Print how files parse: one S-expression per declaration.",
         discussion: """
             Shows the grouping the parser chose, e.g. `let x = a + b * c` prints
@@ -158,6 +161,7 @@ struct Parse: ParsableCommand {
 
 struct Eval: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "eval",
         abstract: "Evaluate one expression and print its value and type.",
         discussion: """
             An expression may start with a minus: suanpan eval '-5 * 3'. A list of records prints as \
@@ -253,6 +257,7 @@ struct Eval: ParsableCommand {
 
 struct Test: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "test",
         abstract: "Run the test blocks in files and folders (recursively).",
         discussion: """
             Prints one line per test and a last line 'N passed, N failed, N skipped'. A file that \

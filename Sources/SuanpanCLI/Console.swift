@@ -41,14 +41,41 @@ enum Console {
             warnings.forEach(report)
             return program
         case .failure(let failure):
-            failure.diagnostics.forEach(report)
-            for file in files {
-                let missing = PluginRequirements.missing(forFileAt: file, in: plugins)
-                if !missing.isEmpty { err("note: \(file) \(PluginRequirements.advice(missing))") }
-            }
-            let errors = Diagnostic.errorCount(failure.diagnostics)
-            if !failure.ioFailed { err("\(errors) error\(errors == 1 ? "" : "s")") }
-            throw ExitCode(failure.ioFailed ? 74 : 65)
+            throw failed(failure, files, plugins)
         }
+    }
+
+    /// Checks files without compiling them, or exits as `load` does; the same diagnostics.
+    static func check(_ files: [String], plugins: PluginSet) throws -> Program.Checked {
+        switch Program.check(paths: files, plugins: plugins) {
+        case .success(let (checked, warnings)):
+            warnings.forEach(report)
+            return checked
+        case .failure(let failure):
+            throw failed(failure, files, plugins)
+        }
+    }
+
+    /// Reports why files did not load and gives the exit code to leave with.
+    static func failed(_ failure: Program.Failure, _ files: [String], _ plugins: PluginSet) -> ExitCode {
+        failure.diagnostics.forEach(report)
+        for file in files {
+            let missing = PluginRequirements.missing(forFileAt: file, in: plugins)
+            if !missing.isEmpty { err("note: \(file) \(PluginRequirements.advice(missing))") }
+        }
+        let errors = Diagnostic.errorCount(failure.diagnostics)
+        if !failure.ioFailed { err("\(errors) error\(errors == 1 ? "" : "s")") }
+        return ExitCode(failure.ioFailed ? 74 : 65)
+    }
+
+    /// Keeps a value alive until the process exits. Freeing a large program's trees node by
+    /// node takes longer than checking some of them, and the exit frees them all at once.
+    static func keepUntilExit<T>(_ value: T) {
+        _ = Unmanaged.passRetained(Kept(value))
+    }
+
+    final class Kept<T> {
+        let value: T
+        init(_ value: T) { self.value = value }
     }
 }

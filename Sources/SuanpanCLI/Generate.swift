@@ -5,6 +5,7 @@ import SuanpanSynthetic
 /// `suanpan generate SPEC.json --out FILE`: a reproducible synthetic population.
 struct Generate: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "generate",
         abstract: "Write a reproducible synthetic population from a spec, as CSV or SQLite.",
         discussion: """
             The spec (JSON) gives the row count, the seed and one distribution per field; see \

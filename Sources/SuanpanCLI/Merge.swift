@@ -7,6 +7,7 @@ import SuanpanScenario
 /// report a single run gives (the same JSON, byte for byte).
 struct Merge: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "merge",
         abstract: "Combine the partial results of a sharded scenario run into its report.",
         discussion: """
             Each partial comes from `suanpan run FILE --scenario NAME --shard K/N --partial PART.json`. \

@@ -31,7 +31,7 @@ struct PluginOptions: ParsableArguments {
 }
 
 struct Plugins: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "List the loaded plugins with their functions and signatures.")
+    static let configuration = CommandConfiguration(commandName: "plugins", abstract: "List the loaded plugins with their functions and signatures.")
 
     @OptionGroup var plugins: PluginOptions
 

@@ -5,6 +5,7 @@ import SuanpanREPL
 
 struct Repl: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "repl",
         abstract: "Explore products at a prompt (plain `suanpan` on a terminal starts it too).",
         discussion: "On a terminal: line editing, history and completion. Otherwise lines are read plainly, so scripts can pipe into it."
     )

@@ -2,7 +2,9 @@ import ArgumentParser
 import Foundation
 import Suanpan
 
-/// `suanpan`: run product files, their tests, and single expressions.
+/// `suanpan`: run product files, their tests, and single expressions. Each subcommand
+/// spells its name: the one ArgumentParser would derive costs a slow runtime lookup of how
+/// to describe the type, on every start.
 struct SuanpanCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "suanpan",

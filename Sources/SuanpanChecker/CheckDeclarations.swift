@@ -219,6 +219,7 @@ extension Checker {
     /// Types a global's initializer, once. Returns its type.
     @discardableResult
     func ensureGlobal(_ index: Int, at use: Span) -> SType {
+        if isDone(globalsDone, index) { return program.globals[index].type }
         guard var pending = pendingGlobals[index] else { return program.globals[index].type }
         let def = program.globals[index]
         switch pending.progress {
@@ -275,18 +276,20 @@ extension Checker {
         }
         pending.progress = .done
         pendingGlobals[index] = pending
+        markDone(&globalsDone, index)
         return def.type
     }
 
     /// Types a rule's or table's signature (and, when asked or when its result
     /// type must be inferred, its body), once.
     func ensureFunction(_ index: Int, at use: Span, needBody: Bool) {
+        if isDone(functionsDone, index) { return }
+        // A call needs only the signature; a declared one is typed already, and the
+        // body is checked in its turn. Only an inferred result type needs the body now.
+        if !needBody, program.functions.indices.contains(index), program.functions[index].result != .invalid { return }
         guard var pending = pendingFunctions[index] else { return }
         let def = program.functions[index]
         if pending.progress == .done { return }
-        // A call needs only the signature; a declared one is typed already, and the
-        // body is checked in its turn. Only an inferred result type needs the body now.
-        if !needBody, def.result != .invalid { return }
         if pending.progress == .inProgress {
             if def.result == .invalid, case .rule(let r) = pending.syntax, r.result == nil {
                 error("\(quoted(def.qualifiedName)) calls itself, so its result type must be declared", use,
@@ -323,6 +326,7 @@ extension Checker {
         }
         pending.progress = .done
         pendingFunctions[index] = pending
+        markDone(&functionsDone, index)
     }
 
     /// Reported once: every declaration further down the chain would say the same.

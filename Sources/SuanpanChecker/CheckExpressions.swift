@@ -348,8 +348,9 @@ extension Checker {
         }
     }
 
-    /// Fits a value to a declared type, or reports why it does not fit.
-    func coerce(_ value: BExpr, to type: SType, context: String) -> BExpr {
+    /// Fits a value to a declared type, or reports why it does not fit. The context is
+    /// spelled only for the report: almost every value fits, and most contexts name things.
+    func coerce(_ value: BExpr, to type: SType, context: @autoclosure () -> String) -> BExpr {
         if value.type == type || value.type.isPoison || type.isPoison { return value }
         switch (value.type, type) {
         case (.int, .number): return value
@@ -369,7 +370,7 @@ extension Checker {
         default:
             break
         }
-        error("\(context) must be \(type), found \(value.type)", value.span,
+        error("\(context()) must be \(type), found \(value.type)", value.span,
               hint: valueHint(value, type) ?? mismatchHint(value.type, type))
         return invalid(value.span)
     }
@@ -453,8 +454,8 @@ extension Checker {
 
 extension BExpr {
     /// The value when it has the type, else an error and a poison value.
-    func requiring(_ type: SType, _ checker: Checker, _ context: String) -> BExpr {
-        checker.coerce(self, to: type, context: context)
+    func requiring(_ type: SType, _ checker: Checker, _ context: @autoclosure () -> String) -> BExpr {
+        checker.coerce(self, to: type, context: context())
     }
 }
 

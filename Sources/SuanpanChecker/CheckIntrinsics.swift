@@ -70,10 +70,13 @@ extension Checker {
     /// (`1 CNY`, `0.01%`, `0.01%/day`); a whole-number step is refused, because a
     /// spreadsheet's ROUND(x, 2) means 2 decimal places, not multiples of 2.
     func round(_ args: [BExpr], places: Int?, _ span: Span) -> BExpr {
-        let usage = "round(x, 0.01, half_up) or round(x, 2 places, half_up); modes: \(RoundingMode.allCases.map(\.rawValue).joined(separator: ", "))"
         // `round(1,234.50 CNY, 0.01)`: a displayed amount's comma made two arguments of it.
-        let comma = args.count > 1 ? groupingCommaHint(args, at: 1, separating: "arguments") : nil
-        guard (1...3).contains(args.count) else { return arity(.round, usage, span, hint: comma) }
+        // Both hints are spelled only for an error.
+        let comma = { args.count > 1 ? self.groupingCommaHint(args, at: 1, separating: "arguments") : nil }
+        guard (1...3).contains(args.count) else {
+            let usage = "round(x, 0.01, half_up) or round(x, 2 places, half_up); modes: \(RoundingMode.allCases.map(\.rawValue).joined(separator: ", "))"
+            return arity(.round, usage, span, hint: comma())
+        }
         let x = args[0]
         var quantum: BExpr?
         var mode: BExpr?
@@ -84,7 +87,7 @@ extension Checker {
                 quantum = a
             } else {
                 return argumentError(.round, i + 1, "a rounding mode (\(RoundingMode.allCases.map(\.rawValue).joined(separator: ", ")))", a,
-                                     hint: comma)
+                                     hint: comma())
             }
         }
         switch x.type {

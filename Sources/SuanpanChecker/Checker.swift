@@ -44,6 +44,18 @@ public final class Checker {
     }
     var pendingGlobals: [Int: PendingGlobal] = [:]
     var pendingFunctions: [Int: PendingFunction] = [:]
+    /// Which globals and functions are done, by index: a use of one already typed (most uses)
+    /// answers from here instead of copying its pending entry out of the table.
+    var globalsDone: [Bool] = []
+    var functionsDone: [Bool] = []
+
+    func isDone(_ flags: [Bool], _ index: Int) -> Bool { index >= 0 && index < flags.count && flags[index] }
+
+    func markDone(_ flags: inout [Bool], _ index: Int) {
+        guard index >= 0 else { return }
+        if flags.count <= index { flags += repeatElement(false, count: index + 1 - flags.count) }
+        flags[index] = true
+    }
     /// Each scenario's global, in declaration order, and each checked one by that order.
     var declaredScenarios: [Int] = []
     var checkedScenarios: [Int: ScenarioDef] = [:]

@@ -18,7 +18,7 @@ enum Symbol {
 /// A chain of name tables: block, rule, product, file, built-ins.
 final class Scope {
     let parent: Scope?
-    private(set) var names: [String: Symbol] = [:]
+    private(set) var names: [Key: Symbol] = [:]
     /// The product whose members this scope holds, for qualified names and rounding.
     let product: Int?
 
@@ -27,12 +27,29 @@ final class Scope {
         self.product = product ?? parent?.product
     }
 
-    func lookup(_ name: String) -> Symbol? { names[name] ?? parent?.lookup(name) }
-    func lookupLocally(_ name: String) -> Symbol? { names[name] }
-    func define(_ name: String, _ symbol: Symbol) { names[name] = symbol }
+    func lookup(_ name: String) -> Symbol? { lookup(Key(name)) }
+    func lookupLocally(_ name: String) -> Symbol? { names[Key(name)] }
+    func define(_ name: String, _ symbol: Symbol) { names[Key(name)] = symbol }
+
+    func lookup(_ key: Key) -> Symbol? { names[key] ?? parent?.lookup(key) }
 
     /// Every visible name, innermost first, for "did you mean" hints and completion.
-    var allNames: [String] { Array(names.keys) + (parent?.allNames ?? []) }
+    var allNames: [String] { names.keys.map(\.text) + (parent?.allNames ?? []) }
+
+    /// A name with its hash worked out once. A lookup asks each scope of the chain in
+    /// turn, and hashing the string's bytes again at each was most of what asking cost.
+    struct Key: Hashable {
+        let text: String
+        let hash: Int
+
+        init(_ text: String) {
+            self.text = text
+            hash = text.hashValue
+        }
+
+        func hash(into hasher: inout Hasher) { hasher.combine(hash) }
+        static func == (a: Key, b: Key) -> Bool { a.hash == b.hash && a.text == b.text }
+    }
 }
 
 /// The closest name by edit distance, if it is close enough to be a likely typo

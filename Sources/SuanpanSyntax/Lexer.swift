@@ -20,14 +20,33 @@ public struct Lexer {
         self.groupsAmountsByCommas = groupsAmountsByCommas
     }
 
-    public static func tokenize(_ file: SourceFile, groupsAmountsByCommas: Bool = false) -> (tokens: [Token], diagnostics: [Diagnostic]) {
-        var lexer = Lexer(file, groupsAmountsByCommas: groupsAmountsByCommas)
+    /// A lexer of the bytes in `part` alone, as though the file ended there; its first
+    /// token starts a line, as it does in the file when `part` starts one.
+    init(_ file: SourceFile, part: Range<Int>) {
+        self.file = file
+        self.bytes = part.upperBound < file.bytes.count ? Array(file.bytes[..<part.upperBound]) : file.bytes
+        self.groupsAmountsByCommas = false
+        self.pos = part.lowerBound
+    }
+
+    /// The tokens of a part of a file; see `init(_:part:)`.
+    static func tokenize(_ file: SourceFile, part: Range<Int>) -> (tokens: [Token], diagnostics: [Diagnostic]) {
+        var lexer = Lexer(file, part: part)
+        return (lexer.all(), lexer.diagnostics)
+    }
+
+    mutating func all() -> [Token] {
         var tokens: [Token] = []
         while true {
-            let token = lexer.next()
+            let token = next()
             tokens.append(token)
-            if token.kind == .endOfFile { break }
+            if token.kind == .endOfFile { return tokens }
         }
+    }
+
+    public static func tokenize(_ file: SourceFile, groupsAmountsByCommas: Bool = false) -> (tokens: [Token], diagnostics: [Diagnostic]) {
+        var lexer = Lexer(file, groupsAmountsByCommas: groupsAmountsByCommas)
+        let tokens = lexer.all()
         return (tokens, lexer.diagnostics)
     }
 
@@ -157,8 +176,8 @@ public struct Lexer {
     mutating func name(_ start: Int) -> Token {
         while let c = peek(), isNameContinue(c) { pos += 1 }
         let text = String(decoding: bytes[start..<pos], as: UTF8.self)
-        if let keyword = Keyword(rawValue: text) { return make(.keyword(keyword), start) }
-        return make(.name, start)
+        let kind = Keyword.mayBe(bytes[start..<pos]) ? Keyword.named(text).map(TokenKind.keyword) ?? .name : .name
+        return Token(kind: kind, span: Span(start, pos), text: text, startsLine: takeNewline())
     }
 
     // MARK: Strings
@@ -385,8 +404,10 @@ public struct Lexer {
     }
 
     mutating func make(_ kind: TokenKind, _ start: Int) -> Token {
-        Token(kind: kind, span: Span(start, pos), text: String(decoding: bytes[start..<pos], as: UTF8.self),
-              startsLine: takeNewline())
+        // A bracket or operator is always written as its symbol: its text needs no decoding.
+        let symbol = kind.symbol
+        let text = symbol.isEmpty ? String(decoding: bytes[start..<pos], as: UTF8.self) : symbol
+        return Token(kind: kind, span: Span(start, pos), text: text, startsLine: takeNewline())
     }
 }
 

@@ -242,11 +242,33 @@ public struct Expr: Sendable {
     public init(_ kind: ExprKind, _ span: Span) {
         self.kind = kind
         self.span = span
-        self.depth = 1 + kind.children.reduce(0) { max($0, $1.depth) }
+        self.depth = 1 + kind.childDepth
     }
 }
 
 extension ExprKind {
+    /// The greatest depth among the children, 0 for a leaf: what `children` would give,
+    /// without building the array, since every node the parser makes asks for it.
+    var childDepth: Int {
+        func deepest(_ es: [Expr], _ start: Int = 0) -> Int { es.reduce(start) { max($0, $1.depth) } }
+        func deepest(_ e: Expr?, _ start: Int) -> Int { max(start, e?.depth ?? 0) }
+        switch self {
+        case .literal, .name: return 0
+        case .unary(_, let e), .member(let e, _): return e.depth
+        case .binary(_, let a, let b), .index(let a, let b): return max(a.depth, b.depth)
+        case .conditional(let a, let b, let c): return max(a.depth, b.depth, c.depth)
+        case .call(let f, let args): return deepest(args, f.depth)
+        case .list(let items): return deepest(items)
+        case .comprehension(let e, _, let s, let f): return deepest(f, max(e.depth, s.depth))
+        case .record(_, let fields), .row(let fields): return fields.reduce(0) { max($0, $1.value.depth) }
+        case .fold(let f): return deepest(f.filter, max(f.initial.depth, f.source.depth, f.step.depth))
+        case .slice(let base, let from, let to, _): return deepest(to, deepest(from, base.depth))
+        case .arrange(let a): return deepest(a.key, a.source.depth)
+        case .scoped(let w):
+            return w.assignments.reduce(w.body.depth) { max($0, deepest($1.keys ?? [], $1.value.depth)) }
+        }
+    }
+
     var children: [Expr] {
         switch self {
         case .literal, .name: return []

@@ -65,6 +65,24 @@ public enum Keyword: String, CaseIterable, Sendable {
     case `if`, then, `else`, and, or, not, `true`, `false`, `for`, `in`, `where`, rounding, with
     case fold, scan, sort, group, by, descending, population, scenario
 
+    /// The keyword a word spells, if any: one hash where `init(rawValue:)` compares the word
+    /// with every keyword in turn, and the lexer asks for every name it reads.
+    public static func named(_ word: String) -> Keyword? { byWord[word] }
+    static let byWord = Dictionary(uniqueKeysWithValues: allCases.map { ($0.rawValue, $0) })
+
+    /// Whether a word of these bytes may be a keyword: its length and first letter are
+    /// those of one. Most names fail this test, which costs less than hashing them.
+    static func mayBe(_ word: ArraySlice<UInt8>) -> Bool {
+        guard let first = word.first, first >= UInt8(ascii: "a"), first <= UInt8(ascii: "z"),
+              word.count < shapes.count else { return false }
+        return shapes[word.count] & (1 << (first - UInt8(ascii: "a"))) != 0
+    }
+    /// For each length, a bit for each first letter (a is bit 0) that a keyword of that length has.
+    static let shapes: [UInt32] = allCases.reduce(into: [UInt32](repeating: 0, count: 16)) { shapes, k in
+        let word = Array(k.rawValue.utf8)
+        shapes[word.count] |= 1 << (word[0] - UInt8(ascii: "a"))
+    }
+
     /// Whether the word begins an item of a file: a declaration, a test or a print.
     public var startsItem: Bool {
         switch self {
