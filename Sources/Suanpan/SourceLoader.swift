@@ -45,8 +45,7 @@ struct SourceLoader {
 
     /// Parses one source (from disk, `eval` or the REPL) and loads its imports.
     mutating func addSource(_ file: SourceFile) {
-        // A large file's halves are parsed at once, each on a thread with a stack as large as this one's.
-        let result = Parser.parse(file, run: LargeStack.runAll)
+        let result = Parser.parse(file)
         diagnostics += result.diagnostics
         let directory = URL(fileURLWithPath: file.path).deletingLastPathComponent()
         for case .importDecl(let i) in result.syntax.items {

@@ -20,33 +20,14 @@ public struct Lexer {
         self.groupsAmountsByCommas = groupsAmountsByCommas
     }
 
-    /// A lexer of the bytes in `part` alone, as though the file ended there; its first
-    /// token starts a line, as it does in the file when `part` starts one.
-    init(_ file: SourceFile, part: Range<Int>) {
-        self.file = file
-        self.bytes = part.upperBound < file.bytes.count ? Array(file.bytes[..<part.upperBound]) : file.bytes
-        self.groupsAmountsByCommas = false
-        self.pos = part.lowerBound
-    }
-
-    /// The tokens of a part of a file; see `init(_:part:)`.
-    static func tokenize(_ file: SourceFile, part: Range<Int>) -> (tokens: [Token], diagnostics: [Diagnostic]) {
-        var lexer = Lexer(file, part: part)
-        return (lexer.all(), lexer.diagnostics)
-    }
-
-    mutating func all() -> [Token] {
-        var tokens: [Token] = []
-        while true {
-            let token = next()
-            tokens.append(token)
-            if token.kind == .endOfFile { return tokens }
-        }
-    }
-
     public static func tokenize(_ file: SourceFile, groupsAmountsByCommas: Bool = false) -> (tokens: [Token], diagnostics: [Diagnostic]) {
         var lexer = Lexer(file, groupsAmountsByCommas: groupsAmountsByCommas)
-        let tokens = lexer.all()
+        var tokens: [Token] = []
+        while true {
+            let token = lexer.next()
+            tokens.append(token)
+            if token.kind == .endOfFile { break }
+        }
         return (tokens, lexer.diagnostics)
     }
 

@@ -40,49 +40,6 @@ public struct Parser {
                            isIncomplete: parser.incomplete && lexDiagnostics.isEmpty)
     }
 
-    /// Parses a large file as two halves at once, each by a body that `run` runs (on threads
-    /// of their own), split at a line past the middle that starts with `product`. A half's
-    /// lexer and parser see its bytes alone, and that is the whole file's reading whenever
-    /// neither reports anything: `product` never stands inside braces or an expression, so
-    /// the first half's last item ends before it either way. With any diagnostic the file is
-    /// parsed whole, so every message is the whole file's. A small file is parsed whole.
-    public static func parse(_ file: SourceFile, run: ([() -> ParseResult]) -> [ParseResult]) -> ParseResult {
-        guard let split = halfway(file) else { return parse(file) }
-        let halves = run([{ parse(file, part: 0..<split) }, { parse(file, part: split..<file.bytes.count) }])
-        guard halves.count == 2, halves.allSatisfy({ $0.diagnostics.isEmpty }) else { return parse(file) }
-        return ParseResult(syntax: FileSyntax(file: file, items: halves[0].syntax.items + halves[1].syntax.items),
-                           diagnostics: [], isIncomplete: false)
-    }
-
-    /// Below this many bytes a file is parsed whole: a second thread would cost more than it saves.
-    static let halvingSize = 64 * 1024
-
-    /// Where a file is split in two for `parse(_:run:)`: the first line past the middle that
-    /// starts with the word `product`, if any.
-    static func halfway(_ file: SourceFile) -> Int? {
-        let bytes = file.bytes
-        guard bytes.count >= halvingSize else { return nil }
-        let word = Array("product".utf8)
-        var i = bytes.count / 2
-        while i + word.count < bytes.count {
-            if bytes[i - 1] == UInt8(ascii: "\n"), bytes[i..<i + word.count].elementsEqual(word),
-               !isNameContinue(bytes[i + word.count]) {
-                return i
-            }
-            i += 1
-        }
-        return nil
-    }
-
-    /// A part of a file parsed as though it were all there is.
-    static func parse(_ file: SourceFile, part: Range<Int>) -> ParseResult {
-        let (tokens, lexDiagnostics) = Lexer.tokenize(file, part: part)
-        var parser = Parser(file: file, tokens: tokens)
-        let items = parser.parseFile()
-        return ParseResult(syntax: FileSyntax(file: file, items: items), diagnostics: lexDiagnostics + parser.diagnostics,
-                           isIncomplete: false)
-    }
-
     /// Parses a single expression (the REPL and `suanpan eval` use this).
     public static func parseExpression(_ file: SourceFile) -> (Expr?, [Diagnostic], incomplete: Bool) {
         parseExpression(file, groupsAmountsByCommas: false)
