@@ -66,13 +66,13 @@ struct ScenarioJob {
     }
 
     func report(_ index: Int, in program: Program) throws -> (report: ScenarioReport, run: Program.ScenarioRun) {
-        do {
+        do throws(RuntimeError) {
             progress?.start(program.checked.scenarios[index].name)
             defer { progress?.finish() }
             let done = try program.report(ofScenario: index)
             if let note = program.lastExecution?.note { Console.err(note) }
             return done
-        } catch let error as RuntimeError {
+        } catch {
             Console.report(error.diagnostic)
             if error.message == "interrupted" { Console.err("stopped: no report or partial result was written") }
             throw ExitCode(error.message == "interrupted" ? 130 : 70)
