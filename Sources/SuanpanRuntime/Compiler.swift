@@ -9,15 +9,14 @@ import SuanpanValues
 struct Compiler {
     unowned let program: CompiledProgram
 
-    func function(_ def: FunctionDef) -> CompiledFunction {
+    func body(_ def: FunctionDef) -> Code {
         switch def.body {
         case .expression(let e)?:
-            return CompiledFunction(definition: def, body: compile(e), frameSize: max(def.frameSize, def.parameters.count))
+            return compile(e)
         case .table(let table)?:
-            return CompiledFunction(definition: def, body: compileTable(table, def), frameSize: max(def.frameSize, def.parameters.count))
+            return compileTable(table, def)
         case nil:
-            return CompiledFunction(definition: def, body: failing(RuntimeError("\(quoted(def.qualifiedName)) has no body", file: def.file, span: def.span)),
-                                    frameSize: def.parameters.count)
+            return failing(RuntimeError("\(quoted(def.qualifiedName)) has no body", file: def.file, span: def.span))
         }
     }
 
@@ -56,21 +55,38 @@ struct Compiler {
                     return value
                 }
             }
-            return { frame throws(RuntimeError) in try frame.machine.global(index, at: span, in: file) }
+            return { frame throws(RuntimeError) in
+                // A value computed already (or set by a what-if) is read in place.
+                if let value = frame.machine.globalValues[index] { return value }
+                return try frame.machine.global(index, at: span, in: file)
+            }
         case .call(let f, let args):
             let codes = args.map(compile)
             let span = e.span, file = e.file
-            let code: Code = { frame throws(RuntimeError) in
-                let machine = frame.machine
-                let callee = try machine.enter(f, at: span, in: file)
-                defer { machine.leave(f) }
-                for i in codes.indices { callee.slots[i] = try codes[i](frame) }
-                if machine.log != nil {
-                    let def = program.checked.functions[f]
-                    let shown = def.parameters.indices.map { "\(def.parameters[$0].name) = \(Format.display(callee.slots[$0], def.parameters[$0].type, quoteStrings: true))" }
-                    machine.note("with " + (shown.isEmpty ? "no arguments" : shown.joined(separator: ", ")))
+            // The program owns its functions and outlives every closure compiled for it
+            // (a machine holds its program), so the callee is held without counting.
+            unowned(unsafe) let callee = program.functions[f]
+            let code: Code
+            if codes.count == 1 {
+                // One argument, the common case: no loop over an array of closures.
+                let argument = codes[0]
+                code = { frame throws(RuntimeError) in
+                    let machine = frame.machine
+                    let calleeFrame = try machine.enter(callee, at: span, in: file)
+                    defer { machine.leave(callee) }
+                    calleeFrame.slots[0] = try argument(frame)
+                    if machine.log != nil { machine.noteArguments(of: callee, calleeFrame) }
+                    return try machine.finish(callee, calleeFrame, at: span, in: file)
                 }
-                return try machine.finish(f, callee, at: span, in: file)
+            } else {
+                code = { frame throws(RuntimeError) in
+                    let machine = frame.machine
+                    let calleeFrame = try machine.enter(callee, at: span, in: file)
+                    defer { machine.leave(callee) }
+                    for i in codes.indices { calleeFrame.slots[i] = try codes[i](frame) }
+                    if machine.log != nil { machine.noteArguments(of: callee, calleeFrame) }
+                    return try machine.finish(callee, calleeFrame, at: span, in: file)
+                }
             }
             return program.tracing ? traced(code, function: program.checked.functions[f], args: args) : code
         case .intrinsic(let f, let args):
@@ -127,6 +143,15 @@ struct Compiler {
                 return try result(frame)
             }
         case .field(let base, let index):
+            if case .local(let slot) = base.kind {
+                // A field of a parameter or let (a.balance): read where it lies.
+                return { frame throws(RuntimeError) in
+                    guard case .record(let r) = frame.slots[slot], let value = r.field(index) else {
+                        throw internalError("a record", e)
+                    }
+                    return value
+                }
+            }
             let code = compile(base)
             return { frame throws(RuntimeError) in
                 guard case .record(let r) = try code(frame), r.fields.indices.contains(index) else {
@@ -350,6 +375,12 @@ func boolean(_ v: Value, _ e: BExpr) throws(RuntimeError) -> Bool {
 /// it as an error at the position instead of trapping.
 func internalError(_ expected: String, _ e: BExpr) -> RuntimeError {
     RuntimeError("internal error: expected \(expected) here", file: e.file, span: e.span)
+}
+
+/// An arithmetic failure as the error at the expression, as `arithmetic` reports it.
+@inline(never)
+func arithmeticError(_ error: ArithmeticError, _ e: BExpr) -> RuntimeError {
+    RuntimeError(error.runtimeMessage(e.type), file: e.file, span: e.span)
 }
 
 func arithmetic<T>(_ e: BExpr, _ body: () throws(ArithmeticError) -> T) throws(RuntimeError) -> T {

@@ -27,6 +27,19 @@ extension Compiler {
             if codes.count == 2, !fromList {
                 // max(0 days, d − 40 days): two values, the common case, without a list.
                 let first = codes[0], second = codes[1]
+                if valueClass == .decimal {
+                    // Plain numbers: compared as they are, and a literal operand read once, now.
+                    if case .constant(.decimal(let k)) = args[0].kind {
+                        return { frame throws(RuntimeError) in
+                            let y = try decimal(try second(frame), e)
+                            return .decimal(wantLess ? (y < k ? y : k) : (y > k ? y : k))
+                        }
+                    }
+                    return { frame throws(RuntimeError) in
+                        let x = try decimal(try first(frame), e), y = try decimal(try second(frame), e)
+                        return .decimal(wantLess ? (y < x ? y : x) : (y > x ? y : x))
+                    }
+                }
                 return { frame throws(RuntimeError) in
                     let a = try first(frame), b = try second(frame)
                     return try compareValues(wantLess ? .less : .greater, valueClass, b, a, e) ? b : a
@@ -151,6 +164,7 @@ extension Compiler {
             return nil
         }
         let a = compile(l), b = compile(r)
+        if let fixed = fixedRound(a, b, args: e, x, divide: divide) { return fixed }
         return { frame throws(RuntimeError) in
             guard case .roundingMode(let mode) = try m(frame) else { throw internalError("a rounding mode", e) }
             let left = try a(frame)
@@ -178,6 +192,41 @@ extension Compiler {
             case .money(let d, let c):
                 if case .money(_, let stepCurrency)? = step { try sameCurrency(c, stepCurrency, e, verb: "round") }
                 return .money(try fused(d, quantum ?? minorUnit(c)), c)
+            default:
+                throw internalError("a number or money", e)
+            }
+        }
+    }
+
+    /// `round(a * b, 0.01, half_even)`: a literal mode and a literal positive step of a
+    /// plain number, known when compiling; the closure only multiplies (or divides) and rounds.
+    /// Nil for any other shape, which the general closure handles.
+    func fixedRound(_ a: @escaping Code, _ b: @escaping Code, args e: BExpr, _ x: BExpr, divide: Bool) -> Code? {
+        guard case .intrinsic(_, let args) = e.kind, args.count == 3,
+              case .constant(.roundingMode(let mode)) = args[1].kind,
+              case .constant(.decimal(let quantum)) = args[2].kind, quantum.signum > 0 else { return nil }
+        if divide {
+            return { frame throws(RuntimeError) in
+                let left = try a(frame)
+                let right = try decimal(try b(frame), x)
+                switch left {
+                case .money(let d, let c):
+                    do throws(ArithmeticError) { return .money(try d.divided(by: right, roundedToMultipleOf: quantum, mode: mode), c) } catch { throw arithmeticError(error, x) }
+                case .decimal(let d):
+                    do throws(ArithmeticError) { return .decimal(try d.divided(by: right, roundedToMultipleOf: quantum, mode: mode)) } catch { throw arithmeticError(error, x) }
+                default:
+                    throw internalError("a number or money", e)
+                }
+            }
+        }
+        return { frame throws(RuntimeError) in
+            let left = try a(frame)
+            let right = try decimal(try b(frame), x)
+            switch left {
+            case .money(let d, let c):
+                do throws(ArithmeticError) { return .money(try d.multiplied(by: right, roundedToMultipleOf: quantum, mode: mode), c) } catch { throw arithmeticError(error, x) }
+            case .decimal(let d):
+                do throws(ArithmeticError) { return .decimal(try d.multiplied(by: right, roundedToMultipleOf: quantum, mode: mode)) } catch { throw arithmeticError(error, x) }
             default:
                 throw internalError("a number or money", e)
             }

@@ -8,6 +8,14 @@ import SuanpanValues
 /// what it removed. Tracing is a separate compilation: the ordinary closures
 /// carry no trace cost at all.
 extension Machine {
+    /// "with a = …": a call's arguments, in a log.
+    @inline(never)
+    func noteArguments(of callee: CompiledFunction, _ frame: Frame) {
+        let def = callee.definition
+        let shown = def.parameters.indices.map { "\(def.parameters[$0].name) = \(Format.display(frame.slots[$0], def.parameters[$0].type, quoteStrings: true))" }
+        note("with " + (shown.isEmpty ? "no arguments" : shown.joined(separator: ", ")))
+    }
+
     func note(_ text: String) {
         guard log != nil else { return }
         log?.append(String(repeating: "  ", count: traceDepth) + text)
