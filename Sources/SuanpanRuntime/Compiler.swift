@@ -63,9 +63,9 @@ struct Compiler {
         case .call(let f, let args):
             let codes = args.map(compile)
             let span = e.span, file = e.file
-            // The program owns its functions and outlives every closure compiled for it
-            // (a machine holds its program), so the callee is held without counting.
-            unowned(unsafe) let callee = program.functions[f]
+            // Held strongly, so calling it counts no references; a recursive rule's
+            // closure then holds itself, a cycle the program breaks when it is freed.
+            let callee = program.functions[f]
             let code: Code
             if codes.count == 1 {
                 // One argument, the common case: no loop over an array of closures.

@@ -60,6 +60,12 @@ public final class CompiledProgram: @unchecked Sendable {
         globals = checked.globals.map { compiler.global($0) }
         globalHeights = checked.globals.map { $0.initializer.map(height) ?? 1 }
     }
+
+    /// A call's closure holds its callee, so recursive rules hold themselves:
+    /// dropping the bodies frees them with the program.
+    deinit {
+        for f in functions { f.release() }
+    }
 }
 
 /// A function as its calls see it. One object per function, made before any
@@ -71,6 +77,12 @@ final class CompiledFunction {
     /// How deep evaluating the body can nest (the height of its tree).
     @exclusivity(unchecked) var height = 1
     @exclusivity(unchecked) var body: Code
+
+    /// Replaces the body by one that fails, dropping what it held (for `CompiledProgram.deinit`).
+    func release() {
+        let error = RuntimeError("\(quoted(definition.qualifiedName)) belongs to a program that is gone", file: definition.file, span: definition.span)
+        body = { (_: Frame) throws(RuntimeError) -> Value in throw error }
+    }
 
     init(definition: FunctionDef) {
         self.definition = definition
