@@ -61,15 +61,15 @@ struct Compiler {
                 return try frame.machine.global(index, at: span, in: file)
             }
         case .call(let f, let args):
-            let codes = args.map(compile)
             let span = e.span, file = e.file
             // Held strongly, so calling it counts no references; a recursive rule's
             // closure then holds itself, a cycle the program breaks when it is freed.
             let callee = program.functions[f]
             let code: Code
-            if codes.count == 1 {
-                // One argument, the common case: no loop over an array of closures.
-                let argument = codes[0]
+            if args.count == 1 {
+                // One argument, the common case: no loop over an array of closures (whose
+                // elements are called through a thunk).
+                let argument = compile(args[0])
                 code = { frame throws(RuntimeError) in
                     let machine = frame.machine
                     let calleeFrame = try machine.enter(callee, at: span, in: file)
@@ -79,6 +79,7 @@ struct Compiler {
                     return try machine.finish(callee, calleeFrame, at: span, in: file)
                 }
             } else {
+                let codes = args.map(compile)
                 code = { frame throws(RuntimeError) in
                     let machine = frame.machine
                     let calleeFrame = try machine.enter(callee, at: span, in: file)
@@ -90,7 +91,7 @@ struct Compiler {
             }
             return program.tracing ? traced(code, function: program.checked.functions[f], args: args) : code
         case .intrinsic(let f, let args):
-            return intrinsic(f, args.map(compile), args, e)
+            return intrinsic(f, args, e)
         case .external(let f, let overload, let args):
             return external(f, overload, args, e)
         case .negate(let operand, let money):

@@ -2,6 +2,47 @@ import SuanpanChecker
 import SuanpanValues
 
 extension Compiler {
+    func intrinsic(_ f: Intrinsic, _ args: [BExpr], _ e: BExpr) -> Code {
+        if let fast = directIntrinsic(f, args, e) { return fast }
+        return intrinsic(f, args.map(compile), args, e)
+    }
+
+    /// The shapes of the common intrinsics whose operands are compiled on their own,
+    /// not taken out of an array (whose closures are called through a thunk).
+    func directIntrinsic(_ f: Intrinsic, _ args: [BExpr], _ e: BExpr) -> Code? {
+        switch f {
+        case .min, .max:
+            guard args.count == 2, orderClass(e.type) == .decimal else { return nil }
+            let wantLess = f == .min
+            // Plain numbers: compared as they are, and a literal operand read once, now.
+            if case .constant(.decimal(let k)) = args[0].kind {
+                let second = compile(args[1])
+                return { frame throws(RuntimeError) in
+                    let y = try decimal(try second(frame), e)
+                    return .decimal(wantLess ? (y < k ? y : k) : (y > k ? y : k))
+                }
+            }
+            let first = compile(args[0]), second = compile(args[1])
+            return { frame throws(RuntimeError) in
+                let x = try decimal(try first(frame), e), y = try decimal(try second(frame), e)
+                return .decimal(wantLess ? (y < x ? y : x) : (y > x ? y : x))
+            }
+        case .round:
+            guard !program.tracing, args.count == 3, case .operation(let op, let l, let r) = args[0].kind else { return nil }
+            let divide: Bool
+            switch op {
+            case .multiplyDecimal, .scaleMoney: divide = false
+            case .divideDecimal, .divideMoneyByDecimal: divide = true
+            default: return nil
+            }
+            guard case .constant(.roundingMode) = args[1].kind, case .constant(.decimal(let quantum)) = args[2].kind,
+                  quantum.signum > 0 else { return nil }
+            return fixedRound(compile(l), compile(r), args: e, args[0], divide: divide)
+        default:
+            return nil
+        }
+    }
+
     func intrinsic(_ f: Intrinsic, _ codes: [Code], _ args: [BExpr], _ e: BExpr) -> Code {
         switch f {
         case .round:
@@ -27,19 +68,6 @@ extension Compiler {
             if codes.count == 2, !fromList {
                 // max(0 days, d − 40 days): two values, the common case, without a list.
                 let first = codes[0], second = codes[1]
-                if valueClass == .decimal {
-                    // Plain numbers: compared as they are, and a literal operand read once, now.
-                    if case .constant(.decimal(let k)) = args[0].kind {
-                        return { frame throws(RuntimeError) in
-                            let y = try decimal(try second(frame), e)
-                            return .decimal(wantLess ? (y < k ? y : k) : (y > k ? y : k))
-                        }
-                    }
-                    return { frame throws(RuntimeError) in
-                        let x = try decimal(try first(frame), e), y = try decimal(try second(frame), e)
-                        return .decimal(wantLess ? (y < x ? y : x) : (y > x ? y : x))
-                    }
-                }
                 return { frame throws(RuntimeError) in
                     let a = try first(frame), b = try second(frame)
                     return try compareValues(wantLess ? .less : .greater, valueClass, b, a, e) ? b : a
@@ -164,7 +192,6 @@ extension Compiler {
             return nil
         }
         let a = compile(l), b = compile(r)
-        if let fixed = fixedRound(a, b, args: e, x, divide: divide) { return fixed }
         return { frame throws(RuntimeError) in
             guard case .roundingMode(let mode) = try m(frame) else { throw internalError("a rounding mode", e) }
             let left = try a(frame)
