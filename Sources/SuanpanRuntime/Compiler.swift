@@ -8,6 +8,24 @@ import SuanpanValues
 /// of `money` fields, table misses, list bounds.
 struct Compiler {
     unowned let program: CompiledProgram
+    /// Inside a rule call compiled in place (`inlineCall`): where each of the
+    /// callee's parameters is, in the caller's frame or as a literal. Nil outside.
+    var arguments: [ArgumentSource]? = nil
+    /// The rules being compiled in place, innermost last: none is inlined into itself.
+    var inlined: [Int] = []
+
+    enum ArgumentSource {
+        case slot(Int)
+        case value(Value)
+    }
+
+    /// A local slot of the frame being compiled for, seen through `arguments`:
+    /// nil when the parameter is a literal.
+    func frameSlot(_ slot: Int) -> Int? {
+        guard let arguments else { return slot }
+        guard arguments.indices.contains(slot), case .slot(let s) = arguments[slot] else { return nil }
+        return s
+    }
 
     func body(_ def: FunctionDef) -> Code {
         switch def.body {
@@ -41,6 +59,13 @@ struct Compiler {
             let value = Value(c)
             return { (_: Frame) throws(RuntimeError) -> Value in value }
         case .local(let slot):
+            if let arguments {
+                guard arguments.indices.contains(slot) else { return failing(internalError("a parameter", e)) }
+                switch arguments[slot] {
+                case .slot(let s): return { frame in frame.slots[s] }
+                case .value(let v): return { (_: Frame) throws(RuntimeError) -> Value in v }
+                }
+            }
             return { frame in frame.slots[slot] }
         case .global(let index):
             let span = e.span, file = e.file
@@ -61,6 +86,7 @@ struct Compiler {
                 return try frame.machine.global(index, at: span, in: file)
             }
         case .call(let f, let args):
+            if let code = inlineCall(f, args, e) { return code }
             let span = e.span, file = e.file
             // Held strongly, so calling it counts no references; a recursive rule's
             // closure then holds itself, a cycle the program breaks when it is freed.
@@ -144,7 +170,7 @@ struct Compiler {
                 return try result(frame)
             }
         case .field(let base, let index):
-            if case .local(let slot) = base.kind {
+            if case .local(let local) = base.kind, let slot = frameSlot(local) {
                 // A field of a parameter or let (a.balance): read where it lies.
                 return { frame throws(RuntimeError) in
                     guard case .record(let r) = frame.slots[slot], let value = r.field(index) else {
@@ -231,6 +257,81 @@ struct Compiler {
                 if tracing { tracedRounding(.money(amount, currency), result, e.type, "rounding policy \(mode.rawValue)", frame) }
                 return result
             }
+        }
+    }
+
+    /// A call of a small rule whose arguments are locals or literals, compiled in place:
+    /// the callee's body reads its parameters where the caller has them, so the call
+    /// needs no frame and copies no argument. Everything else a call does stays: the
+    /// step, the depth and nesting limits, the arguments in a log, the error's trace.
+    /// Nil for any other call (a table, a rule with lets or loops, recursion, tracing).
+    func inlineCall(_ f: Int, _ args: [BExpr], _ e: BExpr) -> Code? {
+        guard !program.tracing, inlined.count < 4, !inlined.contains(f), program.checked.functions.indices.contains(f) else { return nil }
+        let def = program.checked.functions[f]
+        guard case .expression(let body)? = def.body, args.count == def.parameters.count else { return nil }
+        var budget = 64
+        guard Compiler.inlinable(body, &budget) else { return nil }
+        var sources: [ArgumentSource] = []
+        for a in args {
+            switch a.kind {
+            case .local(let s):
+                if let arguments {
+                    guard arguments.indices.contains(s) else { return nil }
+                    sources.append(arguments[s])
+                } else {
+                    sources.append(.slot(s))
+                }
+            case .constant(let c):
+                sources.append(.value(Value(c)))
+            default:
+                return nil
+            }
+        }
+        var inner = self
+        inner.arguments = sources
+        inner.inlined.append(f)
+        let code = inner.compile(body)
+        let callee = program.functions[f]
+        let span = e.span, file = e.file
+        return { frame throws(RuntimeError) in
+            let machine = frame.machine
+            try machine.enterInPlace(callee, at: span, in: file)
+            defer { machine.leave(callee) }
+            if machine.log != nil { machine.noteArguments(of: callee, sources, frame) }
+            do throws(RuntimeError) {
+                return try code(frame)
+            } catch {
+                throw machine.failed(error, in: callee, at: span, in: file)
+            }
+        }
+    }
+
+    /// Whether a body can be compiled in place: no lets or loops (which would write
+    /// slots of the caller's frame), no plugin calls, and small (`budget` nodes).
+    static func inlinable(_ e: BExpr, _ budget: inout Int) -> Bool {
+        budget -= 1
+        if budget < 0 { return false }
+        switch e.kind {
+        case .constant, .local, .global:
+            return true
+        case .call(_, let args), .list(let args), .record(_, let args):
+            return args.allSatisfy { inlinable($0, &budget) }
+        case .intrinsic(let f, let args):
+            switch f {
+            case .round, .min, .max, .abs, .sum, .count, .average, .prod:
+                return args.allSatisfy { inlinable($0, &budget) }
+            default:
+                return false
+            }
+        case .negate(let a, _), .not(let a), .field(let a, _), .requireCurrency(let a, _), .dateComponent(let a, _),
+             .roundMoney(let a, _, _):
+            return inlinable(a, &budget)
+        case .and(let a, let b), .or(let a, let b), .operation(_, let a, let b), .compare(_, _, let a, let b), .index(let a, let b):
+            return inlinable(a, &budget) && inlinable(b, &budget)
+        case .conditional(let a, let b, let c):
+            return inlinable(a, &budget) && inlinable(b, &budget) && inlinable(c, &budget)
+        case .external, .sequence, .slice, .comprehension, .fold, .arrange, .scoped, .source:
+            return false
         }
     }
 

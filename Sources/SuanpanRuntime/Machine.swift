@@ -422,6 +422,19 @@ public final class Machine {
         return frame
     }
 
+    /// `enter` for a call compiled in place (`Compiler.inlineCall`): the same step,
+    /// depth and nesting, and no frame.
+    @inline(__always)
+    func enterInPlace(_ callee: CompiledFunction, at span: Span, in file: SourceFile) throws(RuntimeError) {
+        if depth >= Machine.maxDepth { throw depthError(at: span, in: file) }
+        calls &+= 1
+        if calls >= nextCheck { try checkpoint(file: file, span: span) }
+        let height = callee.height
+        if nesting + height > Machine.maxNesting { throw nestingError(at: span, in: file) }
+        nesting += height
+        depth += 1
+    }
+
     @inline(never)
     func depthError(at span: Span, in file: SourceFile) -> RuntimeError {
         RuntimeError("rules nested more than \(Machine.depthText) calls deep", file: file, span: span,

@@ -16,6 +16,21 @@ extension Machine {
         note("with " + (shown.isEmpty ? "no arguments" : shown.joined(separator: ", ")))
     }
 
+    /// The same for a call compiled in place, whose arguments are the caller's locals or literals.
+    @inline(never)
+    func noteArguments(of callee: CompiledFunction, _ sources: [Compiler.ArgumentSource], _ frame: Frame) {
+        let def = callee.definition
+        // No local of type Value: the debug build of Swift 6.3 can misplace one.
+        func shown(_ source: Compiler.ArgumentSource, _ type: SType) -> String {
+            switch source {
+            case .slot(let s): Format.display(frame.slots[s], type, quoteStrings: true)
+            case .value(let v): Format.display(v, type, quoteStrings: true)
+            }
+        }
+        let shown = zip(def.parameters, sources).map { parameter, source in "\(parameter.name) = \(shown(source, parameter.type))" }
+        note("with " + (shown.isEmpty ? "no arguments" : shown.joined(separator: ", ")))
+    }
+
     func note(_ text: String) {
         guard log != nil else { return }
         log?.append(String(repeating: "  ", count: traceDepth) + text)
