@@ -34,7 +34,7 @@ public final class CompiledProgram: @unchecked Sendable {
     public let checked: CheckedProgram
     /// Implementations of `checked.externals`, by the same index.
     let externals: [ExternalImplementation]
-    @exclusivity(unchecked) var functions: [CompiledFunction] = []
+    let functions: [CompiledFunction]
     @exclusivity(unchecked) var globals: [Code] = []
     var globalHeights: [Int] = []
 
@@ -45,10 +45,10 @@ public final class CompiledProgram: @unchecked Sendable {
         self.checked = checked
         self.externals = externals
         self.tracing = tracing
-        let compiler = Compiler(program: self)
         // Every function's object exists before any body is compiled, so a call
         // (even a recursive one) holds its callee directly instead of looking it up.
         functions = checked.functions.map { CompiledFunction(definition: $0) }
+        let compiler = Compiler(program: self)
         for (f, def) in zip(functions, checked.functions) {
             f.body = compiler.body(def)
             switch def.body {
@@ -74,6 +74,7 @@ final class CompiledFunction {
     let definition: FunctionDef
     /// Slots the body needs: its parameters, lets and comprehension variables.
     let frameSize: Int
+    let parameterCount: Int
     /// How deep evaluating the body can nest (the height of its tree).
     @exclusivity(unchecked) var height = 1
     @exclusivity(unchecked) var body: Code
@@ -86,6 +87,7 @@ final class CompiledFunction {
 
     init(definition: FunctionDef) {
         self.definition = definition
+        parameterCount = definition.parameters.count
         if case nil = definition.body {
             frameSize = definition.parameters.count
         } else {
@@ -337,7 +339,7 @@ public final class Machine {
     /// example or test comes near it.
     public static let defaultMaxBytes = 1 << 30
     /// The budget of this run's evaluations, `defaultMaxBytes` unless a host or `--max-memory` sets it.
-    public var maxBytes = Machine.defaultMaxBytes
+    @exclusivity(unchecked) public var maxBytes = Machine.defaultMaxBytes
     /// What a value occupies in a list or among a record's fields.
     public static let valueBytes = MemoryLayout<Value>.stride
     /// A record beyond its fields: the object (its header, type and fields) and the
@@ -354,7 +356,7 @@ public final class Machine {
     /// Steps one evaluation may take: a step is a rule call or a loop item
     /// (comprehension, fold, range, sort comparison). The count is exact, so
     /// the same program stops at the same step on every run.
-    public var maxSteps = Machine.defaultMaxSteps
+    @exclusivity(unchecked) public var maxSteps = Machine.defaultMaxSteps
     public static let defaultMaxSteps = 100_000_000
     /// `calls` reaches this before the slow path runs: the interrupt flag is
     /// read every 4,096 steps, and the step limit is checked exactly there.
@@ -496,12 +498,12 @@ public final class Machine {
             throw RuntimeError("no function #\(function)", file: nil, span: .none)
         }
         let callee = program.functions[function]
-        let def = callee.definition
-        guard args.count == def.parameters.count else {
+        guard args.count == callee.parameterCount else {
+            let def = callee.definition
             throw RuntimeError("\(quoted(def.qualifiedName)) takes \(def.parameters.count) arguments, given \(args.count)",
                                file: def.file, span: def.span)
         }
-        return try call(callee, args, at: def.span, in: def.file)
+        return try call(callee, args, at: callee.definition.span, in: callee.definition.file)
     }
 
     /// Evaluates a checked expression (from `eval` or the REPL) in this run.
