@@ -88,6 +88,23 @@ struct Compiler {
         case .call(let f, let args):
             if let code = inlineCall(f, args, e) { return code }
             let span = e.span, file = e.file
+            if args.count == 1, let lookup = literalTableLookup(f) {
+                // A table of literal rows by one number key: looked up in place, no frame.
+                let callee = program.functions[f]
+                let argument = compile(args[0])
+                return { frame throws(RuntimeError) in
+                    let machine = frame.machine
+                    try machine.enterInPlace(callee, at: span, in: file)
+                    defer { machine.leave(callee) }
+                    let key = try argument(frame)
+                    if machine.log != nil { machine.noteArguments(of: callee, values: [key]) }
+                    do throws(RuntimeError) {
+                        return try lookup(key, machine)
+                    } catch {
+                        throw machine.failed(error, in: callee, at: span, in: file)
+                    }
+                }
+            }
             // Held strongly, so calling it counts no references; a recursive rule's
             // closure then holds itself, a cycle the program breaks when it is freed.
             let callee = program.functions[f]

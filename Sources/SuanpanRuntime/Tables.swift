@@ -121,6 +121,50 @@ extension Compiler {
         }
     }
 
+    /// For a call of a table of one number key whose rows and `else` are all literals:
+    /// the lookup of a key, with no frame (what-if rows still first). Nil for any other table.
+    func literalTableLookup(_ f: Int) -> ((Value, Machine) throws(RuntimeError) -> Value)? {
+        guard !program.tracing, program.checked.functions.indices.contains(f) else { return nil }
+        let def = program.checked.functions[f]
+        guard case .table(let table)? = def.body, def.presetRows.isEmpty, def.parameters.count == 1 else { return nil }
+        let classes = def.parameters.map { keyClass($0.type) }
+        guard let direct = directIndex(table, classes), direct.count <= 32 else { return nil }
+        var keys: [Int128] = [], values: [Value] = []
+        for (key, n) in direct.sorted(by: { $0.value < $1.value }) {
+            guard case .constant(let c) = table.rows[n].value.kind else { return nil }
+            keys.append(key.units)
+            values.append(Value(c))
+        }
+        var fallbackValue: Value?
+        if let fallback = table.fallback {
+            guard case .constant(let c) = fallback.kind else { return nil }
+            fallbackValue = Value(c)
+        }
+        let anchor = table.rows.first?.value ?? table.fallback
+        let parameter = def.parameters[0]
+        return { key, machine throws(RuntimeError) in
+            if let anchor, !machine.rowOverrides.isEmpty, let set = machine.rowOverrides[f] {
+                // As `setRow`: the latest row set for exactly this key.
+                for row in set.reversed() {
+                    var matched = true
+                    for (i, k) in row.keys.enumerated() where matched && i < 1 {
+                        matched = try compareValues(.equal, .decimal, key, k, anchor)
+                    }
+                    if matched { return row.value }
+                }
+            }
+            guard case .decimal(let d) = key else {
+                // The checker gives a number key a number; anything else is its error.
+                throw RuntimeError("internal error: expected a number here", file: def.file, span: def.span)
+            }
+            let units = d.units
+            for i in keys.indices where keys[i] == units { return values[i] }
+            if let fallbackValue { return fallbackValue }
+            throw RuntimeError("no row of table \(quoted(def.qualifiedName)) matches \(parameter.name) = \(Format.display(key, parameter.type))",
+                               file: def.file, span: def.span, hint: "add a row for it, or an 'else' row")
+        }
+    }
+
     /// The value of the latest row set (by a what-if) for exactly these keys, if any.
     func setRow(_ set: [(keys: [Value], value: Value)], _ classes: [ValueClass], _ frame: Frame,
                 _ anchor: BExpr) throws(RuntimeError) -> Value? {

@@ -31,6 +31,14 @@ extension Machine {
         note("with " + (shown.isEmpty ? "no arguments" : shown.joined(separator: ", ")))
     }
 
+    /// The same for arguments computed already.
+    @inline(never)
+    func noteArguments(of callee: CompiledFunction, values: [Value]) {
+        let def = callee.definition
+        let shown = zip(def.parameters, values).map { "\($0.name) = \(Format.display($1, $0.type, quoteStrings: true))" }
+        note("with " + (shown.isEmpty ? "no arguments" : shown.joined(separator: ", ")))
+    }
+
     func note(_ text: String) {
         guard log != nil else { return }
         log?.append(String(repeating: "  ", count: traceDepth) + text)
