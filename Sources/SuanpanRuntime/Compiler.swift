@@ -13,6 +13,15 @@ struct Compiler {
     var arguments: [ArgumentSource]? = nil
     /// The rules being compiled in place, innermost last: none is inlined into itself.
     var inlined: [Int] = []
+    /// Nodes compiled in place so far for the body being compiled, shared by the copies
+    /// of this compiler: a rule calling small rules that call small rules many times
+    /// over stops being inlined before its code grows large.
+    let inlinedNodes = Counter()
+
+    final class Counter {
+        var count = 0
+    }
+    static let maxInlinedNodes = 1_000
 
     enum ArgumentSource {
         case slot(Int)
@@ -288,6 +297,9 @@ struct Compiler {
         guard case .expression(let body)? = def.body, args.count == def.parameters.count else { return nil }
         var budget = 64
         guard Compiler.inlinable(body, &budget) else { return nil }
+        let size = 64 - budget
+        guard inlinedNodes.count + size <= Compiler.maxInlinedNodes else { return nil }
+        inlinedNodes.count += size
         var sources: [ArgumentSource] = []
         for a in args {
             switch a.kind {

@@ -48,16 +48,16 @@ public final class CompiledProgram: @unchecked Sendable {
         // Every function's object exists before any body is compiled, so a call
         // (even a recursive one) holds its callee directly instead of looking it up.
         functions = checked.functions.map { CompiledFunction(definition: $0) }
-        let compiler = Compiler(program: self)
+        // A compiler per body, each with its own allowance of nodes compiled in place.
         for (f, def) in zip(functions, checked.functions) {
-            f.body = compiler.body(def)
+            f.body = Compiler(program: self).body(def)
             switch def.body {
             case .expression(let e)?: f.height = height(e)
             case .table(let t)?: f.height = 2 + t.rows.reduce(t.fallback.map(height) ?? 0) { max($0, height($1.value)) }
             case nil: break
             }
         }
-        globals = checked.globals.map { compiler.global($0) }
+        globals = checked.globals.map { Compiler(program: self).global($0) }
         globalHeights = checked.globals.map { $0.initializer.map(height) ?? 1 }
     }
 
