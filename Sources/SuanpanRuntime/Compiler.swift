@@ -8,16 +8,42 @@ import SuanpanValues
 /// of `money` fields, table misses, list bounds.
 struct Compiler {
     unowned let program: CompiledProgram
+    /// Inside a rule call compiled in place (`inlineCall`): where each of the
+    /// callee's parameters is, in the caller's frame or as a literal. Nil outside.
+    var arguments: [ArgumentSource]? = nil
+    /// The rules being compiled in place, innermost last: none is inlined into itself.
+    var inlined: [Int] = []
+    /// Nodes compiled in place so far for the body being compiled, shared by the copies
+    /// of this compiler: a rule calling small rules that call small rules many times
+    /// over stops being inlined before its code grows large.
+    let inlinedNodes = Counter()
 
-    func function(_ def: FunctionDef) -> CompiledFunction {
+    final class Counter {
+        var count = 0
+    }
+    static let maxInlinedNodes = 1_000
+
+    enum ArgumentSource {
+        case slot(Int)
+        case value(Value)
+    }
+
+    /// A local slot of the frame being compiled for, seen through `arguments`:
+    /// nil when the parameter is a literal.
+    func frameSlot(_ slot: Int) -> Int? {
+        guard let arguments else { return slot }
+        guard arguments.indices.contains(slot), case .slot(let s) = arguments[slot] else { return nil }
+        return s
+    }
+
+    func body(_ def: FunctionDef) -> Code {
         switch def.body {
         case .expression(let e)?:
-            return CompiledFunction(definition: def, body: compile(e), frameSize: max(def.frameSize, def.parameters.count))
+            return compile(e)
         case .table(let table)?:
-            return CompiledFunction(definition: def, body: compileTable(table, def), frameSize: max(def.frameSize, def.parameters.count))
+            return compileTable(table, def)
         case nil:
-            return CompiledFunction(definition: def, body: failing(RuntimeError("\(quoted(def.qualifiedName)) has no body", file: def.file, span: def.span)),
-                                    frameSize: def.parameters.count)
+            return failing(RuntimeError("\(quoted(def.qualifiedName)) has no body", file: def.file, span: def.span))
         }
     }
 
@@ -42,6 +68,13 @@ struct Compiler {
             let value = Value(c)
             return { (_: Frame) throws(RuntimeError) -> Value in value }
         case .local(let slot):
+            if let arguments {
+                guard arguments.indices.contains(slot) else { return failing(internalError("a parameter", e)) }
+                switch arguments[slot] {
+                case .slot(let s): return { frame in frame.slots[s] }
+                case .value(let v): return { (_: Frame) throws(RuntimeError) -> Value in v }
+                }
+            }
             return { frame in frame.slots[slot] }
         case .global(let index):
             let span = e.span, file = e.file
@@ -56,25 +89,61 @@ struct Compiler {
                     return value
                 }
             }
-            return { frame throws(RuntimeError) in try frame.machine.global(index, at: span, in: file) }
+            return { frame throws(RuntimeError) in
+                // A value computed already (or set by a what-if) is read in place.
+                if let value = frame.machine.globalValues[index] { return value }
+                return try frame.machine.global(index, at: span, in: file)
+            }
         case .call(let f, let args):
-            let codes = args.map(compile)
+            if let code = inlineCall(f, args, e) { return code }
             let span = e.span, file = e.file
-            let code: Code = { frame throws(RuntimeError) in
-                let machine = frame.machine
-                let callee = try machine.enter(f, at: span, in: file)
-                defer { machine.leave(f) }
-                for i in codes.indices { callee.slots[i] = try codes[i](frame) }
-                if machine.log != nil {
-                    let def = program.checked.functions[f]
-                    let shown = def.parameters.indices.map { "\(def.parameters[$0].name) = \(Format.display(callee.slots[$0], def.parameters[$0].type, quoteStrings: true))" }
-                    machine.note("with " + (shown.isEmpty ? "no arguments" : shown.joined(separator: ", ")))
+            if args.count == 1, let lookup = literalTableLookup(f) {
+                // A table of literal rows by one number key: looked up in place, no frame.
+                let callee = program.functions[f]
+                let argument = compile(args[0])
+                return { frame throws(RuntimeError) in
+                    let machine = frame.machine
+                    try machine.enterInPlace(callee, at: span, in: file)
+                    defer { machine.leave(callee) }
+                    let key = try argument(frame)
+                    if machine.log != nil { machine.noteArguments(of: callee, values: [key]) }
+                    do throws(RuntimeError) {
+                        return try lookup(key, machine)
+                    } catch {
+                        throw machine.failed(error, in: callee, at: span, in: file)
+                    }
                 }
-                return try machine.finish(f, callee, at: span, in: file)
+            }
+            // Held strongly, so calling it counts no references; a recursive rule's
+            // closure then holds itself, a cycle the program breaks when it is freed.
+            let callee = program.functions[f]
+            let code: Code
+            if args.count == 1 {
+                // One argument, the common case: no loop over an array of closures (whose
+                // elements are called through a thunk).
+                let argument = compile(args[0])
+                code = { frame throws(RuntimeError) in
+                    let machine = frame.machine
+                    let calleeFrame = try machine.enter(callee, at: span, in: file)
+                    defer { machine.leave(callee) }
+                    calleeFrame.slots[0] = try argument(frame)
+                    if machine.log != nil { machine.noteArguments(of: callee, calleeFrame) }
+                    return try machine.finish(callee, calleeFrame, at: span, in: file)
+                }
+            } else {
+                let codes = args.map(compile)
+                code = { frame throws(RuntimeError) in
+                    let machine = frame.machine
+                    let calleeFrame = try machine.enter(callee, at: span, in: file)
+                    defer { machine.leave(callee) }
+                    for i in codes.indices { calleeFrame.slots[i] = try codes[i](frame) }
+                    if machine.log != nil { machine.noteArguments(of: callee, calleeFrame) }
+                    return try machine.finish(callee, calleeFrame, at: span, in: file)
+                }
             }
             return program.tracing ? traced(code, function: program.checked.functions[f], args: args) : code
         case .intrinsic(let f, let args):
-            return intrinsic(f, args.map(compile), args, e)
+            return intrinsic(f, args, e)
         case .external(let f, let overload, let args):
             return external(f, overload, args, e)
         case .negate(let operand, let money):
@@ -127,6 +196,15 @@ struct Compiler {
                 return try result(frame)
             }
         case .field(let base, let index):
+            if case .local(let local) = base.kind, let slot = frameSlot(local) {
+                // A field of a parameter or let (a.balance): read where it lies.
+                return { frame throws(RuntimeError) in
+                    guard case .record(let r) = frame.slots[slot], let value = r.field(index) else {
+                        throw internalError("a record", e)
+                    }
+                    return value
+                }
+            }
             let code = compile(base)
             return { frame throws(RuntimeError) in
                 guard case .record(let r) = try code(frame), r.fields.indices.contains(index) else {
@@ -205,6 +283,84 @@ struct Compiler {
                 if tracing { tracedRounding(.money(amount, currency), result, e.type, "rounding policy \(mode.rawValue)", frame) }
                 return result
             }
+        }
+    }
+
+    /// A call of a small rule whose arguments are locals or literals, compiled in place:
+    /// the callee's body reads its parameters where the caller has them, so the call
+    /// needs no frame and copies no argument. Everything else a call does stays: the
+    /// step, the depth and nesting limits, the arguments in a log, the error's trace.
+    /// Nil for any other call (a table, a rule with lets or loops, recursion, tracing).
+    func inlineCall(_ f: Int, _ args: [BExpr], _ e: BExpr) -> Code? {
+        guard !program.tracing, inlined.count < 4, !inlined.contains(f), program.checked.functions.indices.contains(f) else { return nil }
+        let def = program.checked.functions[f]
+        guard case .expression(let body)? = def.body, args.count == def.parameters.count else { return nil }
+        var budget = 64
+        guard Compiler.inlinable(body, &budget) else { return nil }
+        let size = 64 - budget
+        guard inlinedNodes.count + size <= Compiler.maxInlinedNodes else { return nil }
+        inlinedNodes.count += size
+        var sources: [ArgumentSource] = []
+        for a in args {
+            switch a.kind {
+            case .local(let s):
+                if let arguments {
+                    guard arguments.indices.contains(s) else { return nil }
+                    sources.append(arguments[s])
+                } else {
+                    sources.append(.slot(s))
+                }
+            case .constant(let c):
+                sources.append(.value(Value(c)))
+            default:
+                return nil
+            }
+        }
+        var inner = self
+        inner.arguments = sources
+        inner.inlined.append(f)
+        let code = inner.compile(body)
+        let callee = program.functions[f]
+        let span = e.span, file = e.file
+        return { frame throws(RuntimeError) in
+            let machine = frame.machine
+            try machine.enterInPlace(callee, at: span, in: file)
+            defer { machine.leave(callee) }
+            if machine.log != nil { machine.noteArguments(of: callee, sources, frame) }
+            do throws(RuntimeError) {
+                return try code(frame)
+            } catch {
+                throw machine.failed(error, in: callee, at: span, in: file)
+            }
+        }
+    }
+
+    /// Whether a body can be compiled in place: no lets or loops (which would write
+    /// slots of the caller's frame), no plugin calls, and small (`budget` nodes).
+    static func inlinable(_ e: BExpr, _ budget: inout Int) -> Bool {
+        budget -= 1
+        if budget < 0 { return false }
+        switch e.kind {
+        case .constant, .local, .global:
+            return true
+        case .call(_, let args), .list(let args), .record(_, let args):
+            return args.allSatisfy { inlinable($0, &budget) }
+        case .intrinsic(let f, let args):
+            switch f {
+            case .round, .min, .max, .abs, .sum, .count, .average, .prod:
+                return args.allSatisfy { inlinable($0, &budget) }
+            default:
+                return false
+            }
+        case .negate(let a, _), .not(let a), .field(let a, _), .requireCurrency(let a, _), .dateComponent(let a, _),
+             .roundMoney(let a, _, _):
+            return inlinable(a, &budget)
+        case .and(let a, let b), .or(let a, let b), .operation(_, let a, let b), .compare(_, _, let a, let b), .index(let a, let b):
+            return inlinable(a, &budget) && inlinable(b, &budget)
+        case .conditional(let a, let b, let c):
+            return inlinable(a, &budget) && inlinable(b, &budget) && inlinable(c, &budget)
+        case .external, .sequence, .slice, .comprehension, .fold, .arrange, .scoped, .source:
+            return false
         }
     }
 
@@ -350,6 +506,12 @@ func boolean(_ v: Value, _ e: BExpr) throws(RuntimeError) -> Bool {
 /// it as an error at the position instead of trapping.
 func internalError(_ expected: String, _ e: BExpr) -> RuntimeError {
     RuntimeError("internal error: expected \(expected) here", file: e.file, span: e.span)
+}
+
+/// An arithmetic failure as the error at the expression, as `arithmetic` reports it.
+@inline(never)
+func arithmeticError(_ error: ArithmeticError, _ e: BExpr) -> RuntimeError {
+    RuntimeError(error.runtimeMessage(e.type), file: e.file, span: e.span)
 }
 
 func arithmetic<T>(_ e: BExpr, _ body: () throws(ArithmeticError) -> T) throws(RuntimeError) -> T {

@@ -2,6 +2,47 @@ import SuanpanChecker
 import SuanpanValues
 
 extension Compiler {
+    func intrinsic(_ f: Intrinsic, _ args: [BExpr], _ e: BExpr) -> Code {
+        if let fast = directIntrinsic(f, args, e) { return fast }
+        return intrinsic(f, args.map(compile), args, e)
+    }
+
+    /// The shapes of the common intrinsics whose operands are compiled on their own,
+    /// not taken out of an array (whose closures are called through a thunk).
+    func directIntrinsic(_ f: Intrinsic, _ args: [BExpr], _ e: BExpr) -> Code? {
+        switch f {
+        case .min, .max:
+            guard args.count == 2, orderClass(e.type) == .decimal else { return nil }
+            let wantLess = f == .min
+            // Plain numbers: compared as they are, and a literal operand read once, now.
+            if case .constant(.decimal(let k)) = args[0].kind {
+                let second = compile(args[1])
+                return { frame throws(RuntimeError) in
+                    let y = try decimal(try second(frame), e)
+                    return .decimal(wantLess ? (y < k ? y : k) : (y > k ? y : k))
+                }
+            }
+            let first = compile(args[0]), second = compile(args[1])
+            return { frame throws(RuntimeError) in
+                let x = try decimal(try first(frame), e), y = try decimal(try second(frame), e)
+                return .decimal(wantLess ? (y < x ? y : x) : (y > x ? y : x))
+            }
+        case .round:
+            guard !program.tracing, args.count == 3, case .operation(let op, let l, let r) = args[0].kind else { return nil }
+            let divide: Bool
+            switch op {
+            case .multiplyDecimal, .scaleMoney: divide = false
+            case .divideDecimal, .divideMoneyByDecimal: divide = true
+            default: return nil
+            }
+            guard case .constant(.roundingMode) = args[1].kind, case .constant(.decimal(let quantum)) = args[2].kind,
+                  quantum.signum > 0 else { return nil }
+            return fixedRound(compile(l), compile(r), args: e, args[0], divide: divide)
+        default:
+            return nil
+        }
+    }
+
     func intrinsic(_ f: Intrinsic, _ codes: [Code], _ args: [BExpr], _ e: BExpr) -> Code {
         switch f {
         case .round:
@@ -178,6 +219,41 @@ extension Compiler {
             case .money(let d, let c):
                 if case .money(_, let stepCurrency)? = step { try sameCurrency(c, stepCurrency, e, verb: "round") }
                 return .money(try fused(d, quantum ?? minorUnit(c)), c)
+            default:
+                throw internalError("a number or money", e)
+            }
+        }
+    }
+
+    /// `round(a * b, 0.01, half_even)`: a literal mode and a literal positive step of a
+    /// plain number, known when compiling; the closure only multiplies (or divides) and rounds.
+    /// Nil for any other shape, which the general closure handles.
+    func fixedRound(_ a: @escaping Code, _ b: @escaping Code, args e: BExpr, _ x: BExpr, divide: Bool) -> Code? {
+        guard case .intrinsic(_, let args) = e.kind, args.count == 3,
+              case .constant(.roundingMode(let mode)) = args[1].kind,
+              case .constant(.decimal(let quantum)) = args[2].kind, quantum.signum > 0 else { return nil }
+        if divide {
+            return { frame throws(RuntimeError) in
+                let left = try a(frame)
+                let right = try decimal(try b(frame), x)
+                switch left {
+                case .money(let d, let c):
+                    do throws(ArithmeticError) { return .money(try d.divided(by: right, roundedToMultipleOf: quantum, mode: mode), c) } catch { throw arithmeticError(error, x) }
+                case .decimal(let d):
+                    do throws(ArithmeticError) { return .decimal(try d.divided(by: right, roundedToMultipleOf: quantum, mode: mode)) } catch { throw arithmeticError(error, x) }
+                default:
+                    throw internalError("a number or money", e)
+                }
+            }
+        }
+        return { frame throws(RuntimeError) in
+            let left = try a(frame)
+            let right = try decimal(try b(frame), x)
+            switch left {
+            case .money(let d, let c):
+                do throws(ArithmeticError) { return .money(try d.multiplied(by: right, roundedToMultipleOf: quantum, mode: mode), c) } catch { throw arithmeticError(error, x) }
+            case .decimal(let d):
+                do throws(ArithmeticError) { return .decimal(try d.multiplied(by: right, roundedToMultipleOf: quantum, mode: mode)) } catch { throw arithmeticError(error, x) }
             default:
                 throw internalError("a number or money", e)
             }

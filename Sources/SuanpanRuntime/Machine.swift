@@ -34,8 +34,8 @@ public final class CompiledProgram: @unchecked Sendable {
     public let checked: CheckedProgram
     /// Implementations of `checked.externals`, by the same index.
     let externals: [ExternalImplementation]
-    var functions: [CompiledFunction] = []
-    var globals: [Code] = []
+    let functions: [CompiledFunction]
+    @exclusivity(unchecked) var globals: [Code] = []
     var globalHeights: [Int] = []
 
     /// Whether the closures record what they do (for `:explain`).
@@ -45,28 +45,57 @@ public final class CompiledProgram: @unchecked Sendable {
         self.checked = checked
         self.externals = externals
         self.tracing = tracing
-        let compiler = Compiler(program: self)
-        functions = checked.functions.map { def in
-            var f = compiler.function(def)
+        // Every function's object exists before any body is compiled, so a call
+        // (even a recursive one) holds its callee directly instead of looking it up.
+        functions = checked.functions.map { CompiledFunction(definition: $0) }
+        // A compiler per body, each with its own allowance of nodes compiled in place.
+        for (f, def) in zip(functions, checked.functions) {
+            f.body = Compiler(program: self).body(def)
             switch def.body {
             case .expression(let e)?: f.height = height(e)
             case .table(let t)?: f.height = 2 + t.rows.reduce(t.fallback.map(height) ?? 0) { max($0, height($1.value)) }
             case nil: break
             }
-            return f
         }
-        globals = checked.globals.map { compiler.global($0) }
+        globals = checked.globals.map { Compiler(program: self).global($0) }
         globalHeights = checked.globals.map { $0.initializer.map(height) ?? 1 }
+    }
+
+    /// A call's closure holds its callee, so recursive rules hold themselves:
+    /// dropping the bodies frees them with the program.
+    deinit {
+        for f in functions { f.release() }
     }
 }
 
-struct CompiledFunction {
+/// A function as its calls see it. One object per function, made before any
+/// body is compiled; `body` is set once, right after, and never again.
+final class CompiledFunction {
     let definition: FunctionDef
-    let body: Code
     /// Slots the body needs: its parameters, lets and comprehension variables.
     let frameSize: Int
+    let parameterCount: Int
     /// How deep evaluating the body can nest (the height of its tree).
-    var height = 1
+    @exclusivity(unchecked) var height = 1
+    @exclusivity(unchecked) var body: Code
+
+    /// Replaces the body by one that fails, dropping what it held (for `CompiledProgram.deinit`).
+    func release() {
+        let error = RuntimeError("\(quoted(definition.qualifiedName)) belongs to a program that is gone", file: definition.file, span: definition.span)
+        body = { (_: Frame) throws(RuntimeError) -> Value in throw error }
+    }
+
+    init(definition: FunctionDef) {
+        self.definition = definition
+        parameterCount = definition.parameters.count
+        if case nil = definition.body {
+            frameSize = definition.parameters.count
+        } else {
+            frameSize = max(definition.frameSize, definition.parameters.count)
+        }
+        let error = RuntimeError("\(quoted(definition.qualifiedName)) has no body", file: definition.file, span: definition.span)
+        body = { (_: Frame) throws(RuntimeError) -> Value in throw error }
+    }
 }
 
 /// The height of a checked tree: how deep its closures nest when it runs.
@@ -106,17 +135,20 @@ func height(_ e: BExpr) -> Int {
 /// The state of one run, like a thread in starlark: global values computed so
 /// far, parameter overrides, the call depth and the interrupt flag.
 public final class Machine {
+    // The hot members are `@exclusivity(unchecked)`: every access is a plain load or
+    // store on this thread, never one overlapping another, so the runtime check
+    // (a call on every read of the step count or a global) buys nothing.
     public let program: CompiledProgram
-    var globalValues: [Value?]
-    var evaluating: [Bool]
-    var depth = 0
+    @exclusivity(unchecked) var globalValues: [Value?]
+    @exclusivity(unchecked) var evaluating: [Bool]
+    @exclusivity(unchecked) var depth = 0
     /// The sum of the heights of the bodies being evaluated: calls times tree
     /// height is what uses the stack, so that product is what is bounded.
-    var nesting = 0
+    @exclusivity(unchecked) var nesting = 0
     static let maxNesting = 100_000
     /// One reusable frame per call depth: calls nest strictly, so the frame at a
     /// depth is free again when the call at that depth returns.
-    var frames: [Frame] = []
+    @exclusivity(unchecked) var frames: [Frame] = []
 
     /// Drops the cached frames, each of which holds this machine: call it when
     /// done with a machine (a `Program` does when it is freed), or the machine
@@ -124,12 +156,12 @@ public final class Machine {
     public func releaseFrames() {
         frames.removeAll()
     }
-    var calls = 0
+    @exclusivity(unchecked) var calls = 0
     /// What a tracing program did, line by line; nil when not recording.
-    public var log: [String]?
-    var traceDepth = 0
+    @exclusivity(unchecked) public var log: [String]?
+    @exclusivity(unchecked) var traceDepth = 0
     /// Parameters already shown in the trace.
-    var tracedGlobals: Set<Int> = []
+    @exclusivity(unchecked) var tracedGlobals: Set<Int> = []
     /// Deeper calls are an error, not a stack overflow.
     static let maxDepth = 1000
     /// The limit as messages write it: "1,000".
@@ -146,10 +178,10 @@ public final class Machine {
         evaluating = Array(repeating: false, count: program.globals.count)
     }
 
-    var overridden: Set<Int> = []
+    @exclusivity(unchecked) var overridden: Set<Int> = []
     /// Table rows set for some keys, by table: tried before the table's own rows,
     /// the latest first.
-    var rowOverrides: [Int: [(keys: [Value], value: Value)]] = [:]
+    @exclusivity(unchecked) var rowOverrides: [Int: [(keys: [Value], value: Value)]] = [:]
 
     /// One change of a what-if, with its values computed.
     public enum Change {
@@ -302,12 +334,12 @@ public final class Machine {
     /// the text `text(…)` and `format(…)` build (their bytes), what plugins return,
     /// counted the same way. The globals a run has computed stay in memory, so what they
     /// hold is taken from every later evaluation's budget: a run holds at most the budget.
-    var bytesLeft = Machine.defaultMaxBytes
+    @exclusivity(unchecked) var bytesLeft = Machine.defaultMaxBytes
     /// 1 GiB: the memory reproducers stop well under 2 GB of resident memory, and no
     /// example or test comes near it.
     public static let defaultMaxBytes = 1 << 30
     /// The budget of this run's evaluations, `defaultMaxBytes` unless a host or `--max-memory` sets it.
-    public var maxBytes = Machine.defaultMaxBytes
+    @exclusivity(unchecked) public var maxBytes = Machine.defaultMaxBytes
     /// What a value occupies in a list or among a record's fields.
     public static let valueBytes = MemoryLayout<Value>.stride
     /// A record beyond its fields: the object (its header, type and fields) and the
@@ -319,16 +351,16 @@ public final class Machine {
     static let inlineStringBytes = 15
     /// What each computed global holds (0 for one not computed), and their sum.
     var globalWeights: [Int] = []
-    var retained = 0
+    @exclusivity(unchecked) var retained = 0
 
     /// Steps one evaluation may take: a step is a rule call or a loop item
     /// (comprehension, fold, range, sort comparison). The count is exact, so
     /// the same program stops at the same step on every run.
-    public var maxSteps = Machine.defaultMaxSteps
+    @exclusivity(unchecked) public var maxSteps = Machine.defaultMaxSteps
     public static let defaultMaxSteps = 100_000_000
     /// `calls` reaches this before the slow path runs: the interrupt flag is
     /// read every 4,096 steps, and the step limit is checked exactly there.
-    var nextCheck = 4096
+    @exclusivity(unchecked) var nextCheck = 4096
 
     /// Starts one evaluation (a print, an expression, a test block, a host
     /// call): its step count from zero, its byte budget full.
@@ -366,63 +398,96 @@ public final class Machine {
     /// Starts a call: one level deeper, with a frame for the callee's slots.
     /// The caller fills the arguments into slots 0…n-1, then calls `finish`
     /// (and always `leave`).
-    func enter(_ index: Int, at span: Span, in file: SourceFile) throws(RuntimeError) -> Frame {
-        if depth >= Machine.maxDepth {
-            throw RuntimeError("rules nested more than \(Machine.depthText) calls deep", file: file, span: span,
-                               hint: "calls may nest at most \(Machine.depthText) deep, even when they would stop later; "
-                                   + "for a long sequence go through a list with fold or scan instead of recursing: "
-                                   + "fold total = 0 CNY for b in bills => total + b.amount")
-        }
+    @inline(__always)
+    func enter(_ callee: CompiledFunction, at span: Span, in file: SourceFile) throws(RuntimeError) -> Frame {
+        if depth >= Machine.maxDepth { throw depthError(at: span, in: file) }
         calls &+= 1
         if calls >= nextCheck { try checkpoint(file: file, span: span) }
-        let size = program.functions[index].frameSize
-        let height = program.functions[index].height
-        if nesting + height > Machine.maxNesting {
-            throw RuntimeError("evaluation nested too deeply (rules within rules, each a deep expression)", file: file, span: span,
-                               hint: "split long expressions into lets, or recurse less deeply")
-        }
+        let height = callee.height
+        if nesting + height > Machine.maxNesting { throw nestingError(at: span, in: file) }
         nesting += height
         let frame: Frame
-        if depth < frames.count, frames[depth].capacity >= size {
+        if depth < frames.count, frames[depth].capacity >= callee.frameSize {
             frame = frames[depth]
         } else {
-            frame = Frame(size: size, machine: self)
-            if depth < frames.count { frames[depth] = frame } else { frames.append(frame) }
+            frame = newFrame(callee.frameSize)
         }
         depth += 1
         return frame
     }
 
-    func leave(_ index: Int) {
-        depth -= 1
-        nesting -= program.functions[index].height
+    /// A frame for the current depth, kept for the next call at this depth.
+    @inline(never)
+    func newFrame(_ size: Int) -> Frame {
+        let frame = Frame(size: size, machine: self)
+        if depth < frames.count { frames[depth] = frame } else { frames.append(frame) }
+        return frame
     }
 
-    func call(_ index: Int, _ args: [Value], at span: Span, in file: SourceFile) throws(RuntimeError) -> Value {
-        let frame = try enter(index, at: span, in: file)
-        defer { leave(index) }
+    /// `enter` for a call compiled in place (`Compiler.inlineCall`): the same step,
+    /// depth and nesting, and no frame.
+    @inline(__always)
+    func enterInPlace(_ callee: CompiledFunction, at span: Span, in file: SourceFile) throws(RuntimeError) {
+        if depth >= Machine.maxDepth { throw depthError(at: span, in: file) }
+        calls &+= 1
+        if calls >= nextCheck { try checkpoint(file: file, span: span) }
+        let height = callee.height
+        if nesting + height > Machine.maxNesting { throw nestingError(at: span, in: file) }
+        nesting += height
+        depth += 1
+    }
+
+    @inline(never)
+    func depthError(at span: Span, in file: SourceFile) -> RuntimeError {
+        RuntimeError("rules nested more than \(Machine.depthText) calls deep", file: file, span: span,
+                     hint: "calls may nest at most \(Machine.depthText) deep, even when they would stop later; "
+                         + "for a long sequence go through a list with fold or scan instead of recursing: "
+                         + "fold total = 0 CNY for b in bills => total + b.amount")
+    }
+
+    @inline(never)
+    func nestingError(at span: Span, in file: SourceFile) -> RuntimeError {
+        RuntimeError("evaluation nested too deeply (rules within rules, each a deep expression)", file: file, span: span,
+                     hint: "split long expressions into lets, or recurse less deeply")
+    }
+
+    @inline(__always)
+    func leave(_ callee: CompiledFunction) {
+        depth -= 1
+        nesting -= callee.height
+    }
+
+    func call(_ callee: CompiledFunction, _ args: [Value], at span: Span, in file: SourceFile) throws(RuntimeError) -> Value {
+        let frame = try enter(callee, at: span, in: file)
+        defer { leave(callee) }
         for (i, a) in args.enumerated() where i < frame.capacity { frame.slots[i] = a }
-        return try finish(index, frame, at: span, in: file)
+        return try finish(callee, frame, at: span, in: file)
     }
 
     /// Runs a function's body in a frame whose arguments are in place.
-    func finish(_ index: Int, _ frame: Frame, at span: Span, in file: SourceFile) throws(RuntimeError) -> Value {
-        let function = program.functions[index]
+    @inline(__always)
+    func finish(_ callee: CompiledFunction, _ frame: Frame, at span: Span, in file: SourceFile) throws(RuntimeError) -> Value {
         do {
-            return try function.body(frame)
+            return try callee.body(frame)
         } catch {
-            let def = function.definition
-            var e = error
-            if e.limit != nil, !e.namesRule {
-                // A budget's error says which rule was running when it ran out.
-                e.message += ", while running \(def.qualifiedName)"
-                e.namesRule = true
-            }
-            if e.trace.count < 20 {
-                e.trace.append("in \(def.qualifiedName), called at \(file.path):\(file.location(of: span.start))")
-            }
-            throw e
+            throw failed(error, in: callee, at: span, in: file)
         }
+    }
+
+    /// A callee's error, with the call in its trace.
+    @inline(never)
+    func failed(_ error: RuntimeError, in callee: CompiledFunction, at span: Span, in file: SourceFile) -> RuntimeError {
+        let def = callee.definition
+        var e = error
+        if e.limit != nil, !e.namesRule {
+            // A budget's error says which rule was running when it ran out.
+            e.message += ", while running \(def.qualifiedName)"
+            e.namesRule = true
+        }
+        if e.trace.count < 20 {
+            e.trace.append("in \(def.qualifiedName), called at \(file.path):\(file.location(of: span.start))")
+        }
+        return e
     }
 
     /// Calls a rule or table with argument values, as a host program would for
@@ -432,12 +497,13 @@ public final class Machine {
         guard program.functions.indices.contains(function) else {
             throw RuntimeError("no function #\(function)", file: nil, span: .none)
         }
-        let def = program.functions[function].definition
-        guard args.count == def.parameters.count else {
+        let callee = program.functions[function]
+        guard args.count == callee.parameterCount else {
+            let def = callee.definition
             throw RuntimeError("\(quoted(def.qualifiedName)) takes \(def.parameters.count) arguments, given \(args.count)",
                                file: def.file, span: def.span)
         }
-        return try call(function, args, at: def.span, in: def.file)
+        return try call(callee, args, at: callee.definition.span, in: callee.definition.file)
     }
 
     /// Evaluates a checked expression (from `eval` or the REPL) in this run.

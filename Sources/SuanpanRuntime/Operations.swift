@@ -4,14 +4,54 @@ import SuanpanValues
 extension Compiler {
     /// One closure per resolved operation; no type tests beyond unwrapping.
     func operation(_ op: Operation, _ a: @escaping Code, _ b: @escaping Code, _ e: BExpr) -> Code {
+        // The common operations are written out, so each closure does its arithmetic
+        // directly instead of calling another closure for it.
         switch op {
-        case .addDecimal: return decimalOp(a, b, e) { x, y throws(ArithmeticError) in try x.adding(y) }
-        case .subtractDecimal: return decimalOp(a, b, e) { x, y throws(ArithmeticError) in try x.subtracting(y) }
-        case .multiplyDecimal: return decimalOp(a, b, e) { x, y throws(ArithmeticError) in try x.multiplied(by: y) }
+        case .addDecimal:
+            return { frame throws(RuntimeError) in
+                let x = try decimal(try a(frame), e), y = try decimal(try b(frame), e)
+                let (sum, overflow) = x.units.addingReportingOverflow(y.units)
+                guard !overflow, sum != .min else { throw arithmeticError(.overflow, e) }
+                return .decimal(FixedDecimal(units: sum))
+            }
+        case .subtractDecimal:
+            return { frame throws(RuntimeError) in
+                let x = try decimal(try a(frame), e), y = try decimal(try b(frame), e)
+                let (difference, overflow) = x.units.subtractingReportingOverflow(y.units)
+                guard !overflow, difference != .min else { throw arithmeticError(.overflow, e) }
+                return .decimal(FixedDecimal(units: difference))
+            }
+        case .multiplyDecimal:
+            return { frame throws(RuntimeError) in
+                let x = try decimal(try a(frame), e), y = try decimal(try b(frame), e)
+                do throws(ArithmeticError) { return .decimal(try x.multiplied(by: y)) } catch { throw arithmeticError(error, e) }
+            }
+        case .addMoney:
+            return { frame throws(RuntimeError) in
+                let (x, c) = try moneyParts(try a(frame), e)
+                let (y, d) = try moneyParts(try b(frame), e)
+                try sameCurrency(c, d, e, verb: "add")
+                let (sum, overflow) = x.units.addingReportingOverflow(y.units)
+                guard !overflow, sum != .min else { throw arithmeticError(.overflow, e) }
+                return .money(FixedDecimal(units: sum), c)
+            }
+        case .subtractMoney:
+            return { frame throws(RuntimeError) in
+                let (x, c) = try moneyParts(try a(frame), e)
+                let (y, d) = try moneyParts(try b(frame), e)
+                try sameCurrency(c, d, e, verb: "subtract")
+                let (difference, overflow) = x.units.subtractingReportingOverflow(y.units)
+                guard !overflow, difference != .min else { throw arithmeticError(.overflow, e) }
+                return .money(FixedDecimal(units: difference), c)
+            }
+        case .scaleMoney:
+            return { frame throws(RuntimeError) in
+                let (x, c) = try moneyParts(try a(frame), e)
+                let y = try decimal(try b(frame), e)
+                do throws(ArithmeticError) { return .money(try x.multiplied(by: y), c) } catch { throw arithmeticError(error, e) }
+            }
         case .divideDecimal: return decimalOp(a, b, e) { x, y throws(ArithmeticError) in try x.divided(by: y) }
         case .power: return decimalOp(a, b, e) { x, y throws(ArithmeticError) in try x.power(y) }
-        case .addMoney: return moneyOp(a, b, e, verb: "add") { x, y throws(ArithmeticError) in try x.adding(y) }
-        case .subtractMoney: return moneyOp(a, b, e, verb: "subtract") { x, y throws(ArithmeticError) in try x.subtracting(y) }
         case .divideMoneyByMoney:
             return { frame throws(RuntimeError) in
                 let (x, c) = try moneyParts(try a(frame), e)
@@ -19,7 +59,6 @@ extension Compiler {
                 try sameCurrency(c, d, e, verb: "divide")
                 return .decimal(try arithmetic(e) { () throws(ArithmeticError) in try x.divided(by: y) })
             }
-        case .scaleMoney: return scaleMoney(a, b, e) { x, y throws(ArithmeticError) in try x.multiplied(by: y) }
         case .divideMoneyByDecimal: return scaleMoney(a, b, e) { x, y throws(ArithmeticError) in try x.divided(by: y) }
         case .shiftDate(let unit, let subtract):
             return dateShift(unit, subtract: subtract, a, b, e)

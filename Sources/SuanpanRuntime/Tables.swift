@@ -29,6 +29,10 @@ extension Compiler {
         let index = program.checked.functions.firstIndex { $0 === def } ?? -1
         let presets = def.presetRows
         let direct = tracing ? nil : directIndex(table, classes)
+        if let direct, let fast = directTable(direct, rows: table.rows, codes: rows.map(\.1), fallback: table.fallback, fallbackCode: fallback,
+                                             index: index, presets: presets, anchor: anchor, classes: classes, def: def) {
+            return fast
+        }
         return { frame throws(RuntimeError) in
             var found: Value?
             if let anchor, !frame.machine.rowOverrides.isEmpty, let set = frame.machine.rowOverrides[index] {
@@ -77,6 +81,88 @@ extension Compiler {
             if index[key] == nil { index[key] = n }
         }
         return index
+    }
+
+    /// A table looked up by its one number key (`directIndex`), with no variant's rows:
+    /// the keys in a short array compared as integers of units, each row's value
+    /// computed already when it is a literal. What-if rows are still tried first.
+    func directTable(_ direct: [FixedDecimal: Int], rows: [TableRowDef], codes: [Code], fallback: BExpr?, fallbackCode: Code?,
+                     index: Int, presets: [(keys: [Int], value: Int)], anchor: BExpr?, classes: [ValueClass],
+                     def: FunctionDef) -> Code? {
+        guard presets.isEmpty, direct.count <= 32 else { return nil }
+        let entries = direct.sorted { $0.value < $1.value }
+        let keys = entries.map { $0.key.units }
+        func literal(_ e: BExpr) -> Value? {
+            if case .constant(let c) = e.kind { return Value(c) }
+            return nil
+        }
+        let values = entries.map { literal(rows[$0.value].value) }
+        let rowCodes = entries.map { codes[$0.value] }
+        let fallbackValue = fallback.flatMap(literal)
+        return { frame throws(RuntimeError) in
+            if let anchor, !frame.machine.rowOverrides.isEmpty, let set = frame.machine.rowOverrides[index],
+               let value = try self.setRow(set, classes, frame, anchor) {
+                return value
+            }
+            guard case .decimal(let key) = frame.slots[0] else {
+                // The checker gives a number key a number; anything else is its error.
+                throw RuntimeError("internal error: expected a number here", file: def.file, span: def.span)
+            }
+            let units = key.units
+            for i in keys.indices where keys[i] == units {
+                if let value = values[i] { return value }
+                return try rowCodes[i](frame)
+            }
+            if let fallbackValue { return fallbackValue }
+            if let fallbackCode { return try fallbackCode(frame) }
+            let shown = "\(def.parameters.first?.name ?? "key") = \(Format.display(frame.slots[0], def.parameters.first?.type ?? .anything))"
+            throw RuntimeError("no row of table \(quoted(def.qualifiedName)) matches \(shown)",
+                               file: def.file, span: def.span, hint: "add a row for it, or an 'else' row")
+        }
+    }
+
+    /// For a call of a table of one number key whose rows and `else` are all literals:
+    /// the lookup of a key, with no frame (what-if rows still first). Nil for any other table.
+    func literalTableLookup(_ f: Int) -> ((Value, Machine) throws(RuntimeError) -> Value)? {
+        guard !program.tracing, program.checked.functions.indices.contains(f) else { return nil }
+        let def = program.checked.functions[f]
+        guard case .table(let table)? = def.body, def.presetRows.isEmpty, def.parameters.count == 1 else { return nil }
+        let classes = def.parameters.map { keyClass($0.type) }
+        guard let direct = directIndex(table, classes), direct.count <= 32 else { return nil }
+        var keys: [Int128] = [], values: [Value] = []
+        for (key, n) in direct.sorted(by: { $0.value < $1.value }) {
+            guard case .constant(let c) = table.rows[n].value.kind else { return nil }
+            keys.append(key.units)
+            values.append(Value(c))
+        }
+        var fallbackValue: Value?
+        if let fallback = table.fallback {
+            guard case .constant(let c) = fallback.kind else { return nil }
+            fallbackValue = Value(c)
+        }
+        let anchor = table.rows.first?.value ?? table.fallback
+        let parameter = def.parameters[0]
+        return { key, machine throws(RuntimeError) in
+            if let anchor, !machine.rowOverrides.isEmpty, let set = machine.rowOverrides[f] {
+                // As `setRow`: the latest row set for exactly this key.
+                for row in set.reversed() {
+                    var matched = true
+                    for (i, k) in row.keys.enumerated() where matched && i < 1 {
+                        matched = try compareValues(.equal, .decimal, key, k, anchor)
+                    }
+                    if matched { return row.value }
+                }
+            }
+            guard case .decimal(let d) = key else {
+                // The checker gives a number key a number; anything else is its error.
+                throw RuntimeError("internal error: expected a number here", file: def.file, span: def.span)
+            }
+            let units = d.units
+            for i in keys.indices where keys[i] == units { return values[i] }
+            if let fallbackValue { return fallbackValue }
+            throw RuntimeError("no row of table \(quoted(def.qualifiedName)) matches \(parameter.name) = \(Format.display(key, parameter.type))",
+                               file: def.file, span: def.span, hint: "add a row for it, or an 'else' row")
+        }
     }
 
     /// The value of the latest row set (by a what-if) for exactly these keys, if any.

@@ -8,6 +8,37 @@ import SuanpanValues
 /// what it removed. Tracing is a separate compilation: the ordinary closures
 /// carry no trace cost at all.
 extension Machine {
+    /// "with a = …": a call's arguments, in a log.
+    @inline(never)
+    func noteArguments(of callee: CompiledFunction, _ frame: Frame) {
+        let def = callee.definition
+        let shown = def.parameters.indices.map { "\(def.parameters[$0].name) = \(Format.display(frame.slots[$0], def.parameters[$0].type, quoteStrings: true))" }
+        note("with " + (shown.isEmpty ? "no arguments" : shown.joined(separator: ", ")))
+    }
+
+    /// The same for a call compiled in place, whose arguments are the caller's locals or literals.
+    @inline(never)
+    func noteArguments(of callee: CompiledFunction, _ sources: [Compiler.ArgumentSource], _ frame: Frame) {
+        let def = callee.definition
+        // No local of type Value: the debug build of Swift 6.3 can misplace one.
+        func shown(_ source: Compiler.ArgumentSource, _ type: SType) -> String {
+            switch source {
+            case .slot(let s): Format.display(frame.slots[s], type, quoteStrings: true)
+            case .value(let v): Format.display(v, type, quoteStrings: true)
+            }
+        }
+        let shown = zip(def.parameters, sources).map { parameter, source in "\(parameter.name) = \(shown(source, parameter.type))" }
+        note("with " + (shown.isEmpty ? "no arguments" : shown.joined(separator: ", ")))
+    }
+
+    /// The same for arguments computed already.
+    @inline(never)
+    func noteArguments(of callee: CompiledFunction, values: [Value]) {
+        let def = callee.definition
+        let shown = zip(def.parameters, values).map { "\($0.name) = \(Format.display($1, $0.type, quoteStrings: true))" }
+        note("with " + (shown.isEmpty ? "no arguments" : shown.joined(separator: ", ")))
+    }
+
     func note(_ text: String) {
         guard log != nil else { return }
         log?.append(String(repeating: "  ", count: traceDepth) + text)

@@ -43,6 +43,12 @@ public final class RecordValue: @unchecked Sendable {
         self.fields = fields
     }
 
+    /// The field at `index`, nil past the end (which the checker never lets through).
+    @inline(__always)
+    func field(_ index: Int) -> Value? {
+        index >= 0 && index < fields.count ? fields[index] : nil
+    }
+
     /// A record holding lists or records hands its fields to the thread's
     /// release queue, so a value nested a million levels deep is freed one
     /// level at a time rather than by a million nested releases.
