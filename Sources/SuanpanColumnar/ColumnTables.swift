@@ -175,6 +175,8 @@ struct DirectTable {
         var missed = false
         let span = Int64(values.count)
         let otherwise = fallback ?? 0
+        // Whole-number keys (scale 0), the common case: no division by the unit.
+        if keyScale == 0, let out = lookupWhole(keys) { return .fixed(out, scale: scale) }
         keys.withUnsafeBufferPointer { k in
             values.withUnsafeBufferPointer { table in
                 present.withUnsafeBufferPointer { has in
@@ -200,5 +202,29 @@ struct DirectTable {
         }
         if missed && !hasFallback { throw .scalar }
         return .fixed(out, scale: scale)
+    }
+
+    /// The lookup of keys at scale 0; nil when a key has no row and there is no `else`.
+    func lookupWhole(_ keys: [Int64]) -> [Int64]? {
+        let span = Int64(values.count), otherwise = fallback ?? 0
+        var misses: UInt8 = 0
+        let out = [Int64](unsafeUninitializedCapacity: keys.count) { r, initialized in
+            keys.withUnsafeBufferPointer { k in
+                values.withUnsafeBufferPointer { table in
+                    present.withUnsafeBufferPointer { has in
+                        for i in 0..<k.count {
+                            let offset = k[i] &- low
+                            let inRange = offset >= 0 && offset < span
+                            let at = Int(inRange ? offset : 0)
+                            let inside = inRange && has[at]
+                            r[i] = inside ? table[at] : otherwise
+                            misses |= inside ? 0 : 1
+                        }
+                    }
+                }
+            }
+            initialized = keys.count
+        }
+        return misses != 0 && !hasFallback ? nil : out
     }
 }
