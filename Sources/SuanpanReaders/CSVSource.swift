@@ -112,13 +112,15 @@ final class CSVSource: RowSource {
                         n += 1
                         continue
                     }
-                    cells.removeAll(keepingCapacity: true)
+                    // One row's cells, overwritten in place: clearing and refilling the array
+                    // went through a generic replaceSubrange on every row.
+                    if cells.count != columns { cells = Array(repeating: .missing, count: columns) }
                     for i in 0..<columns {
                         let span = spans[i]
                         if !used[i] || (!span.quoted && span.start == span.end) {
-                            cells.append(.missing)
+                            cells[i] = .missing
                         } else if let text = Self.text(b, span, &scratch) {
-                            cells.append(.text(text))
+                            cells[i] = .text(text)
                         } else {
                             return .notUTF8(line: recordLine, span: span)
                         }
