@@ -10,10 +10,19 @@ final class Slots {
     /// What the parts of a step that do not change from step to step computed for this
     /// batch; nil for a subset of the batch's rows, which must not read or fill it.
     let memo: Memo?
-    init(count: Int, memo: Memo?) {
+    /// Branches run again over the rows that take them, left in this evaluation (shared
+    /// with its subsets): nested branches that each fail over the whole batch would
+    /// otherwise double the work at every level.
+    let retries: Retries
+    init(count: Int, memo: Memo?, retries: Retries = Retries()) {
         values = Array(repeating: .bools([]), count: count)
         self.memo = memo
+        self.retries = retries
     }
+}
+
+final class Retries {
+    var left = 64
 }
 
 /// Values of a batch that stay the same through its steps (they depend on the account

@@ -14,8 +14,9 @@ enum Selection {
             return try node(slots)
         } catch {
             let rows = mask.indices.filter { mask[$0] }
-            guard rows.count < mask.count else { throw .scalar }
-            let subset = Slots(count: slots.values.count, memo: nil)
+            guard rows.count < mask.count, slots.retries.left > 0 else { throw .scalar }
+            slots.retries.left -= 1
+            let subset = Slots(count: slots.values.count, memo: nil, retries: slots.retries)
             let n = mask.count
             for (i, v) in slots.values.enumerated() { subset.values[i] = v.count == n ? v.gathered(rows) : v }
             let partial = try node(subset)

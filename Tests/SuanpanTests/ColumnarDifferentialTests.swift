@@ -189,6 +189,34 @@ final class ColumnarDifferentialTests: XCTestCase {
         XCTAssertGreaterThan(onColumns, (compared - errors) / 2, "\(onColumns) of \(compared - errors)")
     }
 
+    /// Branches nested 30 deep, each guarding a division that fails over the whole batch:
+    /// each level runs again over its rows, within a bounded number of retries, then the
+    /// batch goes to the interpreter. The same totals either way, in linear time.
+    func testNestedGuardedDivisionsStayBounded() throws {
+        var csv = "balance,n\n"
+        for i in 0..<5_000 { csv += "\(i).25,\(i % 40)\n" }
+        try csv.write(to: folder.appendingPathComponent("accounts.csv"), atomically: true, encoding: .utf8)
+        var expr = "0 CNY"
+        for k in stride(from: 29, through: 0, by: -1) {
+            // The division after the deeper levels: each level's first try computes them all.
+            expr = "(if a.n > \(k) then \(expr) + round(a.balance / (a.n - \(k)), 0.01, half_even) else 0 CNY)"
+        }
+        let path = folder.appendingPathComponent("nested.suan").path
+        try """
+            record Account { balance: money<CNY>, n: int }
+            population accounts: Account from "accounts.csv"
+            scenario S {
+              for a in accounts
+              from 2021-01-01 to 2021-01-01 by month
+              revenue deep = \(expr)
+            }
+            """.write(toFile: path, atomically: true, encoding: .utf8)
+        let (scalar, _) = try Self.run(path, 0, .scalar)
+        let (columns, _) = try Self.run(path, 0, .columns)
+        guard case .totals = scalar else { return XCTFail("\(scalar)") }
+        XCTAssertEqual(columns, scalar)
+    }
+
     /// On several threads too, and for an error the columns leave to the scalar path.
     func testADivisionByZeroIsTheScalarPathsErrorAtItsPosition() throws {
         var csv = "balance,n\n"
