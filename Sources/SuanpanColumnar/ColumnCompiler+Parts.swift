@@ -4,17 +4,6 @@ import SuanpanSyntax
 import SuanpanValues
 
 extension ColumnCompiler {
-    func value(_ c: Constant) -> Value {
-        switch c {
-        case .decimal(let d): .decimal(d)
-        case .money(let d, let currency): .money(d, currency)
-        case .bool(let b): .bool(b)
-        case .string(let s): .string(s)
-        case .date(let d): .date(d)
-        case .roundingMode(let m): .roundingMode(m)
-        }
-    }
-
     /// A parameter or constant as this run sees it, what-ifs and dated values included.
     func global(_ index: Int, _ e: BExpr) throws(Unsupported) -> Value {
         do throws(RuntimeError) {
@@ -45,7 +34,7 @@ extension ColumnCompiler {
     /// mode): a literal or a parameter.
     func constant(_ e: BExpr, what: String = "a rounding step or mode computed per account") throws(Unsupported) -> Value {
         switch e.kind {
-        case .constant(let c): return value(c)
+        case .constant(let c): return Value(c)
         case .global(let index): return try global(index, e)
         default: throw unsupported(what, e)
         }

@@ -142,7 +142,7 @@ struct ColumnCompiler {
     mutating func node(_ e: BExpr, base: Int) throws(Unsupported) -> Node {
         switch e.kind {
         case .constant(let c):
-            let v = try vector(of: value(c), e)
+            let v = try vector(of: Value(c), e)
             return { _ in v }
         case .local(let slot):
             let i = base + slot
@@ -305,9 +305,7 @@ struct ColumnCompiler {
     /// 0.01 for CNY: the smallest amount of the currency an expression's type names.
     func minorUnit(of e: BExpr) throws(Unsupported) -> FixedDecimal {
         guard let currency = currency(of: e.type) else { throw unsupported("money whose currency is known only at run time", e) }
-        var units: Int128 = 1
-        for _ in 0..<(FixedDecimal.scale - min(currency.minorUnits, FixedDecimal.scale)) { units *= 10 }
-        return FixedDecimal(units: units)
+        return currency.minorUnit
     }
 
     func currency(of t: SType) -> Currency? {

@@ -39,7 +39,7 @@ extension ColumnCompiler {
                 case .any: patterns.append(.any)
                 case .exact(let k):
                     patterns.append(.exact(try compile(k, base: base)))
-                    if case .constant(let c) = k.kind { keys.append(value(c)) }
+                    if case .constant(let c) = k.kind { keys.append(Value(c)) }
                 case .range(let low, let high, let inclusive):
                     patterns.append(.range(low: try low.map { k throws(Unsupported) in try compile(k, base: base) },
                                            high: try high.map { k throws(Unsupported) in try compile(k, base: base) },
@@ -47,12 +47,12 @@ extension ColumnCompiler {
                 }
             }
             var literal: (keys: [Value], value: Value)?
-            if keys.count == row.patterns.count, case .constant(let c) = row.value.kind { literal = (keys, value(c)) }
+            if keys.count == row.patterns.count, case .constant(let c) = row.value.kind { literal = (keys, Value(c)) }
             rows.append(Row(patterns: patterns, value: try compile(row.value, base: base), literal: literal))
         }
         let fallback = try table.fallback.map { f throws(Unsupported) in try compile(f, base: base) }
         var fallbackValue: Value?
-        if let f = table.fallback, case .constant(let c) = f.kind { fallbackValue = value(c) }
+        if let f = table.fallback, case .constant(let c) = f.kind { fallbackValue = Value(c) }
         let keyCount = def.parameters.count
         if keyCount == 1, let direct = DirectTable(rows, fallback: table.fallback == nil ? nil : fallbackValue,
                                                    hasFallback: table.fallback != nil) {

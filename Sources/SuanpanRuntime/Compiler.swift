@@ -278,7 +278,7 @@ struct Compiler {
             let tracing = program.tracing
             return { frame throws(RuntimeError) in
                 let (amount, currency) = try moneyParts(try code(frame), e)
-                let step = quantum ?? minorUnit(currency)
+                let step = quantum ?? currency.minorUnit
                 let result = Value.money(try arithmetic(e) { () throws(ArithmeticError) in try amount.rounded(toMultipleOf: step, mode: mode) }, currency)
                 if tracing { tracedRounding(.money(amount, currency), result, e.type, "rounding policy \(mode.rawValue)", frame) }
                 return result
@@ -522,9 +522,3 @@ func arithmetic<T>(_ e: BExpr, _ body: () throws(ArithmeticError) -> T) throws(R
     }
 }
 
-/// 0.01 for CNY, 1 for JPY: the smallest amount the currency has.
-func minorUnit(_ c: Currency) -> FixedDecimal {
-    var units: Int128 = 1
-    for _ in 0..<(FixedDecimal.scale - min(c.minorUnits, FixedDecimal.scale)) { units *= 10 }
-    return FixedDecimal(units: units)
-}

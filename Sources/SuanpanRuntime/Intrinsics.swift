@@ -218,7 +218,7 @@ extension Compiler {
                 return .decimal(try fused(d, quantum ?? .one))
             case .money(let d, let c):
                 if case .money(_, let stepCurrency)? = step { try sameCurrency(c, stepCurrency, e, verb: "round") }
-                return .money(try fused(d, quantum ?? minorUnit(c)), c)
+                return .money(try fused(d, quantum ?? c.minorUnit), c)
             default:
                 throw internalError("a number or money", e)
             }
@@ -323,7 +323,7 @@ func roundValue(_ x: Value, step: Value?, mode: RoundingMode, _ e: BExpr) throws
         return .decimal(try arithmetic(e) { () throws(ArithmeticError) in try d.rounded(toMultipleOf: quantum, mode: mode) })
     case .money(let d, let c):
         if case .money(_, let stepCurrency)? = step { try sameCurrency(c, stepCurrency, e, verb: "round") }
-        if quantum.signum == 0 { quantum = minorUnit(c) }
+        if quantum.signum == 0 { quantum = c.minorUnit }
         return .money(try arithmetic(e) { () throws(ArithmeticError) in try d.rounded(toMultipleOf: quantum, mode: mode) }, c)
     default:
         throw internalError("a number or money", e)

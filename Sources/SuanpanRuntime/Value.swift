@@ -20,7 +20,7 @@ public enum Value: Sendable {
     case record(RecordValue)
     case roundingMode(RoundingMode)
 
-    init(_ c: Constant) {
+    public init(_ c: Constant) {
         switch c {
         case .decimal(let d): self = .decimal(d)
         case .money(let d, let cur): self = .money(d, cur)
