@@ -43,9 +43,7 @@ extension ColumnCompiler {
             return { v, i in v.decimal(at: i).map { .money($0, c) } }
         case .int, .number, .percent, .rate, .duration:
             return { v, i in v.decimal(at: i).map(Value.decimal) }
-        case .bool: return { v, i in if case .bools(let b) = v { b.at(i).map(Value.bool) } else { nil } }
-        case .string: return { v, i in if case .strings(let s) = v { s.at(i).map(Value.string) } else { nil } }
-        case .date: return { v, i in if case .dates(let d) = v { d.at(i).map(Value.date) } else { nil } }
+        case .bool, .string, .date: return { v, i in v.value(at: i) }
         default: throw unsupported("a plugin function taking \(t)", e)
         }
     }

@@ -170,41 +170,20 @@ struct DirectTable {
 
     func lookup(_ key: Vector) throws(Bail) -> Vector {
         guard case .fixed(let keys, let keyScale) = key else { throw .scalar }
-        let unit = Fixed.power(keyScale)
-        var out = [Int64](repeating: 0, count: keys.count)
-        var missed = false
-        let span = Int64(values.count)
-        let otherwise = fallback ?? 0
-        // Whole-number keys (scale 0), the common case: no division by the unit.
-        if keyScale == 0, let out = lookupWhole(keys) { return .fixed(out, scale: scale) }
-        keys.withUnsafeBufferPointer { k in
-            values.withUnsafeBufferPointer { table in
-                present.withUnsafeBufferPointer { has in
-                    out.withUnsafeMutableBufferPointer { r in
-                        var misses: UInt8 = 0
-                        for i in 0..<k.count {
-                            // A key with a fraction matches no whole-number row. The offset is
-                            // clamped into the array and the flags combined with `&`, so random
-                            // keys cost no mispredicted branch.
-                            let whole = k[i] % unit == 0
-                            let offset = k[i] / unit &- low
-                            let inRange = offset >= 0 && offset < span
-                            let at = Int(inRange ? offset : 0)
-                            let inside = whole && inRange && has[at]
-                            let keep = Int64(inside ? 1 : 0)
-                            r[i] = otherwise &+ (table[at] &- otherwise) &* keep
-                            misses |= inside ? 0 : 1
-                        }
-                        missed = misses != 0
-                    }
-                }
-            }
-        }
-        if missed && !hasFallback { throw .scalar }
+        guard let out = lookupWhole(keyScale == 0 ? keys : wholeKeys(keys, unit: Fixed.power(keyScale))) else { throw .scalar }
         return .fixed(out, scale: scale)
     }
 
-    /// The lookup of keys at scale 0; nil when a key has no row and there is no `else`.
+    /// Keys at a scale above 0 as whole numbers; a key with a fraction matches no
+    /// whole-number row, so it becomes a key just outside the array.
+    func wholeKeys(_ keys: [Int64], unit: Int64) -> [Int64] {
+        let outside = low > .min ? low - 1 : low + Int64(values.count)
+        return keys.map { $0 % unit == 0 ? $0 / unit : outside }
+    }
+
+    /// The lookup of whole-number keys; nil when a key has no row and there is no `else`.
+    /// The offset is clamped into the array and the flags combined, so random keys cost
+    /// no mispredicted branch.
     func lookupWhole(_ keys: [Int64]) -> [Int64]? {
         let span = Int64(values.count), otherwise = fallback ?? 0
         var misses: UInt8 = 0

@@ -1,4 +1,5 @@
 import SuanpanData
+import SuanpanRuntime
 import SuanpanValues
 
 extension Vector {
@@ -79,21 +80,15 @@ extension Vector {
         return nil
     }
 
-    /// Row `i`'s value as a plain key: a number, a date, a string or a bool.
-    public enum Key: Sendable {
-        case decimal(FixedDecimal), date(CivilDate), string(String), bool(Bool)
-    }
-
-    public func key(at i: Int) -> Key? {
+    /// Row `i`'s value as a plain value: a number (as a decimal, money too), a date, a
+    /// string or a bool; nil for a record or past the end.
+    public func value(at i: Int) -> Value? {
         switch self {
-        case .fixed, .wide: return decimal(at: i).map(Key.decimal)
-        case .dates(let xs): return xs.at(i).map(Key.date)
-        case .strings(let xs): return xs.at(i).map(Key.string)
-        case .bools(let xs): return xs.at(i).map(Key.bool)
+        case .fixed, .wide: return decimal(at: i).map(Value.decimal)
+        case .dates(let xs): return xs.at(i).map(Value.date)
+        case .strings(let xs): return xs.at(i).map(Value.string)
+        case .bools(let xs): return xs.at(i).map(Value.bool)
         case .record, .mode: return nil
         }
     }
-
-    /// Row `i`'s value of a number vector.
-    public func amount(at i: Int) -> FixedDecimal? { decimal(at: i) }
 }

@@ -32,7 +32,7 @@ public enum Vector: @unchecked Sendable {
     }
 
     /// The value at row `i` as an exact decimal, for a number vector.
-    func decimal(at i: Int) -> FixedDecimal? {
+    public func decimal(at i: Int) -> FixedDecimal? {
         switch self {
         case .fixed(let xs, let scale):
             guard let x = xs.at(i) else { return nil }

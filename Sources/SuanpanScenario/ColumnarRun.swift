@@ -143,7 +143,7 @@ extension ScenarioRunner {
             column.reserveCapacity(n)
             guard line.count == n || line.count == 1 else { throw .scalar }
             for i in 0..<n {
-                guard let a = line.amount(at: i) else { throw .scalar }
+                guard let a = line.decimal(at: i) else { throw .scalar }
                 column.append(a)
             }
             amounts.append(column)
@@ -152,7 +152,7 @@ extension ScenarioRunner {
             guard keyVector.count == n || keyVector.count == 1 else { throw .scalar }
             var groups: [SegmentKey: LineSums] = [:]
             for i in 0..<n {
-                guard let key = keyVector.key(at: i).map(SegmentKey.init) else { throw .scalar }
+                guard let key = keyVector.value(at: i).flatMap(SegmentKey.init) else { throw .scalar }
                 var sums = groups[key] ?? LineSums(lines: earned.count)
                 var any = false
                 do throws(ArithmeticError) {
@@ -168,17 +168,6 @@ extension ScenarioRunner {
                 groups[key] = sums
             }
             totals.segments[b] = groups
-        }
-    }
-}
-
-extension SegmentKey {
-    init(_ key: Vector.Key) {
-        switch key {
-        case .decimal(let d): self = .decimal(d)
-        case .date(let d): self = .date(d)
-        case .string(let s): self = .string(s)
-        case .bool(let b): self = .bool(b)
         }
     }
 }

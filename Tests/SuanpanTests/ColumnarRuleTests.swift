@@ -78,10 +78,10 @@ final class ColumnarRuleTests: XCTestCase {
     /// Whether the column's row `i` is the interpreter's value.
     static func same(_ v: Vector, _ i: Int, _ expected: Value) -> Bool {
         switch expected {
-        case .decimal(let d), .money(let d, _): return v.amount(at: i) == d
-        case .bool(let b): if case .bool(let x)? = v.key(at: i) { return x == b } else { return false }
-        case .string(let s): if case .string(let x)? = v.key(at: i) { return x == s } else { return false }
-        case .date(let d): if case .date(let x)? = v.key(at: i) { return x == d } else { return false }
+        case .decimal(let d), .money(let d, _): return v.decimal(at: i) == d
+        case .bool(let b): if case .bool(let x)? = v.value(at: i) { return x == b } else { return false }
+        case .string(let s): if case .string(let x)? = v.value(at: i) { return x == s } else { return false }
+        case .date(let d): if case .date(let x)? = v.value(at: i) { return x == d } else { return false }
         case .record(let r):
             guard let fields = v.fields, fields.count == r.fields.count else { return false }
             return zip(fields, r.fields).allSatisfy { same($0, i, $1) }
