@@ -116,7 +116,7 @@ extension FieldKind {
 
     func numberProblem(_ failure: DecimalText.Failure, _ text: String) -> CellProblem {
         switch failure {
-        case .malformed:
+        case .malformed, .divisionByZero, .invalidArgument:
             let hint = NumberHints.rewrite(text[...]).map { "write \($0)" } ?? percentHint(text) ?? "write \(noun), such as \(example)"
             return CellProblem("'\(text)' is not \(noun)", hint: hint)
         case .tooManyFractionDigits:

@@ -25,13 +25,22 @@ extension FixedDecimal {
     /// The parser proper, on contiguous bytes. Errors are returned rather than thrown because
     /// `withUTF8` does not carry typed errors.
     static func parse(utf8 bytes: UnsafeBufferPointer<UInt8>) -> Result<FixedDecimal, ArithmeticError> {
-        var i = 0
-        let end = bytes.count
+        parse(utf8: bytes, 0..<bytes.count, underscores: true).map(\.value)
+    }
+
+    /// Parses `bytes[range]`, and says whether it was written with a point (`12.0` is not a
+    /// whole number as written). With `underscores` false, `_` is malformed: data cells are
+    /// numbers as files write them, not literals of a product file.
+    public static func parse(utf8 bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>,
+                             underscores: Bool) -> Result<(value: FixedDecimal, hadPoint: Bool), ArithmeticError> {
+        var i = range.lowerBound
+        let end = range.upperBound
         var negative = false
         if i < end && bytes[i] == UInt8(ascii: "-") {
             negative = true
-            i = 1
+            i &+= 1
         }
+        let firstDigit = i
         var integerPart: UInt128 = 0
         var integerDigits = 0
         var fraction: UInt64 = 0
@@ -58,7 +67,7 @@ extension FixedDecimal {
                     }
                 }
                 previousWasDigit = true
-            } else if byte == UInt8(ascii: "_") {
+            } else if byte == UInt8(ascii: "_"), underscores {
                 // Only between two digits: the next byte must be a digit, which the
                 // `previousWasDigit` tests of '.', '_' and the end of the text check.
                 guard previousWasDigit else { return .failure(.malformed) }
@@ -72,7 +81,7 @@ extension FixedDecimal {
             }
         }
         // A digit must close the text, and come before any point.
-        let sawIntegerDigit = bytes.count > (negative ? 1 : 0) && bytes[negative ? 1 : 0] != UInt8(ascii: ".")
+        let sawIntegerDigit = end > firstDigit && bytes[firstDigit] != UInt8(ascii: ".")
         guard previousWasDigit, sawIntegerDigit else { return .failure(.malformed) }
         guard fractionDigits <= scale else { return .failure(.tooManyFractionDigits) }
         guard integerDigits <= 38 else { return .failure(.overflow) }
@@ -82,6 +91,6 @@ extension FixedDecimal {
         let (magnitude, o2) = scaled.addingReportingOverflow(fractionUnits)
         guard !o1, !o2, magnitude <= maxMagnitude else { return .failure(.overflow) }
         let v = Int128(truncatingIfNeeded: magnitude)
-        return .success(FixedDecimal(units: negative ? 0 &- v : v))
+        return .success((FixedDecimal(units: negative ? 0 &- v : v), inFraction))
     }
 }
