@@ -37,6 +37,15 @@ public final class Memo {
 /// node per batch of thousands of rows, not one per row.
 typealias Node = (Slots) throws(Bail) -> Vector
 
+/// What `varies` found for each node (in the frame at a base), so that a tree is walked once.
+final class VariesCache {
+    struct Key: Hashable {
+        let node: ObjectIdentifier
+        let base: Int
+    }
+    var known: [Key: Bool] = [:]
+}
+
 /// Why a function cannot run over columns; the scalar path runs it instead.
 public struct Unsupported: Error, Sendable, CustomStringConvertible {
     public let reason: String
@@ -71,6 +80,7 @@ struct ColumnCompiler {
     var varying: Set<Int> = []
     var memoized = 0
     var insideMemo = false
+    let variesCache = VariesCache()
     /// Inlining stops here: deeper (recursive) rules run on the scalar path.
     static let maxDepth = 64
     static let maxNodes = 50_000
@@ -87,18 +97,25 @@ struct ColumnCompiler {
         return varies(e, base, &lets)
     }
 
+    /// Each node's answer is kept: compiling asks again for every node below, and the
+    /// slots it reads are marked varying (or not) before it is compiled, as the walk assumed.
     private func varies(_ e: BExpr, _ base: Int, _ lets: inout Set<Int>) -> Bool {
+        let key = VariesCache.Key(node: ObjectIdentifier(e), base: base)
+        if let known = variesCache.known[key] { return known }
+        let answer: Bool
         switch e.kind {
-        case .constant, .global, .source: return false
-        case .local(let slot): return varying.contains(base + slot) || lets.contains(base + slot)
+        case .constant, .global, .source: answer = false
+        case .local(let slot): answer = varying.contains(base + slot) || lets.contains(base + slot)
         case .sequence(let slot, let value, let then):
             if varies(value, base, &lets) { lets.insert(base + slot) }
-            return varies(then, base, &lets)
+            answer = varies(then, base, &lets)
         default:
             var any = false
             e.kind.forEachChild { child in if !any { any = varies(child, base, &lets) } }
-            return any
+            answer = any
         }
+        variesCache.known[key] = answer
+        return answer
     }
 
     /// Worth a memo entry: more than reading a slot or a constant.
